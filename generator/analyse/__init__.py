@@ -1,0 +1,1 @@
+"""Per-article extraction: sentences, actors, dates, quantities."""

@@ -1,0 +1,597 @@
+"""Rule-and-lexicon recognition of actors in German news text.
+
+The recogniser finds candidate mentions sentence by sentence; resolving them into
+actors (aliases, surnames, a bare ``Park``) is the job of :mod:`generator.reconcile`,
+which sees the whole dossier.
+
+Signals, strongest first: the world-knowledge lexicon (states, capitals,
+organisations, also inside hyphenated compounds), role cues before or after a
+name (``Außenminister …``, ``…, Sprecher des …``), given names, institution nouns
+with a demonym (``das französische Parlament``), place cues (``in der Region …``) and,
+weakest, capitalised words that are neither common nouns nor normally written in
+lower case.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Protocol
+
+from ..model import ActorKind, Sentence, Source
+from .lexicon import Entry, Lexicon, load_lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokenizer import Tokenizer
+
+Evidence = str  # lexicon | cue | apposition | given-name | pattern | capital | adjective | unknown
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Candidate:
+    """A span that may name an actor, with what the recogniser thinks it is."""
+
+    source: str
+    sentence: str
+    start: int
+    end: int
+    text: str
+    kind: ActorKind | None  # None: a name of unknown kind, resolved across the dossier
+    name: str  # the name in base form (genitive -s removed where recognisable)
+    key: str | None = None  # lexicon key for known entities (``state:RU``)
+    role: str | None = None
+    evidence: Evidence = "unknown"
+
+
+class Recogniser(Protocol):
+    """Anything that finds candidate actor mentions in a source."""
+
+    def recognise(self, source: Source) -> list[Candidate]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+    space: bool  # followed by whitespace
+
+
+_LOCATIVE = {"in", "im", "nach", "aus", "bei", "von", "vom", "nahe", "über", "durch", "zwischen"}
+_NAME_PARTICLES = {
+    "von",
+    "van",
+    "de",
+    "der",
+    "den",
+    "da",
+    "di",
+    "al",
+    "bin",
+    "ibn",
+    "zu",
+    "le",
+    "la",
+    "del",
+    "dos",
+}
+_INSTITUTIONS = {
+    "Parlament": "n",
+    "Oberhaus": "n",
+    "Unterhaus": "n",
+    "Sicherheitsrat": "m",
+    "Nationalversammlung": "f",
+    "Staatsduma": "f",
+    "Außenministerium": "n",
+    "Verteidigungsministerium": "n",
+    "Innenministerium": "n",
+    "Finanzministerium": "n",
+    "Justizministerium": "n",
+    "Wirtschaftsministerium": "n",
+    "Zentralbank": "f",
+    "Notenbank": "f",
+    "Verfassungsgericht": "n",
+    "Generalstab": "m",
+    "Regierung": "f",
+}
+_ORG_CUES = {
+    "Nachrichtenagentur",
+    "Agentur",
+    "Partei",
+    "Konzern",
+    "Unternehmen",
+    "Firma",
+    "Zeitung",
+    "Zeitschrift",
+    "Magazin",
+    "Sender",
+    "Fernsehsender",
+    "Bank",
+    "Organisation",
+    "Gruppe",
+    "Miliz",
+    "Bewegung",
+    "Gewerkschaft",
+    "Verband",
+    "Stiftung",
+    "Institut",
+    "Klub",
+    "Verein",
+    "Hilfsorganisation",
+    "Menschenrechtsorganisation",
+    "Fluglinie",
+    "Airline",
+    "Ratingagentur",
+    "Tageszeitung",
+    "Wochenzeitung",
+    "Onlineportal",
+    "Plattform",
+}
+_PLACE_CUES = {
+    "Region",
+    "Provinz",
+    "Stadt",
+    "Hauptstadt",
+    "Gebiet",
+    "Oblast",
+    "Bezirk",
+    "Hafenstadt",
+    "Grenzstadt",
+    "Dorf",
+    "Insel",
+    "Kleinstadt",
+    "Großstadt",
+    "Metropole",
+    "Bundesland",
+    "Bundesstaat",
+    "Landeshauptstadt",
+    "Gemeinde",
+    "Ortschaft",
+    "Halbinsel",
+    "Fluss",
+    "Kanton",
+    "Distrikt",
+    "Landkreis",
+    "Kreis",
+    "Stadtteil",
+    "Viertel",
+}
+_NOT_NAMES = {
+    "Veröffentlicht",
+    "Aktualisiert",
+    "Foto",
+    "Fotos",
+    "Bild",
+    "Copyright",
+    "Montag",
+    "Dienstag",
+    "Mittwoch",
+    "Donnerstag",
+    "Freitag",
+    "Samstag",
+    "Sonntag",
+    "Sonnabend",
+    "Januar",
+    "Jänner",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+    "Uhr",
+    "Herr",
+    "Frau",
+    "Dr",
+    "Prof",
+    "Euro",
+    "Dollar",
+    "Prozent",
+}
+_ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,6}$")
+_UNITS = {
+    "EUR",
+    "USD",
+    "CHF",
+    "GBP",
+    "CO2",
+    "BIP",
+    "PS",
+    "KW",
+    "MW",
+    "GW",
+    "TV",
+    "PC",
+    "ID",
+    "OK",
+    "II",
+    "III",
+    "IV",
+    "VI",
+    "VII",
+    "VIII",
+    "IX",
+    "XI",
+    "XII",
+}
+_ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
+_STRONG_ENDING = {"m": "er", "f": "e", "n": "es"}
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> Tokenizer:
+    import spacy
+
+    return spacy.blank("de").tokenizer
+
+
+def tokenize(text: str) -> list[_Token]:
+    return [
+        _Token(token.text, token.idx, token.idx + len(token.text), bool(token.whitespace_))
+        for token in _tokenizer()(text)
+    ]
+
+
+def _is_capitalised(word: str) -> bool:
+    return bool(word) and word[0].isupper() and any(ch.isalpha() for ch in word)
+
+
+def _strip_genitive(word: str, known: set[str] | None = None) -> str:
+    """``Bergers`` -> ``Berger``, ``Parlaments`` -> ``Parlament`` (if known); keeps ``Lars``."""
+    genitive = len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "os"))
+    if genitive and (known is None or word[:-1] in known):
+        return word[:-1]
+    if word.endswith(("’", "'")):
+        return word[:-1]
+    return word
+
+
+class RuleRecogniser:
+    """The embedded default recogniser: rules over the lexicon, no model."""
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon or load_lexicon()
+
+    def recognise(self, source: Source) -> list[Candidate]:
+        found: list[Candidate] = []
+        for sentence in source.sentences:
+            found.extend(self.recognise_sentence(source.id, sentence))
+        return found
+
+    def recognise_sentence(self, source_id: str, sentence: Sentence) -> list[Candidate]:
+        tokens = tokenize(sentence.text)
+        taken = [False] * len(tokens)
+        found: list[Candidate] = []
+
+        def emit(
+            i: int,
+            j: int,
+            kind: ActorKind | None,
+            name: str,
+            *,
+            key: str | None = None,
+            role: str | None = None,
+            evidence: str,
+            start: int | None = None,
+            end: int | None = None,
+        ) -> None:
+            begin = tokens[i].start if start is None else start
+            finish = tokens[j - 1].end if end is None else end
+            found.append(
+                Candidate(
+                    source=source_id,
+                    sentence=sentence.id,
+                    start=begin,
+                    end=finish,
+                    text=sentence.text[begin:finish],
+                    kind=kind,
+                    name=name,
+                    key=key,
+                    role=role,
+                    evidence=evidence,
+                )
+            )
+            for k in range(i, j):
+                taken[k] = True
+
+        self._institutions(tokens, taken, emit)
+        self._lexicon_phrases(tokens, taken, emit)
+        self._cue_phrases(tokens, taken, emit)
+        self._names(tokens, taken, emit)
+        self._adjectives(tokens, taken, emit)
+        return sorted(found, key=lambda c: (c.start, c.end))
+
+    # -- known entities -------------------------------------------------------------
+
+    def _lexicon_phrases(self, tokens: list[_Token], taken: list[bool], emit) -> None:
+        lexicon = self.lexicon
+        i = 0
+        while i < len(tokens):
+            if taken[i] or not _is_capitalised(tokens[i].text):
+                i += 1
+                continue
+            match = None
+            for length in range(min(lexicon.max_phrase_tokens, len(tokens) - i), 0, -1):
+                if any(taken[i : i + length]):
+                    continue
+                surface = _join(tokens[i : i + length])
+                entry = lexicon.lookup(surface)
+                if entry is not None:
+                    match = (length, entry)
+                    break
+            if match is not None:
+                length, entry = match
+                capital = entry.kind == "state" and entry.via == "capital"
+                emit(
+                    i,
+                    i + length,
+                    entry.kind,
+                    entry.name,
+                    key=entry.key,
+                    evidence="lexicon" if not capital else "capital",
+                )
+                i += length
+                continue
+            word = tokens[i].text
+            capital_entry = lexicon.capitals.get(word)
+            if capital_entry is not None:
+                previous = tokens[i - 1].text.lower() if i else ""
+                if previous in _LOCATIVE or (
+                    i >= 2
+                    and tokens[i - 2].text.lower() in _LOCATIVE
+                    and tokens[i - 1].text[:1].islower()
+                ):
+                    emit(
+                        i,
+                        i + 1,
+                        "place",
+                        _strip_genitive(word, set(lexicon.capitals)),
+                        evidence="lexicon",
+                    )
+                else:
+                    emit(
+                        i,
+                        i + 1,
+                        "state",
+                        capital_entry.name,
+                        key=capital_entry.key,
+                        evidence="capital",
+                    )
+                i += 1
+                continue
+            if "-" in word:
+                self._compound(i, tokens, emit)
+            i += 1
+
+    def _compound(self, i: int, tokens: list[_Token], emit) -> None:
+        """``Nato-Angaben``, ``US-Regierung``, ``EU-Staaten``: the first part is the actor."""
+        word = tokens[i].text
+        head = word.split("-", 1)[0]
+        entry = self.lexicon.lookup(head) or self.lexicon.capitals.get(head)
+        if entry is None or len(head) < 2:
+            return
+        rest = word[len(head) + 1 :]
+        if not rest:
+            return
+        if rest[:1].islower():
+            # ``US-amerikanische``: an adjective; handled by the demonym rule.
+            return
+        start = tokens[i].start
+        emit(
+            i,
+            i + 1,
+            entry.kind,
+            entry.name,
+            key=entry.key,
+            evidence="lexicon",
+            start=start,
+            end=start + len(head),
+        )
+
+    def _institutions(self, tokens: list[_Token], taken: list[bool], emit) -> None:
+        """``das französische Parlament``, ``Unterhaus des britischen Parlaments``, ``Parlament der Schweiz``."""
+        heads = set(_INSTITUTIONS)
+        for i, token in enumerate(tokens):
+            if taken[i]:
+                continue
+            head = _strip_genitive(token.text, heads)
+            if head not in _INSTITUTIONS or head == "Regierung":
+                continue
+            if i + 3 < len(tokens) and tokens[i + 1].text in ("des", "der"):
+                inner = _strip_genitive(tokens[i + 3].text, heads)
+                if self._adjective_state(tokens[i + 2].text) and inner in _INSTITUTIONS:
+                    name = f"{head} {_join(tokens[i + 1 : i + 4])}"
+                    emit(i, i + 4, "organisation", name, evidence="pattern")
+                    continue
+            if i + 2 < len(tokens) and tokens[i + 1].text in ("des", "der", "von"):
+                entry = self.lexicon.lookup(tokens[i + 2].text)
+                if entry is not None and entry.kind == "state":
+                    name = f"{head} {_join(tokens[i + 1 : i + 3])}"
+                    emit(i, i + 3, "organisation", name, evidence="pattern")
+                    continue
+            if i and not taken[i - 1] and self._adjective_state(tokens[i - 1].text):
+                adjective = _nominative_adjective(tokens[i - 1].text, _INSTITUTIONS[head])
+                emit(i - 1, i + 1, "organisation", f"{adjective} {head}", evidence="pattern")
+
+    def _adjective_state(self, word: str) -> Entry | None:
+        lower = word.lower()
+        for ending in _ADJ_ENDINGS:
+            if ending and not lower.endswith(ending):
+                continue
+            stem = lower[: len(lower) - len(ending)] if ending else lower
+            entry = self.lexicon.adjectives.get(stem)
+            if entry is not None:
+                return entry
+        return None
+
+    def _adjectives(self, tokens: list[_Token], taken: list[bool], emit) -> None:
+        """Demonym adjectives are evidence for their state (``französische Soldaten``)."""
+        for i, token in enumerate(tokens):
+            if taken[i]:
+                continue
+            entry = self._adjective_state(token.text)
+            if entry is not None:
+                emit(i, i + 1, "state", entry.name, key=entry.key, evidence="adjective")
+
+    # -- cue phrases ----------------------------------------------------------------
+
+    def _cue_phrases(self, tokens: list[_Token], taken: list[bool], emit) -> None:
+        """``Nachrichtenagentur ANSA``, ``Region Bretagne``: a cue noun then a name."""
+        for i in range(len(tokens) - 1):
+            cue = _strip_genitive(tokens[i].text, _ORG_CUES | _PLACE_CUES)
+            if cue not in _ORG_CUES and cue not in _PLACE_CUES:
+                continue
+            j = i + 1
+            end = j
+            while (
+                end < len(tokens) and not taken[end] and self._name_like(tokens[end].text, end == 0)
+            ):
+                end += 1
+            if end == j:
+                continue
+            name = _join(tokens[j:end])
+            kind: ActorKind = "organisation" if cue in _ORG_CUES else "place"
+            emit(j, end, kind, name, evidence="cue")
+
+    def _name_like(self, word: str, sentence_start: bool) -> bool:
+        if not _is_capitalised(word) or word in _NOT_NAMES:
+            return False
+        if _ACRONYM.match(word):
+            return word not in _UNITS
+        if not word[0].isalpha():
+            return False
+        base = _strip_genitive(word)
+        if self.lexicon.is_common_noun(word) or self.lexicon.is_common_noun(base):
+            return word in self.lexicon.given_names
+        if self.lexicon.is_lowercase_word(word):
+            return False
+        return not self.lexicon.role_of(word)
+
+    # -- names of people and the unknown ----------------------------------------------
+
+    def _continues_name(self, word: str) -> bool:
+        """Later parts of a name may be short words that are otherwise function words (``Un``)."""
+        if not _is_capitalised(word) or word in _NOT_NAMES or _ACRONYM.match(word):
+            return False
+        if not word[0].isalpha() or self.lexicon.role_of(word):
+            return False
+        if self.lexicon.lookup(word) is not None or word in self.lexicon.capitals:
+            return False
+        base = _strip_genitive(word)
+        if self.lexicon.is_common_noun(word) or self.lexicon.is_common_noun(base):
+            return word in self.lexicon.given_names
+        return len(word) <= 3 or not self.lexicon.is_lowercase_word(word)
+
+    def _names(self, tokens: list[_Token], taken: list[bool], emit) -> None:
+        lexicon = self.lexicon
+        i = 0
+        while i < len(tokens):
+            if taken[i] or not self._name_like(tokens[i].text, i == 0):
+                i += 1
+                continue
+            j = i + 1
+            while j < len(tokens) and not taken[j]:
+                word = tokens[j].text
+                if self._continues_name(word):
+                    j += 1
+                elif (
+                    word.lower() in _NAME_PARTICLES
+                    and j + 1 < len(tokens)
+                    and self._name_like(tokens[j + 1].text, False)
+                ):
+                    j += 2
+                else:
+                    break
+            words = [t.text for t in tokens[i:j]]
+            if (
+                j < len(tokens)
+                and words[-1].endswith("s")
+                and self.lexicon.is_common_noun(tokens[j].text)
+            ):
+                # a genitive before its noun: "Park Min Juns Vater", "Merkels Politik"
+                words[-1] = words[-1][:-1]
+            role = self._role_before(tokens, i) or self._role_after(tokens, j)
+            first_word = words[0]
+            acronym = len(words) == 1 and _ACRONYM.match(first_word)
+            at_start = i == 0 or tokens[i - 1].text in ("„", '"', "(", "–", "-", ":")
+            if acronym:
+                emit(i, j, "organisation", first_word, evidence="acronym")
+            elif role is not None:
+                emit(i, j, "person", _person_name(words), role=role, evidence="cue")
+            elif len(words) >= 2 and (
+                first_word in lexicon.given_names or _looks_transliterated(words)
+            ):
+                emit(i, j, "person", _person_name(words), evidence="given-name")
+            elif len(words) >= 2 and not at_start:
+                emit(i, j, None, _person_name(words), evidence="unknown")
+            elif len(words) == 1 and self._place_context(tokens, i):
+                emit(i, j, "place", _strip_genitive(first_word), evidence="toponym")
+            elif len(words) >= 1:
+                emit(
+                    i,
+                    j,
+                    None,
+                    words[0] if len(words) == 1 else _join(tokens[i:j]),
+                    evidence="unknown" if not at_start else "sentence-start",
+                )
+            i = j
+
+    def _place_context(self, tokens: list[_Token], i: int) -> bool:
+        word = tokens[i].text
+        if word not in self.lexicon.toponyms and _strip_genitive(word) not in self.lexicon.toponyms:
+            return False
+        # A known toponym standing alone is a place wherever it occurs.
+        return i > 0 or len(tokens) > 1
+
+    def _role_before(self, tokens: list[_Token], i: int) -> str | None:
+        if i == 0:
+            return None
+        previous = tokens[i - 1].text
+        if previous == ",":  # "der Sprecher, Juri …"
+            if i >= 2:
+                return self.lexicon.role_of(tokens[i - 2].text)
+            return None
+        return self.lexicon.role_of(previous)
+
+    def _role_after(self, tokens: list[_Token], j: int) -> str | None:
+        """Apposition: ``Dmitri Medwedew, Vizepräsident des …``."""
+        if j + 1 < len(tokens) and tokens[j].text == ",":
+            return self.lexicon.role_of(tokens[j + 1].text)
+        return None
+
+
+def _join(tokens: list[_Token]) -> str:
+    parts = []
+    for index, token in enumerate(tokens):
+        parts.append(token.text)
+        if token.space and index < len(tokens) - 1:
+            parts.append(" ")
+    return "".join(parts)
+
+
+def _person_name(words: list[str]) -> str:
+    return " ".join(words)
+
+
+def _looks_transliterated(words: list[str]) -> bool:
+    """East Asian names written with short syllables or a hyphen: ``Park Min Jun``, ``Lee Su-jin``."""
+    if any(re.fullmatch(r"[A-Z][a-z]+-[a-z]+s?", word) for word in words[1:]):
+        return True
+    return len(words) == 3 and all(len(word) <= 5 for word in words)
+
+
+def _nominative_adjective(word: str, gender: str) -> str:
+    """``französischen`` + neuter -> ``Französisches`` (strong ending, as in a title)."""
+    lower = word.lower()
+    for ending in ("en", "er", "es", "em", "e"):
+        if lower.endswith(ending):
+            lower = lower[: -len(ending)]
+            break
+    stem = lower[:1].upper() + lower[1:]
+    return stem + _STRONG_ENDING.get(gender, "e")

@@ -1,0 +1,166 @@
+"""General world knowledge and word lists, loaded once from ``generator/data/``.
+
+Nothing here names a person: states, capitals, demonyms, organisations, role
+titles (curated, partly generated from CLDR via Babel) and word lists generated
+from german-nouns and spacy-lookups-data (see ``scripts/``).
+"""
+
+from __future__ import annotations
+
+import gzip
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from ..model import ActorKind
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a known surface form stands for."""
+
+    kind: ActorKind
+    name: str
+    key: str
+    via: str  # name | capital | adjective | acronym
+
+
+@dataclass(slots=True)
+class Lexicon:
+    phrases: dict[str, Entry] = field(default_factory=dict)  # exact surface -> entry
+    folded: dict[str, Entry] = field(default_factory=dict)  # casefolded surface -> entry
+    max_phrase_tokens: int = 1
+    adjectives: dict[str, Entry] = field(default_factory=dict)  # adjective stem -> state
+    invariant_adjectives: dict[str, Entry] = field(default_factory=dict)  # "Schweizer" -> state
+    capitals: dict[str, Entry] = field(default_factory=dict)  # capital -> state
+    roles: dict[str, str] = field(default_factory=dict)  # inflected cue -> nominative cue
+    role_groups: dict[str, str] = field(default_factory=dict)
+    common_nouns: frozenset[str] = frozenset()
+    lowercase_words: frozenset[str] = frozenset()
+    given_names: frozenset[str] = frozenset()
+    surnames: frozenset[str] = frozenset()
+    toponyms: frozenset[str] = frozenset()
+
+    def lookup(self, surface: str) -> Entry | None:
+        entry = self.phrases.get(surface)
+        if entry is None and len(surface) > 3 and not surface.isupper():
+            entry = self.folded.get(surface.casefold())
+        return entry
+
+    def is_common_noun(self, word: str) -> bool:
+        return word in self.common_nouns
+
+    def is_lowercase_word(self, word: str) -> bool:
+        """True if the word is normally written in lower case (``Während`` at a sentence start)."""
+        return word.lower() in self.lowercase_words
+
+    def role_of(self, word: str) -> str | None:
+        """The nominative role title for a cue word (``Präsidenten`` -> ``Präsident``)."""
+        role = self.roles.get(word)
+        if role is not None:
+            return role
+        for suffix in (
+            "minister",
+            "ministerin",
+            "präsident",
+            "präsidentin",
+            "chef",
+            "chefin",
+            "sprecher",
+            "sprecherin",
+            "vorsitzende",
+            "vorsitzender",
+        ):
+            for ending in ("", "n", "s", "en"):
+                if word.endswith(suffix + ending) and len(word) > len(suffix) + 2:
+                    return word[: len(word) - len(ending)] if ending else word
+        return None
+
+
+def _read_yaml(name: str) -> Any:
+    text = resources.files("generator").joinpath("data", name).read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def _read_words(name: str) -> frozenset[str]:
+    raw = resources.files("generator").joinpath("data", f"{name}.txt.gz").read_bytes()
+    lines = gzip.decompress(raw).decode("utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+def _genitive(word: str) -> str | None:
+    if word.endswith(("s", "x", "z", "ß")):
+        return None
+    return word + "s"
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    lexicon = Lexicon()
+
+    def add(surface: str, entry: Entry, *, inflect: bool = True) -> None:
+        surface = " ".join(surface.split())
+        if not surface:
+            return
+        forms = [surface]
+        if inflect and (genitive := _genitive(surface)) is not None:
+            forms.append(genitive)
+        for form in forms:
+            lexicon.phrases.setdefault(form, entry)
+            lexicon.folded.setdefault(form.casefold(), entry)
+            lexicon.max_phrase_tokens = max(lexicon.max_phrase_tokens, len(form.split()))
+
+    for state in _read_yaml("states.yml"):
+        key = f"state:{state['code']}"
+        display = state.get("display") or state["name"]
+        entry = Entry(kind="state", name=display, key=key, via="name")
+        add(state["name"], entry)
+        for short in state.get("short") or []:
+            via = "acronym" if short.isupper() else "name"
+            add(short, Entry(kind="state", name=display, key=key, via=via))
+        adjectives = [state.get("demonym_adjective"), *(state.get("extra_adjectives") or [])]
+        for stem in adjectives:
+            if stem:
+                lexicon.adjectives[stem.lower()] = Entry(
+                    kind="state", name=display, key=key, via="adjective"
+                )
+        for invariant in state.get("invariant_adjectives") or []:
+            lexicon.invariant_adjectives[invariant] = Entry(
+                kind="state", name=display, key=key, via="adjective"
+            )
+        for capital in state.get("seat_metonyms") or []:
+            lexicon.capitals[capital] = Entry(kind="state", name=display, key=key, via="capital")
+            genitive = _genitive(capital)
+            if genitive:
+                lexicon.capitals[genitive] = lexicon.capitals[capital]
+
+    for organisation in _read_yaml("organisations.yml"):
+        entry = Entry(
+            kind="organisation",
+            name=organisation["name"],
+            key=f"organisation:{organisation['name']}",
+            via="name",
+        )
+        add(organisation["name"], entry)
+        for alias in organisation.get("aliases") or []:
+            add(alias, entry)
+
+    roles = _read_yaml("roles.yml")
+    for cue in roles.get("cues", []):
+        word = cue["word"]
+        feminine = cue.get("feminine")
+        for form in cue.get("forms") or [word]:
+            # the role in the person's own gender: "Präsidentin" stays feminine
+            base = feminine if feminine and form.startswith(feminine) else word
+            lexicon.roles.setdefault(form, base)
+        lexicon.role_groups[word] = cue.get("group", "")
+
+    lexicon.common_nouns = _read_words("common_nouns")
+    lexicon.lowercase_words = _read_words("lowercase_words")
+    lexicon.given_names = _read_words("given_names")
+    lexicon.surnames = _read_words("surnames")
+    lexicon.toponyms = _read_words("toponyms")
+    return lexicon

@@ -1,0 +1,129 @@
+"""The ``dossier`` command: the same pipeline as the MkDocs plugin, from the shell."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .errors import DossierError
+from .export import dossier_json, write_markdown
+from .pipeline import Result, run_pipeline
+from .settings import Settings
+
+_SEEDS = click.option(
+    "--seeds",
+    "seeds_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder of articles (default: seeds/ of the project).",
+)
+
+
+def _settings(seeds_dir: Path | None) -> Settings:
+    return Settings.for_project(Path.cwd(), seeds_dir)
+
+
+def _run(settings: Settings) -> Result:
+    try:
+        result = run_pipeline(settings)
+    except DossierError as error:
+        raise click.ClickException(str(error)) from error
+    for diagnostic in result.diagnostics:
+        click.echo(str(diagnostic), err=True)
+    return result
+
+
+@click.group(help="Build an explainer dossier from German news articles.")
+def main() -> None:
+    pass
+
+
+@main.command(help="Run the pipeline and build the site with MkDocs (mkdocs build).")
+@_SEEDS
+@click.option(
+    "--site",
+    "site_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Output folder (default: site/).",
+)
+@click.option("--strict", is_flag=True, help="Fail on any warning, e.g. a skipped article.")
+def build(seeds_dir: Path | None, site_dir: Path | None, strict: bool) -> None:
+    import logging
+
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    mkdocs_logger = logging.getLogger("mkdocs")
+    mkdocs_logger.addHandler(handler)
+    mkdocs_logger.setLevel(logging.INFO)
+    try:
+        overrides = {"site_dir": str(site_dir)} if site_dir is not None else {}
+        config = load_config(config_file="mkdocs.yml", strict=strict, **overrides)
+        plugin = config.plugins.get("dossier")
+        if plugin is None:
+            raise click.ClickException("mkdocs.yml does not enable the 'dossier' plugin")
+        if seeds_dir is not None:
+            plugin.config.seeds = str(seeds_dir.resolve())
+        mkdocs_build(config)
+    except MkDocsException as error:
+        raise click.ClickException(str(error)) from error
+    finally:
+        mkdocs_logger.removeHandler(handler)
+
+
+@main.command(
+    help="Write the dossier as JSON (-o FILE) or as plain Markdown pages (--markdown DIR)."
+)
+@_SEEDS
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="JSON file to write ('-' for standard output).",
+)
+@click.option(
+    "--markdown",
+    "markdown_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder for the generated pages as Markdown (outside docs/).",
+)
+def export(seeds_dir: Path | None, output: Path | None, markdown_dir: Path | None) -> None:
+    if output is None and markdown_dir is None:
+        raise click.UsageError("give -o FILE.json and/or --markdown DIR")
+    settings = _settings(seeds_dir)
+    if markdown_dir is not None and settings.docs_dir is not None:
+        # refuse before doing any work
+        try:
+            write_markdown({}, markdown_dir, settings.docs_dir)
+        except DossierError as error:
+            raise click.ClickException(str(error)) from error
+    result = _run(settings)
+    if output is not None:
+        text = dossier_json(result.dossier)
+        if str(output) == "-":
+            click.echo(text, nl=False)
+        else:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            output.write_text(text, encoding="utf-8")
+            click.echo(f"wrote {output}", err=True)
+    if markdown_dir is not None:
+        written = write_markdown(result.site, markdown_dir, settings.docs_dir)
+        click.echo(f"wrote {len(written)} pages to {markdown_dir}", err=True)
+
+
+@main.command(help="Validate the articles; exit 1 with file:line: message on errors.")
+@_SEEDS
+def check(seeds_dir: Path | None) -> None:
+    result = _run(_settings(seeds_dir))
+    errors = [d for d in result.diagnostics if d.level == "error"]
+    sources = len(result.dossier.sources)
+    click.echo(f"{sources} articles read, {len(errors)} with errors", err=True)
+    if errors:
+        raise SystemExit(1)

@@ -1,0 +1,74 @@
+"""Escaping of untrusted article text for the Markdown pages MkDocs renders.
+
+Article text may contain anything: HTML, Markdown syntax, Jinja syntax. Each
+filter here turns it into inert text for one context. Templates never print
+article text without one of them.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from urllib.parse import urlsplit
+
+# Characters that carry meaning in Markdown, its extensions (attr_list, tables,
+# pymdownx) or in template languages; they are written as numeric entities, which
+# Markdown passes through and browsers show as the character itself.
+_MARKDOWN_SPECIAL = "\\`*_[]{}#|~^=!$"
+# One translation table, applied in a single pass so that no entity is escaped twice.
+_ENTITY = {ord(ch): f"&#{ord(ch)};" for ch in _MARKDOWN_SPECIAL}
+_ENTITY.update({ord(ch): html.escape(ch, quote=True) for ch in "&<>\"'"})
+_LINE_START = re.compile(r"^(\s*)(?:([+\->:])|(\d+)([.)]))")
+
+
+def _plain(text: str) -> str:
+    """One line of visible text: whitespace collapsed, control characters dropped.
+
+    Control characters are never content, and Python-Markdown uses two of them
+    (STX/ETX) as internal placeholders.
+    """
+    return " ".join("".join(ch if unicodedata.category(ch) != "Cc" else " " for ch in text).split())
+
+
+def markdown_text(text: str) -> str:
+    """Untrusted text as inline Markdown that renders exactly as the text, nothing more."""
+    escaped = _plain(text).translate(_ENTITY)
+    # A list marker, block quote or definition at the start of a line would make structure.
+    return _LINE_START.sub(_entity_for_marker, escaped, count=1)
+
+
+def _entity_for_marker(match: re.Match[str]) -> str:
+    space, marker, digits, dot = match.groups()
+    if marker is not None:
+        return f"{space}&#{ord(marker)};"
+    return f"{space}{digits}&#{ord(dot)};"
+
+
+def title_text(text: str) -> str:
+    """Untrusted text for a page title.
+
+    MkDocs does not escape titles, and Material's ``striptags`` filter un-escapes
+    entities in the ``<title>`` element; so angle brackets are replaced by look-alike
+    quotation marks instead of being escaped.
+    """
+    text = _plain(text).replace("<", "‹").replace(">", "›")
+    return markdown_text(text)
+
+
+def attribute(text: str) -> str:
+    """Untrusted text inside a double-quoted HTML attribute."""
+    return _plain(text).translate(_ENTITY)
+
+
+def safe_url(url: str | None) -> str | None:
+    """An http(s) URL, attribute-escaped; anything else (``javascript:`` …) is refused."""
+    if not url:
+        return None
+    try:
+        scheme = urlsplit(url.strip()).scheme.lower()
+    except ValueError:
+        return None
+    if scheme not in ("http", "https"):
+        return None
+    return html.escape(url.strip(), quote=True)

@@ -1,0 +1,111 @@
+"""The MkDocs adapter: runs the pipeline inside ``mkdocs build`` and ``mkdocs serve``.
+
+Generated pages are virtual files (``File.generated``); nothing is written into
+``docs/``. An editor's page at the same path wins: the generated facts are
+injected at ``<!-- dossier -->`` or appended. This is the only module that imports
+MkDocs.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from .errors import DossierError
+from .export import dossier_json
+from .pipeline import Analysis, Pipeline, Result
+from .settings import Settings
+
+log = get_plugin_logger(__name__)
+
+MARKER = "<!-- dossier -->"
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+
+# Analyses survive the plugin instance: `mkdocs serve` loads the config (and with it a
+# fresh plugin) on every rebuild, but unchanged articles need not be analysed again.
+_ANALYSIS_CACHE: dict[str, Analysis] = {}
+
+
+class DossierConfig(base.Config):
+    seeds = c.Type(str, default="seeds")
+    templates = c.Type(str, default="templates")
+    json = c.Type(str, default="dossier.json")
+
+
+class DossierPlugin(BasePlugin[DossierConfig]):
+    def __init__(self) -> None:
+        self.result: Result | None = None
+        self.settings: Settings | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        root = Path(config.config_file_path or ".").resolve().parent
+        self.settings = Settings(
+            seeds_dir=(root / self.config.seeds).resolve(),
+            templates_dir=(root / self.config.templates).resolve(),
+            docs_dir=Path(config.docs_dir).resolve(),
+        )
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.settings is not None
+        pipeline = Pipeline(self.settings, cache=_ANALYSIS_CACHE)
+        try:
+            self.result = pipeline.run()
+        except DossierError as error:
+            raise _abort(str(error)) from error
+        for diagnostic in self.result.diagnostics:
+            if diagnostic.level == "info":
+                log.info(str(diagnostic))
+            else:
+                log.warning(
+                    f"{diagnostic} (article skipped)"
+                    if diagnostic.level == "error"
+                    else str(diagnostic)
+                )
+        for path, content in self.result.site.items():
+            if files.get_file_from_path(path) is None:
+                files.append(File.generated(config, path, content=content))
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """An editor's page at a generated path keeps its prose; the facts are injected."""
+        if self.result is None or page.file.generated_by is not None:
+            return None
+        generated = self.result.site.get(page.file.src_uri)
+        if generated is None:
+            return None
+        facts = _FRONT_MATTER.sub("", generated, count=1)
+        facts = re.sub(r"\A\s*# [^\n]*\n", "", facts, count=1)  # the editor's title wins
+        if MARKER in markdown:
+            return markdown.replace(MARKER, facts, 1)
+        return markdown.rstrip("\n") + "\n\n" + facts
+
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        assert self.settings is not None
+        for folder in (self.settings.seeds_dir, self.settings.templates_dir):
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.result is None:
+            return
+        target = Path(config.site_dir) / self.config.json
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(dossier_json(self.result.dossier), encoding="utf-8")
+
+
+def _abort(message: str) -> Exception:
+    from mkdocs.exceptions import PluginError
+
+    return PluginError(f"dossier: {message}")

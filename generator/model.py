@@ -1,0 +1,151 @@
+"""The typed dossier model: plain frozen dataclasses, cross-referenced by id.
+
+No I/O, no MkDocs, no NLP library types. Every collection is a tuple in a
+deterministic order, so that serialising the same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+ActorKind = Literal["person", "state", "organisation", "place"]
+ACTOR_KINDS: tuple[ActorKind, ...] = ("person", "state", "organisation", "place")
+
+Precision = Literal["day", "month", "year"]
+ParagraphKind = Literal["text", "heading", "caption"]
+Hedge = Literal["exact", "approx", "more", "less", "range"]
+
+model = dataclass(frozen=True, slots=True, kw_only=True)
+
+
+@model
+class Sentence:
+    """One sentence (or heading line) of a source, addressable as ``#<id>``."""
+
+    id: str
+    paragraph: int
+    text: str
+
+
+@model
+class Paragraph:
+    index: int
+    kind: ParagraphKind
+    sentences: tuple[str, ...]
+
+
+@model
+class Source:
+    """One input article."""
+
+    id: str
+    file: str
+    title: str
+    published: str | None = None
+    published_time: str | None = None
+    date_inferred: bool = False
+    outlet: str | None = None
+    url: str | None = None
+    author: str | None = None
+    language: str = "de"
+    paragraphs: tuple[Paragraph, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    credits: tuple[str, ...] = ()
+    dropped_lines: tuple[str, ...] = ()
+
+
+@model
+class Mention:
+    """A span of a sentence that names an actor."""
+
+    source: str
+    sentence: str
+    start: int
+    end: int
+    text: str
+
+
+@model
+class Role:
+    title: str
+    source: str
+
+
+@model
+class Actor:
+    id: str
+    name: str
+    kind: ActorKind
+    aliases: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+
+@model
+class DateValue:
+    """A calendar date at some precision, ISO formatted (``2024``, ``2024-06``, ``2024-06-19``)."""
+
+    iso: str
+    precision: Precision
+
+
+@model
+class Event:
+    id: str
+    title: str
+    date: DateValue | None = None
+    actors: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+
+@model
+class Claim:
+    value: str
+    source: str
+    sentence: str
+    quote: str
+
+
+@model
+class Discrepancy:
+    id: str
+    topic: str
+    claims: tuple[Claim, ...] = ()
+    events: tuple[str, ...] = field(default=())
+    actors: tuple[str, ...] = field(default=())
+
+
+@model
+class Dossier:
+    sources: tuple[Source, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    events: tuple[Event, ...] = ()
+    discrepancies: tuple[Discrepancy, ...] = ()
+
+    def source(self, source_id: str) -> Source:
+        return _by_id(self.sources, source_id)
+
+    def actor(self, actor_id: str) -> Actor:
+        return _by_id(self.actors, actor_id)
+
+    def event(self, event_id: str) -> Event:
+        return _by_id(self.events, event_id)
+
+
+def _by_id(items: tuple[Any, ...], item_id: str) -> Any:
+    for item in items:
+        if item.id == item_id:
+            return item
+    raise KeyError(item_id)
+
+
+def to_dict(obj: Any) -> Any:
+    """Serialise a model object to JSON-compatible data (a straight field-by-field copy)."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, (tuple, list)):
+        return [to_dict(item) for item in obj]
+    return obj

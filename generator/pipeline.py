@@ -1,0 +1,129 @@
+"""The pipeline: ingest → analyse → reconcile → render, in this order and no other.
+
+Read everything, then link, then write: no page is rendered before the whole
+dossier exists, because cross-links form a graph.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from .analyse.actors import Candidate, Recogniser, RuleRecogniser
+from .analyse.dates import find_dates
+from .analyse.events import EventCue, find_event_cue
+from .errors import Diagnostic, DossierError
+from .ingest import list_articles, read_article
+from .model import Dossier, Source
+from .reconcile import resolve_actors, resolve_events, unique_slugs
+from .render import Site, render_site
+from .settings import Settings
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """What analysis found in one source."""
+
+    candidates: tuple[Candidate, ...]
+    cues: tuple[EventCue, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    dossier: Dossier
+    site: Site
+    diagnostics: tuple[Diagnostic, ...] = field(default=())
+
+
+class Pipeline:
+    """Runs the stages; keeps per-article analyses cached by content so rebuilds are cheap."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        recogniser: Recogniser | None = None,
+        cache: dict[str, Analysis] | None = None,
+    ) -> None:
+        self.settings = settings
+        self.recogniser = recogniser or RuleRecogniser()
+        self._cache: dict[str, Analysis] = cache if cache is not None else {}
+
+    def run(self) -> Result:
+        sources, diagnostics = self.ingest()
+        analyses = [self.analyse(source) for source in sources]
+        dossier = self.reconcile(sources, analyses)
+        site = render_site(dossier, self.settings.templates_dir)
+        return Result(dossier=dossier, site=site, diagnostics=tuple(diagnostics))
+
+    def ingest(self) -> tuple[list[Source], list[Diagnostic]]:
+        seeds_dir = self.settings.seeds_dir
+        if not seeds_dir.is_dir():
+            raise DossierError(f"articles folder not found: {seeds_dir}")
+        sources: list[Source] = []
+        diagnostics: list[Diagnostic] = []
+        for path in list_articles(seeds_dir):
+            source, found = read_article(path, _display(path))
+            diagnostics.extend(found)
+            if source is not None:
+                sources.append(source)
+        ids = unique_slugs(source.title for source in sources)
+        return [
+            replace(source, id=slug) for source, slug in zip(sources, ids, strict=True)
+        ], diagnostics
+
+    def analyse(self, source: Source) -> Analysis:
+        key = _fingerprint(source)
+        cached = self._cache.get(key)
+        if cached is None:
+            cached = analyse_source(source, self.recogniser)
+            self._cache[key] = cached
+        return cached
+
+    def reconcile(self, sources: list[Source], analyses: list[Analysis]) -> Dossier:
+        candidates = [c for analysis in analyses for c in analysis.candidates]
+        cues = [cue for analysis in analyses for cue in analysis.cues]
+        actors = resolve_actors(sources, candidates)
+        events = resolve_events(sources, cues, actors)
+        return Dossier(sources=tuple(sources), actors=tuple(actors), events=tuple(events))
+
+
+def analyse_source(source: Source, recogniser: Recogniser) -> Analysis:
+    """Per-article extraction: actor candidates and dated event cues."""
+    reference = dt.date.fromisoformat(source.published) if source.published else None
+    cues = []
+    for sentence in source.sentences:
+        cue = find_event_cue(sentence.text)
+        if cue is None:
+            continue
+        dates = [d for d in find_dates(sentence.text, reference) if d.value is not None]
+        date = dates[0] if dates else None
+        cues.append(
+            EventCue(
+                source=source.id,
+                sentence=sentence.id,
+                noun=cue[0],
+                cue=cue[1],
+                date=date.value if date else None,
+                date_phrase=date.phrase if date else None,
+            )
+        )
+    return Analysis(candidates=tuple(recogniser.recognise(source)), cues=tuple(cues))
+
+
+def _fingerprint(source: Source) -> str:
+    digest = hashlib.sha256(repr(source).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def _display(path: Path) -> str:
+    """A path as editors know it: relative to the working directory where possible."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def run_pipeline(settings: Settings, recogniser: Recogniser | None = None) -> Result:
+    return Pipeline(settings, recogniser).run()

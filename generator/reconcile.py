@@ -1,0 +1,344 @@
+"""Turn per-article candidates into dossier-wide actors, with ids and aliases.
+
+Rules first: inflection (``Schröders``), hyphen/space variants (``Park Min-jun`` /
+``Park Min Jun``), a surname or a bare family name resolves to a full name of the
+same article, else of the dossier if that is unambiguous, else it is dropped.
+``Park Min Jun`` and ``Park Min Ho`` stay apart: full names only merge when equal
+after normalisation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from slugify import slugify
+
+from .analyse.actors import Candidate
+from .analyse.events import EventCue
+from .model import Actor, ActorKind, DateValue, Event, Mention, Role, Source
+
+_UMLAUTS = [
+    ["Ä", "Ae"],
+    ["Ö", "Oe"],
+    ["Ü", "Ue"],
+    ["ä", "ae"],
+    ["ö", "oe"],
+    ["ü", "ue"],
+    ["ß", "ss"],
+]
+
+
+def make_slug(text: str, max_length: int = 60) -> str:
+    """A German-friendly URL slug: lower case, umlauts transcribed, ``-`` between words."""
+    slug = slugify(text, replacements=_UMLAUTS)
+    if len(slug) > max_length:
+        # cut at a word boundary; python-slugify's own truncation may skip inner words
+        slug = (
+            slug[: max_length + 1].rsplit("-", 1)[0]
+            if "-" in slug[:max_length]
+            else slug[:max_length]
+        )
+    return slug or "eintrag"
+
+
+def unique_slugs(texts: Iterable[str]) -> list[str]:
+    """Slugs for texts in the given order; repeats get ``-2``, ``-3`` …"""
+    seen: Counter[str] = Counter()
+    taken: set[str] = set()
+    result = []
+    for text in texts:
+        base = make_slug(text)
+        slug = base
+        while slug in taken:
+            seen[base] += 1
+            slug = f"{base}-{seen[base] + 1}"
+        taken.add(slug)
+        result.append(slug)
+    return result
+
+
+def name_key(name: str) -> str:
+    """Normalised form for comparing names: case, hyphens and spacing ignored."""
+    return " ".join(re.split(r"[\s\-‐]+", name.casefold()))
+
+
+@dataclass
+class _Group:
+    kind: ActorKind
+    key: str
+    names: Counter[str] = field(default_factory=Counter)
+    surfaces: Counter[str] = field(default_factory=Counter)
+    candidates: list[Candidate] = field(default_factory=list)
+    explicit_name: str | None = None
+
+    def add(self, candidate: Candidate, surface: str | None = None) -> None:
+        self.candidates.append(candidate)
+        if candidate.evidence != "adjective":
+            self.names[candidate.name] += 1
+            self.surfaces[surface or candidate.name] += 1
+
+    @property
+    def name(self) -> str:
+        if self.explicit_name:
+            return self.explicit_name
+        # the fullest, most frequent form; ties broken alphabetically for determinism
+        return sorted(
+            self.names.items(), key=lambda item: (-len(item[0].split()), -item[1], item[0])
+        )[0][0]
+
+
+def resolve_actors(sources: list[Source], candidates: list[Candidate]) -> list[Actor]:
+    """Group candidates into actors and give each a stable slug id."""
+    groups: dict[str, _Group] = {}
+
+    def group(kind: ActorKind, key: str) -> _Group:
+        if key not in groups:
+            groups[key] = _Group(kind=kind, key=key)
+        return groups[key]
+
+    unresolved: list[Candidate] = []
+    unknown_names: list[Candidate] = []
+    for candidate in candidates:
+        if candidate.key is not None:
+            entry_group = group(candidate.kind or "organisation", candidate.key)
+            entry_group.explicit_name = candidate.name
+            entry_group.add(candidate, candidate.text)
+        elif (
+            candidate.kind == "person"
+            and candidate.evidence == "cue"
+            and len(candidate.name.split()) >= 2
+        ):
+            group("person", "person:" + name_key(candidate.name)).add(candidate)
+        elif candidate.kind in (None, "person") and len(candidate.name.split()) >= 2:
+            unknown_names.append(candidate)  # weaker evidence: settled once cues are known
+        elif candidate.kind == "person":
+            unresolved.append(candidate)  # a surname with a cue: "Präsidentin Berger"
+        elif candidate.kind in ("organisation", "place"):
+            group(candidate.kind, f"{candidate.kind}:{name_key(candidate.name)}").add(candidate)
+        else:
+            unresolved.append(candidate)
+
+    # Names without a cue: the same as a known person, two known people side by side
+    # ("dankte Park Berger …"), or a new person of weaker evidence.
+    parts = _name_parts(groups)
+    unknown_names.sort(key=lambda c: c.evidence != "given-name")
+    for candidate in unknown_names:
+        key = "person:" + name_key(candidate.name)
+        words = candidate.name.split()
+        if key in groups:
+            groups[key].add(candidate)
+        elif key.endswith("s") and key[:-1] in groups:
+            groups[key[:-1]].add(candidate)
+        elif all(name_key(word) in parts or name_key(word.rstrip("s")) in parts for word in words):
+            unresolved.extend(_split_words(candidate))
+        else:
+            group("person", key).add(candidate)
+
+    _attach_short_names(unresolved, groups)
+
+    actors = []
+    ordered = sorted(groups.values(), key=lambda g: (g.kind, g.name.casefold(), g.key))
+    ids = unique_slugs(g.name for g in ordered)
+    source_order = {source.id: index for index, source in enumerate(sources)}
+    for slug, actor_group in zip(ids, ordered, strict=True):
+        actors.append(_build_actor(slug, actor_group, source_order))
+    return sorted(actors, key=lambda a: a.id)
+
+
+def _name_parts(groups: dict[str, _Group]) -> dict[str, set[str]]:
+    """Surname (and, for East Asian names, family name) -> keys of the people who bear it."""
+    by_part: dict[str, set[str]] = defaultdict(set)
+    for key, person in groups.items():
+        if person.kind != "person":
+            continue
+        for name in person.names:
+            words = name.split()
+            if len(words) < 2:
+                continue
+            by_part[name_key(words[-1])].add(key)
+            if "-" in words[-1] or len(words) == 3:
+                # family name first: Park Min Jun, Lee Su-jin
+                by_part[name_key(words[0])].add(key)
+    return by_part
+
+
+def _split_words(candidate: Candidate) -> list[Candidate]:
+    pieces = []
+    offset = 0
+    for word in candidate.text.split():
+        start = candidate.text.index(word, offset)
+        offset = start + len(word)
+        pieces.append(
+            replace(
+                candidate,
+                start=candidate.start + start,
+                end=candidate.start + offset,
+                text=word,
+                name=word,
+                kind=None,
+            )
+        )
+    return pieces
+
+
+def _attach_short_names(unresolved: list[Candidate], groups: dict[str, _Group]) -> None:
+    """Resolve single words (``Berger``, ``Park``) to a full name of the same source or dossier.
+
+    Among several bearers of the name, the one mentioned most often in that source
+    wins; a tie leaves the word unresolved rather than guessing.
+    """
+    by_part = _name_parts(groups)
+    places = {name_key(g.name): key for key, g in groups.items() if g.kind == "place"}
+    mentions_in_source: Counter[tuple[str, str]] = Counter()
+    for key, person in groups.items():
+        if person.kind == "person":
+            for candidate in person.candidates:
+                mentions_in_source[(key, candidate.source)] += 1
+
+    for candidate in unresolved:
+        word = name_key(candidate.name)
+        options = by_part.get(word) or by_part.get(name_key(_without_genitive(candidate.name)))
+        if options:
+            ranked = sorted(
+                ((key, mentions_in_source[(key, candidate.source)]) for key in options),
+                key=lambda item: (-item[1], item[0]),
+            )
+            if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+                groups[ranked[0][0]].add(candidate)
+            continue
+        if word in places:
+            groups[places[word]].add(candidate)
+        elif candidate.kind == "person":
+            # a surname introduced by a cue and never given in full
+            groups.setdefault("person:" + word, _Group(kind="person", key="person:" + word)).add(
+                candidate
+            )
+
+
+def _without_genitive(word: str) -> str:
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def _build_actor(slug: str, actor_group: _Group, source_order: dict[str, int]) -> Actor:
+    name = actor_group.name
+    surfaces = {name_key(surface) for surface in actor_group.surfaces} | {name_key(name)}
+    aliases = sorted(
+        {
+            surface
+            for surface in actor_group.surfaces
+            if surface.casefold() != name.casefold()
+            # an inflected form of another form ("Frankreichs") is not an alias of its own
+            and not (surface.endswith("s") and name_key(surface[:-1]) in surfaces)
+        },
+        key=str.casefold,
+    )
+    seen_roles: dict[tuple[str, str], Role] = {}
+    for candidate in actor_group.candidates:
+        if candidate.role:
+            seen_roles.setdefault(
+                (candidate.role, candidate.source),
+                Role(title=candidate.role, source=candidate.source),
+            )
+    mentions = sorted(
+        {
+            Mention(source=c.source, sentence=c.sentence, start=c.start, end=c.end, text=c.text)
+            for c in actor_group.candidates
+        },
+        key=lambda m: (source_order.get(m.source, 0), int(m.sentence[1:]), m.start),
+    )
+    roles = sorted(seen_roles.values(), key=lambda r: (source_order.get(r.source, 0), r.title))
+    return Actor(
+        id=slug,
+        name=name,
+        kind=actor_group.kind,
+        aliases=tuple(aliases),
+        roles=tuple(roles),
+        mentions=tuple(mentions),
+    )
+
+
+@dataclass
+class _EventDraft:
+    noun: str
+    date: DateValue | None
+    mentions: list[Mention] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+
+
+def resolve_events(sources: list[Source], cues: list[EventCue], actors: list[Actor]) -> list[Event]:
+    """Dated event cues become events; the same kind of event on the same date is one event."""
+    by_sentence: dict[tuple[str, str], list[Actor]] = defaultdict(list)
+    for actor in actors:
+        for mention in actor.mentions:
+            actors_here = by_sentence[(mention.source, mention.sentence)]
+            if actor not in actors_here:
+                actors_here.append(actor)
+    source_order = {source.id: index for index, source in enumerate(sources)}
+    drafts: dict[tuple[str, str], _EventDraft] = {}
+    for cue in cues:
+        if cue.date is None:
+            continue
+        key = (cue.noun, cue.date.iso)
+        draft = drafts.setdefault(key, _EventDraft(noun=cue.noun, date=cue.date))
+        sentence_text = next(
+            s.text for s in sources[source_order[cue.source]].sentences if s.id == cue.sentence
+        )
+        draft.mentions.append(
+            Mention(
+                source=cue.source,
+                sentence=cue.sentence,
+                start=0,
+                end=len(sentence_text),
+                text=sentence_text,
+            )
+        )
+        present = sorted(
+            by_sentence.get((cue.source, cue.sentence), []),
+            key=lambda a: min(
+                m.start for m in a.mentions if m.source == cue.source and m.sentence == cue.sentence
+            ),
+        )
+        for actor in present:
+            if actor.kind == "place":
+                if actor.name not in draft.places:
+                    draft.places.append(actor.name)
+            elif actor.id not in draft.actors:
+                draft.actors.append(actor.id)
+
+    names = {actor.id: actor.name for actor in actors}
+    ordered = sorted(drafts.values(), key=lambda d: (d.date.iso if d.date else "", d.noun))
+    titles = [_event_title(d, names) for d in ordered]
+    ids = unique_slugs(
+        f"{title} {d.date.iso if d.date else ''}" for title, d in zip(titles, ordered, strict=True)
+    )
+    events = []
+    for event_id, title, draft in zip(ids, titles, ordered, strict=True):
+        mentions = sorted(
+            set(draft.mentions), key=lambda m: (source_order[m.source], int(m.sentence[1:]))
+        )
+        event_sources = sorted({m.source for m in mentions}, key=source_order.__getitem__)
+        events.append(
+            Event(
+                id=event_id,
+                title=title,
+                date=draft.date,
+                actors=tuple(draft.actors),
+                sources=tuple(event_sources),
+                mentions=tuple(mentions),
+            )
+        )
+    return sorted(events, key=lambda e: e.id)
+
+
+def _event_title(draft: _EventDraft, names: dict[str, str]) -> str:
+    title = draft.noun
+    if draft.places:
+        title += f" in {draft.places[0]}"
+    involved = [names[actor_id] for actor_id in draft.actors[:2]]
+    if involved:
+        title += ": " + " und ".join(involved)
+    return title

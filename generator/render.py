@@ -1,0 +1,261 @@
+"""Render a :class:`~generator.model.Dossier` into Markdown pages with Jinja2.
+
+This is the only module that knows page paths. Layout lives in ``templates/``;
+Python only prepares data and provides the escaping filters and the link helper.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+from .errors import DossierError
+from .escape import attribute, markdown_text, safe_url, title_text
+from .model import ACTOR_KINDS, Actor, DateValue, Dossier, Mention, Source
+
+Site = dict[str, str]
+
+KIND_LABELS = {
+    "person": ("Person", "Personen"),
+    "state": ("Staat", "Staaten"),
+    "organisation": ("Organisation", "Organisationen"),
+    "place": ("Ort", "Orte"),
+}
+SECTIONS = {"source": "quellen", "actor": "akteure", "event": "ereignisse"}
+DISCREPANCY_PAGE = "widersprueche/index.md"
+START_PAGE = "index.md"
+
+
+def page_path(kind: str, item_id: str | None = None) -> str:
+    """The source path (``.md``) of a generated page."""
+    if kind == "start":
+        return START_PAGE
+    if kind == "discrepancies":
+        return DISCREPANCY_PAGE
+    section = SECTIONS[kind]
+    return f"{section}/{item_id}.md" if item_id else f"{section}/index.md"
+
+
+def format_german_date(value: DateValue | str | None) -> str:
+    """``19. Juni 2024`` / ``Juni 2024`` / ``2024`` as the value's precision allows."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        value = DateValue(iso=value, precision=("day", "month", "year")[3 - len(value.split("-"))])
+    parts = [int(part) for part in value.iso.split("-")]
+    if value.precision == "year":
+        return str(parts[0])
+    if value.precision == "month":
+        return format_date(dt.date(parts[0], parts[1], 1), "MMMM y", locale="de")
+    return format_date(dt.date(*parts), "d. MMMM y", locale="de")
+
+
+def format_number(value: float | int) -> str:
+    return format_decimal(value, locale="de")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A piece of a sentence: plain text, or a mention linking to an actor."""
+
+    text: str
+    actor: str | None = None
+
+
+class Renderer:
+    """Renders every page of a dossier; one instance per build."""
+
+    def __init__(self, templates_dir: Path) -> None:
+        if not templates_dir.is_dir():
+            raise DossierError(f"templates folder not found: {templates_dir}")
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(templates_dir)),
+            undefined=jinja2.StrictUndefined,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            autoescape=False,  # output is Markdown; every untrusted value goes through a filter
+        )
+        self.env.filters.update(
+            text=markdown_text,
+            title=title_text,
+            attr=attribute,
+            safe_url=safe_url,
+            german_date=format_german_date,
+            number=format_number,
+        )
+        self.env.globals.update(
+            KIND_LABELS=KIND_LABELS, ACTOR_KINDS=ACTOR_KINDS, month_name=month_name
+        )
+
+    def render(self, dossier: Dossier) -> Site:
+        index = _Index(dossier)
+        site: Site = {}
+
+        def emit(path: str, template: str, **context: Any) -> None:
+            if path in site:
+                raise DossierError(f"two pages would be written to {path}")
+            site[path] = self._render(template, path, dossier=dossier, index=index, **context)
+
+        emit(START_PAGE, "start.md.j2")
+        emit(page_path("source"), "sources.md.j2")
+        emit(page_path("actor"), "actors.md.j2")
+        emit(page_path("event"), "events.md.j2")
+        emit(DISCREPANCY_PAGE, "discrepancies.md.j2")
+        for source in dossier.sources:
+            emit(page_path("source", source.id), "source.md.j2", source=source)
+        for actor in dossier.actors:
+            emit(page_path("actor", actor.id), "actor.md.j2", actor=actor)
+        for event in dossier.events:
+            emit(page_path("event", event.id), "event.md.j2", event=event)
+        return dict(sorted(site.items()))
+
+    def _render(self, template: str, path: str, **context: Any) -> str:
+        def link(kind: str, item_id: str | None = None, anchor: str | None = None) -> str:
+            target = posixpath.relpath(page_path(kind, item_id), posixpath.dirname(path) or ".")
+            return f"{target}#{anchor}" if anchor else target
+
+        try:
+            return self.env.get_template(template).render(link=link, **context)
+        except jinja2.TemplateError as error:
+            raise DossierError(f"template {template}: {error}") from error
+
+
+class _Index:
+    """Look-ups the templates need: reverse references, counts, sentence segments."""
+
+    def __init__(self, dossier: Dossier) -> None:
+        self.dossier = dossier
+        self.sources = {source.id: source for source in dossier.sources}
+        self.actors = {actor.id: actor for actor in dossier.actors}
+        self.events = {event.id: event for event in dossier.events}
+        self._mentions_by_sentence: dict[tuple[str, str], list[tuple[Mention, str]]] = defaultdict(
+            list
+        )
+        self._actors_by_source: dict[str, Counter[str]] = defaultdict(Counter)
+        for actor in dossier.actors:
+            for mention in actor.mentions:
+                self._mentions_by_sentence[(mention.source, mention.sentence)].append(
+                    (mention, actor.id)
+                )
+                self._actors_by_source[mention.source][actor.id] += 1
+        self._events_by_actor: dict[str, list[str]] = defaultdict(list)
+        self._events_by_source: dict[str, list[str]] = defaultdict(list)
+        for event in dossier.events:
+            for actor_id in event.actors:
+                self._events_by_actor[actor_id].append(event.id)
+            for source_id in event.sources:
+                self._events_by_source[source_id].append(event.id)
+        self._discrepancies_by: dict[str, list[str]] = defaultdict(list)
+        for discrepancy in dossier.discrepancies:
+            keys = {claim.source for claim in discrepancy.claims}
+            keys |= set(discrepancy.events) | set(discrepancy.actors)
+            for key in keys:
+                self._discrepancies_by[key].append(discrepancy.id)
+
+    def sentence_text(self, source_id: str, sentence_id: str) -> str:
+        for sentence in self.sources[source_id].sentences:
+            if sentence.id == sentence_id:
+                return sentence.text
+        raise KeyError(f"{source_id}#{sentence_id}")
+
+    def segments(self, source_id: str, sentence_id: str) -> list[Segment]:
+        """The sentence cut into text and actor-mention pieces (overlaps resolved leftmost-longest)."""
+        text = self.sentence_text(source_id, sentence_id)
+        spans = sorted(
+            self._mentions_by_sentence.get((source_id, sentence_id), []),
+            key=lambda item: (item[0].start, -item[0].end),
+        )
+        pieces: list[Segment] = []
+        position = 0
+        for mention, actor_id in spans:
+            if mention.start < position:
+                continue
+            if mention.start > position:
+                pieces.append(Segment(text[position : mention.start]))
+            pieces.append(Segment(text[mention.start : mention.end], actor_id))
+            position = mention.end
+        if position < len(text):
+            pieces.append(Segment(text[position:]))
+        return pieces
+
+    def actors_in_source(self, source_id: str) -> list[Actor]:
+        counts = self._actors_by_source.get(source_id, Counter())
+        return sorted((self.actors[a] for a in counts), key=lambda a: (-counts[a.id], a.name))
+
+    def mention_count(self, actor: Actor) -> int:
+        return len(actor.mentions)
+
+    def sources_of(self, actor: Actor) -> list[Source]:
+        ids = sorted({mention.source for mention in actor.mentions})
+        return [self.sources[source_id] for source_id in ids]
+
+    def mentions_in(self, actor: Actor, source_id: str) -> list[Mention]:
+        """An actor's mentions in one source, one per sentence, in reading order."""
+        seen: dict[str, Mention] = {}
+        for mention in actor.mentions:
+            if mention.source == source_id and mention.sentence not in seen:
+                seen[mention.sentence] = mention
+        return sorted(seen.values(), key=lambda m: int(m.sentence.lstrip("s")))
+
+    def events_of(self, key: str, by: str) -> list[Any]:
+        table = self._events_by_actor if by == "actor" else self._events_by_source
+        return [self.events[event_id] for event_id in table.get(key, [])]
+
+    def discrepancies_of(self, key: str) -> list[Any]:
+        ids = set(self._discrepancies_by.get(key, []))
+        return [d for d in self.dossier.discrepancies if d.id in ids]
+
+    def key_actors(self, limit: int = 8) -> list[Actor]:
+        ranked = sorted(
+            self.dossier.actors,
+            key=lambda a: (-len({m.source for m in a.mentions}), -len(a.mentions), a.name),
+        )
+        return ranked[:limit]
+
+    def actors_by_kind(self) -> list[tuple[str, list[Actor]]]:
+        groups = [
+            (kind, sorted((a for a in self.dossier.actors if a.kind == kind), key=_sort_name))
+            for kind in ACTOR_KINDS
+        ]
+        return [(kind, actors) for kind, actors in groups if actors]
+
+    def date_span(self) -> tuple[str | None, str | None]:
+        dates = sorted(s.published for s in self.dossier.sources if s.published)
+        return (dates[0], dates[-1]) if dates else (None, None)
+
+    def timeline(self) -> list[tuple[str, list[tuple[str, list[Any]]]]]:
+        """Dated events grouped by year, then month (``""`` for year precision)."""
+        dated = sorted(
+            (e for e in self.dossier.events if e.date is not None),
+            key=lambda e: (e.date.iso, e.title),
+        )
+        years: dict[str, dict[str, list[Any]]] = {}
+        for event in dated:
+            year, _, rest = event.date.iso.partition("-")
+            month = rest[:2] if event.date.precision != "year" else ""
+            years.setdefault(year, {}).setdefault(month, []).append(event)
+        return [(year, list(months.items())) for year, months in years.items()]
+
+    def undated_events(self) -> list[Any]:
+        return sorted((e for e in self.dossier.events if e.date is None), key=lambda e: e.title)
+
+
+def month_name(year: str, month: str) -> str:
+    return format_date(dt.date(int(year), int(month), 1), "MMMM", locale="de")
+
+
+def _sort_name(actor: Actor) -> str:
+    return actor.name.casefold()
+
+
+def render_site(dossier: Dossier, templates_dir: Path) -> Site:
+    return Renderer(templates_dir).render(dossier)

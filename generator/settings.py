@@ -1,0 +1,22 @@
+"""Settings of one pipeline run."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Settings:
+    seeds_dir: Path
+    templates_dir: Path
+    docs_dir: Path | None = None
+
+    @classmethod
+    def for_project(cls, root: Path, seeds_dir: Path | None = None) -> Settings:
+        """Settings for a project laid out as the design card says (seeds/, templates/, docs/)."""
+        return cls(
+            seeds_dir=seeds_dir if seeds_dir is not None else root / "seeds",
+            templates_dir=root / "templates",
+            docs_dir=root / "docs",
+        )

@@ -1,0 +1,61 @@
+"""The `dossier` command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+
+from .conftest import seed_texts
+
+
+@pytest.fixture
+def project(make_project, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = make_project(seed_texts())
+    monkeypatch.chdir(path)
+    return path
+
+
+def test_export_json(project: Path) -> None:
+    result = CliRunner().invoke(main, ["export", "-o", "out/dossier.json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads((project / "out" / "dossier.json").read_text(encoding="utf-8"))
+    assert len(data["sources"]) == 3
+
+
+def test_export_markdown_writes_pages_outside_docs(project: Path) -> None:
+    result = CliRunner().invoke(main, ["export", "--markdown", "export"])
+    assert result.exit_code == 0, result.output
+    assert (project / "export" / "index.md").is_file()
+    assert len(list((project / "export" / "quellen").glob("*.md"))) == 4
+
+
+@pytest.mark.parametrize("target", ["docs", "docs/generiert"])
+def test_export_markdown_refuses_to_write_into_docs(project: Path, target: str) -> None:
+    before = sorted(p.as_posix() for p in (project / "docs").rglob("*"))
+    result = CliRunner().invoke(main, ["export", "--markdown", target])
+    assert result.exit_code != 0
+    assert "refusing to write into" in result.output
+    assert sorted(p.as_posix() for p in (project / "docs").rglob("*")) == before
+
+
+def test_check_reports_file_and_line(project: Path) -> None:
+    (project / "seeds" / "kaputt.md").write_text("---\ntitle: [x\n---\nText.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check"])
+    assert result.exit_code == 1
+    assert "seeds/kaputt.md:2: front matter is not valid YAML" in result.output
+
+
+def test_check_passes_on_the_seeds(project: Path) -> None:
+    result = CliRunner().invoke(main, ["check"])
+    assert result.exit_code == 0, result.output
+
+
+def test_every_command_is_documented_in_the_readme() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    for name in main.commands:  # type: ignore[attr-defined]
+        assert f"dossier {name}" in readme, name

@@ -191,6 +191,22 @@ class _Index:
         counts = self._actors_by_source.get(source_id, Counter())
         return sorted((self.actors[a] for a in counts), key=lambda a: (-counts[a.id], a.name))
 
+    def roles_of(self, actor: Actor) -> list[tuple[str, list[Source]]]:
+        """Each role title once, with the sources that give it."""
+        grouped: dict[str, list[Source]] = {}
+        for role in actor.roles:
+            sources = grouped.setdefault(role.title, [])
+            if self.sources[role.source] not in sources:
+                sources.append(self.sources[role.source])
+        return list(grouped.items())
+
+    @staticmethod
+    def short_title(source: Source, limit: int = 48) -> str:
+        """A source title cut at a word boundary, for lists of several sources."""
+        if len(source.title) <= limit:
+            return source.title
+        return source.title[:limit].rsplit(" ", 1)[0] + " …"
+
     def mention_count(self, actor: Actor) -> int:
         return len(actor.mentions)
 

@@ -342,7 +342,8 @@ class RuleRecogniser:
             capital_entry = lexicon.capitals.get(word)
             if capital_entry is not None:
                 previous = tokens[i - 1].text.lower() if i else ""
-                if previous in _LOCATIVE or (
+                place_cue = i > 0 and _strip_genitive(tokens[i - 1].text) in _PLACE_CUES
+                if place_cue or previous in _LOCATIVE or (
                     i >= 2
                     and tokens[i - 2].text.lower() in _LOCATIVE
                     and tokens[i - 1].text[:1].islower()
@@ -460,7 +461,7 @@ class RuleRecogniser:
             emit(j, end, kind, name, evidence="cue")
 
     def _name_like(self, word: str, sentence_start: bool) -> bool:
-        if not _is_capitalised(word) or word in _NOT_NAMES:
+        if not _is_capitalised(word) or word in _NOT_NAMES or self._adjective_state(word):
             return False
         if _ACRONYM.match(word):
             return word not in _UNITS

@@ -1,0 +1,255 @@
+"""Measure actor extraction: against a hand annotation, or against GermEval 2014.
+
+    python -m generator.evaluate gold eval/gold/seeds.yml --seeds seeds
+    python -m generator.evaluate germeval NER-de-dev.tsv
+
+``gold`` runs the whole pipeline over a folder and compares the actors of each
+article with the annotation, per kind. ``germeval`` scores per-sentence
+recognition against the outer spans of GermEval 2014 (PER; LOC = states and
+places; ORG), the way the shared task did: exact span and type.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import click
+import yaml
+
+from .analyse.actors import RuleRecogniser
+from .model import ACTOR_KINDS, Paragraph, Sentence, Source
+from .pipeline import run_pipeline
+from .reconcile import name_key, resolve_actors
+from .settings import Settings
+
+GERMEVAL_TYPES = {"person": "PER", "state": "LOC", "place": "LOC", "organisation": "ORG"}
+
+
+@dataclass
+class Score:
+    true_positives: int = 0
+    predicted: int = 0
+    gold: int = 0
+    matched_gold: int = 0
+    misses: list[str] = field(default_factory=list)
+    spurious: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.true_positives / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched_gold / self.gold if self.gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _forms(names: list[str]) -> set[str]:
+    forms = set()
+    for name in names:
+        key = name_key(name)
+        forms.add(key)
+        if key.endswith("s"):
+            forms.add(key[:-1])
+    return forms
+
+
+def score_gold(gold_file: Path, seeds_dir: Path, templates_dir: Path) -> dict[str, Score]:
+    """Per-kind precision and recall of the pipeline's actors against a gold annotation."""
+    gold = yaml.safe_load(gold_file.read_text(encoding="utf-8"))["articles"]
+    result = run_pipeline(Settings(seeds_dir=seeds_dir, templates_dir=templates_dir))
+    by_file = {Path(source.file).name: source.id for source in result.dossier.sources}
+    scores = {kind: Score() for kind in ACTOR_KINDS}
+    for file_name, annotation in sorted(gold.items()):
+        source_id = by_file.get(file_name)
+        if source_id is None:
+            raise click.ClickException(f"{gold_file}: article {file_name} not found in {seeds_dir}")
+        predicted = []
+        for actor in result.dossier.actors:
+            texts = [m.text for m in actor.mentions if m.source == source_id]
+            if texts:
+                predicted.append((actor, _forms([actor.name, *actor.aliases, *texts])))
+        gold_actors = [
+            (entry, _forms([entry["name"], *(entry.get("aliases") or [])]))
+            for entry in annotation.get("actors") or []
+        ]
+        for kind in ACTOR_KINDS:
+            score = scores[kind]
+            mine = [(a, forms) for a, forms in predicted if a.kind == kind]
+            theirs = [(g, forms) for g, forms in gold_actors if g["kind"] == kind]
+            score.predicted += len(mine)
+            score.gold += len(theirs)
+            for actor, forms in mine:
+                if any(_matches(forms, gold_forms, kind) for _, gold_forms in theirs):
+                    score.true_positives += 1
+                else:
+                    score.spurious.append(f"{file_name}: {actor.name}")
+            for entry, gold_forms in theirs:
+                if any(_matches(forms, gold_forms, kind) for _, forms in mine):
+                    score.matched_gold += 1
+                else:
+                    score.misses.append(f"{file_name}: {entry['name']}")
+    return scores
+
+
+def _matches(predicted: set[str], gold: set[str], kind: str) -> bool:
+    """Same name, or for organisations the same head ("Sicherheitsrat" in "russischer Sicherheitsrat")."""
+    if predicted & gold:
+        return True
+    if kind != "organisation":
+        return False
+    return any(p.endswith(" " + g) or g.endswith(" " + p) for p in predicted for g in gold)
+
+
+# -- GermEval 2014 -----------------------------------------------------------------------
+
+
+def read_germeval(path: Path) -> Iterator[tuple[list[str], list[tuple[int, int, str]]]]:
+    """Sentences as (tokens, outer spans as (first, last + 1, type)) for PER, LOC, ORG."""
+    tokens: list[str] = []
+    tags: list[str] = []
+    with path.open(encoding="utf-8") as handle:
+        for line in [*handle, "\n"]:
+            line = line.rstrip("\n")
+            if line.startswith("#"):
+                continue
+            if not line.strip():
+                if tokens:
+                    yield tokens, _spans(tags)
+                tokens, tags = [], []
+                continue
+            columns = line.split("\t")
+            tokens.append(columns[1])
+            tags.append(columns[2])
+
+
+def _spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    spans = []
+    start = None
+    kind = ""
+    for index, tag in enumerate([*tags, "O"]):
+        inside = tag.startswith("I-") and start is not None and tag[2:] == kind
+        if inside:
+            continue
+        if start is not None and kind in ("PER", "LOC", "ORG"):
+            spans.append((start, index, kind))
+        start, kind = (index, tag[2:]) if tag.startswith(("B-", "I-")) else (None, "")
+    return spans
+
+
+def predict_spans(recogniser: RuleRecogniser, tokens: list[str]) -> list[tuple[int, int, str]]:
+    """The pipeline's recognition of one sentence, as token spans with GermEval types."""
+    text = " ".join(tokens)
+    offsets = []
+    position = 0
+    for token in tokens:
+        offsets.append((position, position + len(token)))
+        position += len(token) + 1
+    sentence = Sentence(id="s1", paragraph=1, text=text)
+    source = Source(
+        id="satz", file="germeval", title="",
+        paragraphs=(Paragraph(index=1, kind="text", sentences=("s1",)),), sentences=(sentence,),
+    )
+    actors = resolve_actors([source], recogniser.recognise(source))
+    spans = []
+    for actor in actors:
+        for mention in actor.mentions:
+            first = next((i for i, (s, _) in enumerate(offsets) if s == mention.start), None)
+            last = next((i for i, (_, e) in enumerate(offsets) if e == mention.end), None)
+            if first is None or last is None:
+                continue  # part of a token: GermEval's *part, not an actor span
+            if mention.text and mention.text[0].islower():
+                continue  # demonym adjective: GermEval's LOCderiv
+            spans.append((first, last + 1, GERMEVAL_TYPES[actor.kind]))
+    return sorted(set(spans))
+
+
+def score_germeval(path: Path, limit: int | None = None) -> dict[str, Score]:
+    recogniser = RuleRecogniser()
+    scores: dict[str, Score] = defaultdict(Score)
+    for count, (tokens, gold) in enumerate(read_germeval(path)):
+        if limit is not None and count >= limit:
+            break
+        predicted = predict_spans(recogniser, tokens)
+        gold_set = set(gold)
+        for span in predicted:
+            for key in (span[2], "ALL"):
+                scores[key].predicted += 1
+                if span in gold_set:
+                    scores[key].true_positives += 1
+                else:
+                    scores[key].spurious.append(" ".join(tokens[span[0] : span[1]]) + f" [{span[2]}]")
+        for span in gold:
+            for key in (span[2], "ALL"):
+                scores[key].gold += 1
+                if span in set(predicted):
+                    scores[key].matched_gold += 1
+                else:
+                    scores[key].misses.append(" ".join(tokens[span[0] : span[1]]) + f" [{span[2]}]")
+    return dict(scores)
+
+
+def _print(scores: dict[str, Score], verbose: int) -> None:
+    click.echo(f"{'type':<14}{'P':>7}{'R':>7}{'F1':>7}{'gold':>7}{'pred':>7}")
+    total = Score()
+    for name, score in scores.items():
+        click.echo(
+            f"{name:<14}{score.precision:>7.3f}{score.recall:>7.3f}{score.f1:>7.3f}"
+            f"{score.gold:>7}{score.predicted:>7}"
+        )
+        if name != "ALL":
+            total.true_positives += score.true_positives
+            total.predicted += score.predicted
+            total.gold += score.gold
+            total.matched_gold += score.matched_gold
+    if "ALL" not in scores:
+        click.echo(
+            f"{'all':<14}{total.precision:>7.3f}{total.recall:>7.3f}{total.f1:>7.3f}"
+            f"{total.gold:>7}{total.predicted:>7}"
+        )
+    if verbose:
+        for name, score in scores.items():
+            for label, items in (("missed", score.misses), ("spurious", score.spurious)):
+                counted = Counter(items).most_common(None if verbose > 1 else 25)
+                if counted:
+                    click.echo(f"\n{name} {label}:")
+                    for item, n in counted:
+                        click.echo(f"  {item}" + (f"  ×{n}" if n > 1 else ""))
+
+
+@click.group(help="Measure actor extraction quality.")
+def main() -> None:
+    pass
+
+
+@main.command(help="Precision/recall per actor kind against a gold YAML annotation.")
+@click.argument("gold_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--seeds", "seeds_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              required=True)
+@click.option("--templates", "templates_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("templates"))
+@click.option("-v", "--verbose", count=True, help="List misses and spurious actors.")
+def gold(gold_file: Path, seeds_dir: Path, templates_dir: Path, verbose: int) -> None:
+    _print(score_gold(gold_file, seeds_dir, templates_dir), verbose)
+
+
+@main.command(help="P/R/F1 per type against GermEval 2014 outer spans (PER, LOC, ORG).")
+@click.argument("tsv", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--limit", type=int, default=None, help="Only the first N sentences.")
+@click.option("-v", "--verbose", count=True, help="List misses and spurious spans.")
+def germeval(tsv: Path, limit: int | None, verbose: int) -> None:
+    scores = score_germeval(tsv, limit)
+    ordered = {key: scores[key] for key in ("PER", "LOC", "ORG", "ALL") if key in scores}
+    _print(ordered, verbose)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

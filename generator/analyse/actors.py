@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
 from ..model import ActorKind, Sentence, Source
+from .clusters import ClusterClasses, load_cluster_classes
 from .lexicon import Entry, Lexicon, load_lexicon
 
 if TYPE_CHECKING:
@@ -194,6 +195,21 @@ _NOT_NAMES = {
     "Dollar",
     "Prozent",
 }
+# Compounds ending like these name an organisation's kind: "Erdölkonzern X".
+_ORG_SUFFIXES = (
+    "konzern", "gesellschaft", "holding", "bank", "universität", "agentur", "zeitung",
+    "sender", "partei", "gruppe", "versicherung", "fluglinie", "airline", "verband",
+    "gewerkschaft", "stiftung", "institut", "unternehmen", "hersteller", "kette", "verlag",
+)
+# Compounds ending like these name a person's function: "Slowenenvertreter X".
+_PERSON_SUFFIXES = (
+    "führer", "führerin", "vertreter", "vertreterin", "kritiker", "kritikerin", "chef",
+    "chefin", "sprecher", "sprecherin", "minister", "ministerin", "präsident", "präsidentin",
+    "kandidat", "kandidatin", "politiker", "politikerin", "experte", "expertin", "berater",
+    "beraterin", "anwalt", "anwältin", "leiter", "leiterin", "vorsitzende", "vorsitzender",
+    "funktionär", "funktionärin", "abgeordnete", "abgeordneter", "sekretär", "sekretärin",
+)
+_PERSON_NOUNS = {"Chef", "Chefin", "Kritiker", "Kritikerin", "Kandidat", "Kandidatin"}
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,6}$")
 _UNITS = {
     "EUR",
@@ -255,8 +271,9 @@ def _strip_genitive(word: str, known: set[str] | None = None) -> str:
 class RuleRecogniser:
     """The embedded default recogniser: rules over the lexicon, no model."""
 
-    def __init__(self, lexicon: Lexicon | None = None) -> None:
+    def __init__(self, lexicon: Lexicon | None = None, clusters: ClusterClasses | None = None) -> None:
         self.lexicon = lexicon or load_lexicon()
+        self.clusters = clusters or load_cluster_classes()
 
     def recognise(self, source: Source) -> list[Candidate]:
         found: list[Candidate] = []
@@ -468,26 +485,52 @@ class RuleRecogniser:
         if not word[0].isalpha():
             return False
         base = _strip_genitive(word)
-        if self.lexicon.is_common_noun(word) or self.lexicon.is_common_noun(base):
+        if self._common_noun_like(word) or self._common_noun_like(base):
             return word in self.lexicon.given_names
         if self.lexicon.is_lowercase_word(word):
             return False
-        return not self.lexicon.role_of(word)
+        return not self._role_like(word)
 
     # -- names of people and the unknown ----------------------------------------------
 
-    def _continues_name(self, word: str) -> bool:
-        """Later parts of a name may be short words that are otherwise function words (``Un``)."""
+    def _continues_name(self, word: str, *, after_given: bool) -> bool:
+        """Later parts of a name may be short function words (``Un``) or, after a given
+        name, common nouns or adjectives (``Peter Kaiser``, ``Sebastian Kurz``)."""
         if not _is_capitalised(word) or word in _NOT_NAMES or _ACRONYM.match(word):
             return False
-        if not word[0].isalpha() or self.lexicon.role_of(word):
+        if not word[0].isalpha() or self._role_like(word):
             return False
         if self.lexicon.lookup(word) is not None or word in self.lexicon.capitals:
             return False
+        if after_given:
+            return True
         base = _strip_genitive(word)
-        if self.lexicon.is_common_noun(word) or self.lexicon.is_common_noun(base):
-            return word in self.lexicon.given_names
+        if self._common_noun_like(word) or self._common_noun_like(base):
+            return word in self.lexicon.given_names or self.clusters.of(word) == "person"
         return len(word) <= 3 or not self.lexicon.is_lowercase_word(word)
+
+    def _role_like(self, word: str) -> bool:
+        """A role cue, also inside compounds: ``Entholzer-Kritiker``, ``Landesgeschäftsführer``."""
+        if self.lexicon.role_of(word):
+            return True
+        head = word.rsplit("-", 1)[-1]
+        if head != word and (self.lexicon.role_of(head) or head in _PERSON_NOUNS):
+            return True
+        return any(word.endswith(suffix) for suffix in _PERSON_SUFFIXES)
+
+    def _common_noun_like(self, word: str) -> bool:
+        """A common noun, or a compound whose last part is one (``Aktenfälschung``)."""
+        lexicon = self.lexicon
+        if lexicon.is_common_noun(word):
+            return True
+        if "-" in word:
+            head = word.rsplit("-", 1)[-1]
+            return bool(head) and (lexicon.is_common_noun(head) or head[:1].islower())
+        for cut in range(3, len(word) - 4):
+            tail = word[cut:]
+            if lexicon.is_common_noun(tail[:1].upper() + tail[1:]):
+                return True
+        return False
 
     def _names(self, tokens: list[_Token], taken: list[bool], emit) -> None:
         lexicon = self.lexicon
@@ -497,14 +540,16 @@ class RuleRecogniser:
                 i += 1
                 continue
             j = i + 1
+            given_first = tokens[i].text in lexicon.given_names or self.clusters.of(tokens[i].text) == "person"
             while j < len(tokens) and not taken[j]:
                 word = tokens[j].text
-                if self._continues_name(word):
+                if self._continues_name(word, after_given=given_first and j == i + 1):
                     j += 1
                 elif (
                     word.lower() in _NAME_PARTICLES
                     and j + 1 < len(tokens)
-                    and self._name_like(tokens[j + 1].text, False)
+                    and self._continues_name(tokens[j + 1].text, after_given=False)
+                    and not _ACRONYM.match(tokens[j + 1].text)
                 ):
                     j += 2
                 else:
@@ -517,38 +562,57 @@ class RuleRecogniser:
             ):
                 # a genitive before its noun: "Park Min Juns Vater", "Merkels Politik"
                 words[-1] = words[-1][:-1]
-            role = self._role_before(tokens, i) or self._role_after(tokens, j)
-            first_word = words[0]
-            acronym = len(words) == 1 and _ACRONYM.match(first_word)
-            at_start = i == 0 or tokens[i - 1].text in ("„", '"', "(", "–", "-", ":")
-            if acronym:
-                emit(i, j, "organisation", first_word, evidence="acronym")
-            elif role is not None:
-                emit(i, j, "person", _person_name(words), role=role, evidence="cue")
-            elif len(words) >= 2 and (
-                first_word in lexicon.given_names or _looks_transliterated(words)
-            ):
-                emit(i, j, "person", _person_name(words), evidence="given-name")
-            elif len(words) >= 2 and not at_start:
-                emit(i, j, None, _person_name(words), evidence="unknown")
-            elif len(words) == 1 and self._place_context(tokens, i):
-                emit(i, j, "place", _strip_genitive(first_word), evidence="toponym")
-            elif len(words) >= 1:
-                emit(
-                    i,
-                    j,
-                    None,
-                    words[0] if len(words) == 1 else _join(tokens[i:j]),
-                    evidence="unknown" if not at_start else "sentence-start",
-                )
+            self._classify_name(tokens, i, j, words, emit)
             i = j
 
-    def _place_context(self, tokens: list[_Token], i: int) -> bool:
-        word = tokens[i].text
-        if word not in self.lexicon.toponyms and _strip_genitive(word) not in self.lexicon.toponyms:
+    def _classify_name(self, tokens: list[_Token], i: int, j: int, words: list[str], emit) -> None:
+        """Decide what a run of capitalised words names, strongest evidence first."""
+        lexicon = self.lexicon
+        role = self._role_before(tokens, i) or self._role_after(tokens, j)
+        first = words[0]
+        at_start = i == 0 or tokens[i - 1].text in ("„", '"', "(", "–", "-", ":", "»", "«")
+        name_class = self.clusters.of(_strip_genitive(words[-1])) or self.clusters.of(words[-1])
+        first_class = self.clusters.of(first)
+        if len(words) == 1 and _ACRONYM.match(first):
+            emit(i, j, "organisation", first, evidence="acronym")
+        elif self._org_cue_before(tokens, i):
+            emit(i, j, "organisation", _join(tokens[i:j]), evidence="cue")
+        elif role is not None:
+            emit(i, j, "person", _person_name(words), role=role, evidence="cue")
+        elif len(words) >= 2 and (
+            first in lexicon.given_names or first_class == "person" or _looks_transliterated(words)
+        ):
+            emit(i, j, "person", _person_name(words), evidence="given-name")
+        elif self._locative_before(tokens, i) and name_class != "person":
+            emit(i, j, "place", _strip_genitive(_join(tokens[i:j]), lexicon.toponyms), evidence="locative")
+        elif len(words) == 1 and (first in lexicon.toponyms or name_class == "place"):
+            emit(i, j, "place", _strip_genitive(first, lexicon.toponyms) if first not in lexicon.toponyms else first,
+                 evidence="toponym")
+        elif name_class == "organisation":
+            emit(i, j, "organisation", _join(tokens[i:j]), evidence="cluster")
+        elif len(words) >= 2 and not at_start:
+            emit(i, j, None, _person_name(words), evidence="unknown")
+        elif len(words) == 1 and name_class == "person" and not lexicon.is_lowercase_word(first):
+            emit(i, j, None, _strip_genitive(first), evidence="surname-cluster")
+        else:
+            emit(i, j, None, first if len(words) == 1 else _join(tokens[i:j]),
+                 evidence="unknown" if not at_start else "sentence-start")
+
+    def _locative_before(self, tokens: list[_Token], i: int) -> bool:
+        """``in Spangdahlem``, ``nach Łask``, ``auf der Krim``."""
+        if i == 0:
             return False
-        # A known toponym standing alone is a place wherever it occurs.
-        return i > 0 or len(tokens) > 1
+        previous = tokens[i - 1].text.lower()
+        if previous in ("in", "im", "nach", "aus", "bei"):
+            return True
+        return i >= 2 and previous in ("der", "dem") and tokens[i - 2].text.lower() in ("auf", "in", "aus")
+
+    def _org_cue_before(self, tokens: list[_Token], i: int) -> bool:
+        """``Erdölkonzern Petrobras``, ``Beteiligungsgesellschaft Öbib``: a compound ending in an org noun."""
+        if i == 0:
+            return False
+        word = tokens[i - 1].text
+        return any(word.endswith(suffix) and word != suffix for suffix in _ORG_SUFFIXES)
 
     def _role_before(self, tokens: list[_Token], i: int) -> str | None:
         if i == 0:

@@ -1,0 +1,78 @@
+"""What kind of name a word behaves like, from distributional word clusters.
+
+spacy-lookups-data ships Brown clusters for a million German words: words used in
+similar contexts share a cluster, and surnames, given names, places and companies
+fall into clusters of their own. Which cluster means what is not hard-coded: it is
+learned on load from the word lists of ``generator/data/`` (given names, surnames,
+toponyms from german-nouns; states and organisations from the world-knowledge
+files). An unknown capitalised word then inherits its cluster's majority class.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections import Counter, defaultdict
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+NameClass = Literal["person", "place", "organisation"]
+
+# A cluster gets a class when at least this many known words fall into it …
+MIN_KNOWN = 8
+# … and this share of them belongs to the class.
+MIN_SHARE = 0.6
+
+
+def _cluster_table() -> dict[str, int]:
+    try:
+        import spacy_lookups_data
+    except ImportError:  # the signal is optional; rules work without it
+        return {}
+    path = Path(spacy_lookups_data.__path__[0]) / "data" / "de_lexeme_cluster.json.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        table: dict[str, int] = json.load(handle)
+    return table
+
+
+class ClusterClasses:
+    """Maps a word to the name class of its cluster (or None)."""
+
+    def __init__(self, table: dict[str, int], known: dict[NameClass, set[str]],
+                 common_nouns: frozenset[str]) -> None:
+        self._table = table
+        counts: dict[int, Counter[str]] = defaultdict(Counter)
+        for name_class, words in known.items():
+            for word in words:
+                cluster = table.get(word)
+                if cluster is not None and word not in common_nouns:
+                    counts[cluster][name_class] += 1
+        self.classes: dict[int, NameClass] = {}
+        for cluster, counter in counts.items():
+            total = sum(counter.values())
+            best, best_count = counter.most_common(1)[0]
+            if total >= MIN_KNOWN and best_count / total >= MIN_SHARE:
+                self.classes[cluster] = best  # type: ignore[assignment]
+
+    def of(self, word: str) -> NameClass | None:
+        cluster = self._table.get(word)
+        return None if cluster is None else self.classes.get(cluster)
+
+    def known(self, word: str) -> bool:
+        return word in self._table
+
+
+@lru_cache(maxsize=1)
+def load_cluster_classes() -> ClusterClasses:
+    from .lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    known: dict[NameClass, set[str]] = {
+        "person": set(lexicon.given_names) | set(lexicon.surnames),
+        "place": set(lexicon.toponyms) | set(lexicon.capitals),
+        "organisation": {entry.name for entry in lexicon.phrases.values() if entry.kind == "organisation"}
+        | {surface for surface, entry in lexicon.phrases.items() if entry.kind == "organisation"},
+    }
+    known["place"] |= {surface for surface, entry in lexicon.phrases.items() if entry.kind == "state"}
+    return ClusterClasses(_cluster_table(), known, lexicon.common_nouns)

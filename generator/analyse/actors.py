@@ -209,7 +209,23 @@ _PERSON_SUFFIXES = (
     "beraterin", "anwalt", "anwältin", "leiter", "leiterin", "vorsitzende", "vorsitzender",
     "funktionär", "funktionärin", "abgeordnete", "abgeordneter", "sekretär", "sekretärin",
 )
+_PERSON_CONTEXT = {
+    "Regierung", "Kabinett", "Ära", "Familie", "Witwe", "Sohn", "Tochter", "Vater", "Mutter",
+    "Bruder", "Schwester", "Ehefrau", "Ehemann", "Herr", "Frau", "Herrn", "Lebensgefährtin",
+}
 _PERSON_NOUNS = {"Chef", "Chefin", "Kritiker", "Kritikerin", "Kandidat", "Kandidatin"}
+# Verbs that make a capital the government when it is their subject: "Moskau warnte".
+_GOVERNMENT_VERBS = (
+    "warn", "forder", "kritisier", "reagier", "droh", "bestreit", "bestritt", "dementier",
+    "kündig", "verurteil", "wirft", "warf", "weist", "wies", "lehnt", "betont", "erklär",
+    "will", "wollt", "beschuldig", "schick", "entsend", "entsand", "verhäng", "bestätig",
+    "pocht", "beharrt", "besteht", "sagt", "teilt", "meldet", "protestier", "verlangt",
+    "sieht", "sah", "setzt", "hält", "hielt", "signalisier", "zeigt", "macht", "drängt",
+)
+# A capital right after these is the subject of the clause: "würde sich Moskau einsetzen".
+_AUXILIARIES = {"sich", "hat", "habe", "hatte", "will", "wollte", "würde", "wird", "soll",
+                "sollte", "könnte", "kann", "muss", "müsse", "dürfte", "ist", "sei", "war"}
+_GOVERNMENT_NOUNS = {"Regierung", "Führung", "Staatsführung", "Machthaber", "Behörden", "Zentrale"}
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,6}$")
 _UNITS = {
     "EUR",
@@ -248,10 +264,17 @@ def _tokenizer() -> Tokenizer:
 
 
 def tokenize(text: str) -> list[_Token]:
-    return [
-        _Token(token.text, token.idx, token.idx + len(token.text), bool(token.whitespace_))
-        for token in _tokenizer()(text)
-    ]
+    """spaCy's German tokens, with slashes split off (``APA/OGM``, ``Wien/Moskau``)."""
+    tokens = []
+    for token in _tokenizer()(text):
+        start = token.idx
+        parts = re.split(r"(/)", token.text) if "/" in token.text and len(token.text) > 1 else [token.text]
+        for index, part in enumerate(parts):
+            if part:
+                last = index == len(parts) - 1
+                tokens.append(_Token(part, start, start + len(part), bool(token.whitespace_) if last else False))
+            start += len(part)
+    return tokens
 
 
 def _is_capitalised(word: str) -> bool:
@@ -358,34 +381,32 @@ class RuleRecogniser:
             word = tokens[i].text
             capital_entry = lexicon.capitals.get(word)
             if capital_entry is not None:
-                previous = tokens[i - 1].text.lower() if i else ""
-                place_cue = i > 0 and _strip_genitive(tokens[i - 1].text) in _PLACE_CUES
-                if place_cue or previous in _LOCATIVE or (
-                    i >= 2
-                    and tokens[i - 2].text.lower() in _LOCATIVE
-                    and tokens[i - 1].text[:1].islower()
-                ):
-                    emit(
-                        i,
-                        i + 1,
-                        "place",
-                        _strip_genitive(word, set(lexicon.capitals)),
-                        evidence="lexicon",
-                    )
+                if self._capital_is_government(tokens, i, found_states=[c for c in range(i) if taken[c]]):
+                    emit(i, i + 1, "state", capital_entry.name, key=capital_entry.key,
+                         evidence="capital")
                 else:
-                    emit(
-                        i,
-                        i + 1,
-                        "state",
-                        capital_entry.name,
-                        key=capital_entry.key,
-                        evidence="capital",
-                    )
+                    emit(i, i + 1, "place", _strip_genitive(word, set(lexicon.capitals)),
+                         evidence="lexicon")
                 i += 1
                 continue
             if "-" in word:
                 self._compound(i, tokens, emit)
             i += 1
+
+    def _capital_is_government(self, tokens: list[_Token], i: int, found_states: list[int]) -> bool:
+        """``Moskau warnte``, ``laut Kiew``, ``Regierung in Warschau``: the capital stands for
+        the state. A dateline (``Wien –``) or a place phrase (``in Wien``) is the city."""
+        following = tokens[i + 1].text if i + 1 < len(tokens) else ""
+        previous = tokens[i - 1].text.lower() if i else ""
+        if i == 0 and following in ("–", "-", "/", "—"):
+            return False
+        if previous in ("laut", "gegen", "mit", "zwischen") or previous in _AUXILIARIES:
+            return True
+        if previous == "in" and i >= 2 and tokens[i - 2].text in _GOVERNMENT_NOUNS:
+            return True
+        if previous in ("und", "sowie", ",") and i >= 2 and (i - 2) in found_states:
+            return True
+        return following.lower().startswith(_GOVERNMENT_VERBS)
 
     def _compound(self, i: int, tokens: list[_Token], emit) -> None:
         """``Nato-Angaben``, ``US-Regierung``, ``EU-Staaten``: the first part is the actor."""
@@ -486,7 +507,7 @@ class RuleRecogniser:
             return False
         base = _strip_genitive(word)
         if self._common_noun_like(word) or self._common_noun_like(base):
-            return word in self.lexicon.given_names
+            return word in self.lexicon.given_names or self.clusters.of(word) == "given"
         if self.lexicon.is_lowercase_word(word):
             return False
         return not self._role_like(word)
@@ -498,16 +519,37 @@ class RuleRecogniser:
         name, common nouns or adjectives (``Peter Kaiser``, ``Sebastian Kurz``)."""
         if not _is_capitalised(word) or word in _NOT_NAMES or _ACRONYM.match(word):
             return False
-        if not word[0].isalpha() or self._role_like(word):
+        if not word[0].isalpha() or word.endswith("-"):
             return False
         if self.lexicon.lookup(word) is not None or word in self.lexicon.capitals:
             return False
         if after_given:
+            # a capitalised word right after a given name is the surname, even if it is
+            # also a noun or an adjective ("Peter Kaiser", "Sebastian Kurz")
             return True
+        if self._role_like(word):
+            return False
         base = _strip_genitive(word)
         if self._common_noun_like(word) or self._common_noun_like(base):
-            return word in self.lexicon.given_names or self.clusters.of(word) == "person"
+            return word in self.lexicon.given_names or self.clusters.is_person(word)
         return len(word) <= 3 or not self.lexicon.is_lowercase_word(word)
+
+    def _particle_length(self, tokens: list[_Token], j: int) -> int | None:
+        """Name particles before a further name part: ``von der Leyen``, ``da Silva``."""
+        first = tokens[j].text.lower()
+        if first not in _NAME_PARTICLES or first in ("der", "den"):
+            return None
+        length = 1
+        if j + 2 < len(tokens) and tokens[j + 1].text.lower() in ("der", "den", "la", "le"):
+            length = 2  # a double particle is a strong signal on its own
+        if j + length >= len(tokens):
+            return None
+        following = tokens[j + length].text
+        if not _is_capitalised(following) or _ACRONYM.match(following) or self._role_like(following):
+            return None
+        if length == 1 and not self._name_like(following, False):
+            return None
+        return length
 
     def _role_like(self, word: str) -> bool:
         """A role cue, also inside compounds: ``Entholzer-Kritiker``, ``Landesgeschäftsführer``."""
@@ -540,18 +582,13 @@ class RuleRecogniser:
                 i += 1
                 continue
             j = i + 1
-            given_first = tokens[i].text in lexicon.given_names or self.clusters.of(tokens[i].text) == "person"
+            given_first = tokens[i].text in lexicon.given_names or self.clusters.of(tokens[i].text) == "given"
             while j < len(tokens) and not taken[j]:
                 word = tokens[j].text
-                if self._continues_name(word, after_given=given_first and j == i + 1):
+                if (particle := self._particle_length(tokens, j)) is not None:
+                    j += particle + 1
+                elif self._continues_name(word, after_given=given_first and j == i + 1):
                     j += 1
-                elif (
-                    word.lower() in _NAME_PARTICLES
-                    and j + 1 < len(tokens)
-                    and self._continues_name(tokens[j + 1].text, after_given=False)
-                    and not _ACRONYM.match(tokens[j + 1].text)
-                ):
-                    j += 2
                 else:
                     break
             words = [t.text for t in tokens[i:j]]
@@ -568,7 +605,9 @@ class RuleRecogniser:
     def _classify_name(self, tokens: list[_Token], i: int, j: int, words: list[str], emit) -> None:
         """Decide what a run of capitalised words names, strongest evidence first."""
         lexicon = self.lexicon
-        role = self._role_before(tokens, i) or self._role_after(tokens, j)
+        role = self._role_before(tokens, i)
+        if role is None:
+            role = self._role_after(tokens, j)
         first = words[0]
         at_start = i == 0 or tokens[i - 1].text in ("„", '"', "(", "–", "-", ":", "»", "«")
         name_class = self.clusters.of(_strip_genitive(words[-1])) or self.clusters.of(words[-1])
@@ -578,21 +617,25 @@ class RuleRecogniser:
         elif self._org_cue_before(tokens, i):
             emit(i, j, "organisation", _join(tokens[i:j]), evidence="cue")
         elif role is not None:
-            emit(i, j, "person", _person_name(words), role=role, evidence="cue")
+            emit(i, j, "person", _person_name(words), role=role or None, evidence="cue")
         elif len(words) >= 2 and (
-            first in lexicon.given_names or first_class == "person" or _looks_transliterated(words)
+            first in lexicon.given_names
+            or (first_class == "given" and name_class != "place")
+            or _looks_transliterated(words)
         ):
             emit(i, j, "person", _person_name(words), evidence="given-name")
-        elif self._locative_before(tokens, i) and name_class != "person":
+        elif self._locative_before(tokens, i) and not self.clusters.is_person(words[-1]):
             emit(i, j, "place", _strip_genitive(_join(tokens[i:j]), lexicon.toponyms), evidence="locative")
-        elif len(words) == 1 and (first in lexicon.toponyms or name_class == "place"):
+        elif name_class == "place" and (len(words) == 1 or first not in lexicon.given_names):
+            emit(i, j, "place", _join(tokens[i:j]), evidence="cluster")
+        elif len(words) == 1 and first in lexicon.toponyms:
             emit(i, j, "place", _strip_genitive(first, lexicon.toponyms) if first not in lexicon.toponyms else first,
                  evidence="toponym")
         elif name_class == "organisation":
             emit(i, j, "organisation", _join(tokens[i:j]), evidence="cluster")
         elif len(words) >= 2 and not at_start:
             emit(i, j, None, _person_name(words), evidence="unknown")
-        elif len(words) == 1 and name_class == "person" and not lexicon.is_lowercase_word(first):
+        elif len(words) == 1 and self.clusters.is_person(first) and not lexicon.is_lowercase_word(first):
             emit(i, j, None, _strip_genitive(first), evidence="surname-cluster")
         else:
             emit(i, j, None, first if len(words) == 1 else _join(tokens[i:j]),
@@ -618,11 +661,15 @@ class RuleRecogniser:
         if i == 0:
             return None
         previous = tokens[i - 1].text
-        if previous == ",":  # "der Sprecher, Juri …"
-            if i >= 2:
-                return self.lexicon.role_of(tokens[i - 2].text)
-            return None
-        return self.lexicon.role_of(previous)
+        if previous == "," and i >= 2:  # "der Sprecher, Juri …"
+            previous = tokens[i - 2].text
+        if previous in _PERSON_CONTEXT:
+            return ""  # "Regierung Kreisky", "Familie Weber": a person, no role
+        if self.lexicon.role_of(previous):
+            return self.lexicon.role_of(previous)
+        if _is_capitalised(previous) and self._role_like(previous):
+            return previous  # a compound role: "Ex-Senator", "Landesgeschäftsführer"
+        return None
 
     def _role_after(self, tokens: list[_Token], j: int) -> str | None:
         """Apposition: ``Dmitri Medwedew, Vizepräsident des …``."""

@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-NameClass = Literal["person", "place", "organisation"]
+NameClass = Literal["given", "surname", "place", "organisation"]
 
 # A cluster gets a class when at least this many known words fall into it …
 MIN_KNOWN = 8
@@ -62,6 +62,9 @@ class ClusterClasses:
     def known(self, word: str) -> bool:
         return word in self._table
 
+    def is_person(self, word: str) -> bool:
+        return self.of(word) in ("given", "surname")
+
 
 @lru_cache(maxsize=1)
 def load_cluster_classes() -> ClusterClasses:
@@ -69,7 +72,8 @@ def load_cluster_classes() -> ClusterClasses:
 
     lexicon = load_lexicon()
     known: dict[NameClass, set[str]] = {
-        "person": set(lexicon.given_names) | set(lexicon.surnames),
+        "given": set(lexicon.given_names),
+        "surname": set(lexicon.surnames),
         "place": set(lexicon.toponyms) | set(lexicon.capitals),
         "organisation": {entry.name for entry in lexicon.phrases.values() if entry.kind == "organisation"}
         | {surface for surface, entry in lexicon.phrases.items() if entry.kind == "organisation"},

@@ -211,8 +211,9 @@ def _attach_short_names(unresolved: list[Candidate], groups: dict[str, _Group]) 
             continue
         if word in places:
             groups[places[word]].add(candidate)
-        elif candidate.kind == "person":
-            # a surname introduced by a cue and never given in full
+        elif candidate.kind == "person" or candidate.evidence == "surname-cluster":
+            # a surname introduced by a cue, or one that behaves like a surname, and
+            # never given in full in the dossier
             groups.setdefault("person:" + word, _Group(kind="person", key="person:" + word)).add(
                 candidate
             )

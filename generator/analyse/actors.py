@@ -209,6 +209,22 @@ _PERSON_SUFFIXES = (
     "beraterin", "anwalt", "anwältin", "leiter", "leiterin", "vorsitzende", "vorsitzender",
     "funktionär", "funktionärin", "abgeordnete", "abgeordneter", "sekretär", "sekretärin",
 )
+# Last words that make a capitalised run the name of an organisation.
+_ORG_HEAD_WORDS = {
+    "AG", "GmbH", "SE", "KG", "Inc", "Ltd", "Corp", "Corporation", "Company", "Group", "Holding",
+    "Bank", "Airlines", "Airways", "Times", "News", "Post", "Zeitung", "Volksblatt", "Blatt",
+    "Capital", "Partners", "Fund", "Foundation", "Institute", "University", "College",
+    "Association", "Council", "Party", "Motors", "Energy", "Petroleum", "Insurance", "Austria",
+    "Records", "Entertainment", "Pictures", "Studios", "Media", "Journal", "Review", "Agency",
+    "Services", "Systems", "Technologies", "Software", "Labs", "Laboratory", "Club", "United",
+    "Rundschau", "Allgemeine", "Kurier", "Presse", "Tagblatt", "Anzeiger", "Nachrichten",
+}
+# English (and Romance) function words: a capitalised run with one is a title, not a name.
+_FOREIGN_FUNCTION_WORDS = {
+    "The", "Of", "And", "For", "It", "Is", "Do", "Us", "You", "We", "My", "Your", "On", "At",
+    "To", "With", "From", "By", "Me", "A", "An", "Not", "No", "All", "This", "That", "Be",
+    "Les", "Des", "Et", "Los", "Las",
+}
 _PERSON_CONTEXT = {
     "Regierung", "Kabinett", "Ära", "Familie", "Witwe", "Sohn", "Tochter", "Vater", "Mutter",
     "Bruder", "Schwester", "Ehefrau", "Ehemann", "Herr", "Frau", "Herrn", "Lebensgefährtin",
@@ -568,7 +584,7 @@ class RuleRecogniser:
         if "-" in word:
             head = word.rsplit("-", 1)[-1]
             return bool(head) and (lexicon.is_common_noun(head) or head[:1].islower())
-        for cut in range(3, len(word) - 4):
+        for cut in range(3, len(word) - 5):  # a tail of six letters or more
             tail = word[cut:]
             if lexicon.is_common_noun(tail[:1].upper() + tail[1:]):
                 return True
@@ -614,6 +630,10 @@ class RuleRecogniser:
         first_class = self.clusters.of(first)
         if len(words) == 1 and _ACRONYM.match(first):
             emit(i, j, "organisation", first, evidence="acronym")
+        elif len(words) >= 2 and words[-1] in _ORG_HEAD_WORDS:
+            emit(i, j, "organisation", _join(tokens[i:j]), evidence="org-head")
+        elif len(words) >= 2 and any(word in _FOREIGN_FUNCTION_WORDS for word in words):
+            return  # a title or slogan ("Keep It Together"), not an actor
         elif self._org_cue_before(tokens, i):
             emit(i, j, "organisation", _join(tokens[i:j]), evidence="cue")
         elif role is not None:

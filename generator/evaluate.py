@@ -166,8 +166,8 @@ def predict_spans(recogniser: RuleRecogniser, tokens: list[str]) -> list[tuple[i
             last = next((i for i, (_, e) in enumerate(offsets) if e == mention.end), None)
             if first is None or last is None:
                 continue  # part of a token: GermEval's *part, not an actor span
-            if mention.text and mention.text[0].islower():
-                continue  # demonym adjective: GermEval's LOCderiv
+            if actor.kind == "state" and recogniser.is_demonym(mention.text):
+                continue  # demonym adjective ("deutsche", "Deutschen"): GermEval's LOCderiv
             spans.append((first, last + 1, GERMEVAL_TYPES[actor.kind]))
     return sorted(set(spans))
 

@@ -209,6 +209,11 @@ _PERSON_SUFFIXES = (
     "beraterin", "anwalt", "anwältin", "leiter", "leiterin", "vorsitzende", "vorsitzender",
     "funktionär", "funktionärin", "abgeordnete", "abgeordneter", "sekretär", "sekretärin",
 )
+# Compounds ending like these are places: "Gazastreifen", "Schillerstraße", "Gelsenkirchen".
+_PLACE_SUFFIXES = (
+    "straße", "strasse", "gasse", "platz", "allee", "streifen", "kirchen", "kapelle", "brücke",
+    "ufer", "hafen", "flughafen", "bahnhof", "viertel", "region",
+)
 # Last words that make a capitalised run the name of an organisation.
 _ORG_HEAD_WORDS = {
     "AG", "GmbH", "SE", "KG", "Inc", "Ltd", "Corp", "Corporation", "Company", "Group", "Holding",
@@ -230,6 +235,11 @@ _PERSON_CONTEXT = {
     "Bruder", "Schwester", "Ehefrau", "Ehemann", "Herr", "Frau", "Herrn", "Lebensgefährtin",
 }
 _PERSON_NOUNS = {"Chef", "Chefin", "Kritiker", "Kritikerin", "Kandidat", "Kandidatin"}
+_DETERMINERS = {
+    "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen",
+    "im", "am", "vom", "zum", "zur", "beim", "ins", "dieser", "diese", "dieses", "jener", "seine",
+    "ihre", "unsere", "ganze", "ganzen", "alle", "aller",
+}
 # Verbs that make a capital the government when it is their subject: "Moskau warnte".
 _GOVERNMENT_VERBS = (
     "warn", "forder", "kritisier", "reagier", "droh", "bestreit", "bestritt", "dementier",
@@ -242,31 +252,12 @@ _GOVERNMENT_VERBS = (
 _AUXILIARIES = {"sich", "hat", "habe", "hatte", "will", "wollte", "würde", "wird", "soll",
                 "sollte", "könnte", "kann", "muss", "müsse", "dürfte", "ist", "sei", "war"}
 _GOVERNMENT_NOUNS = {"Regierung", "Führung", "Staatsführung", "Machthaber", "Behörden", "Zentrale"}
-_ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,6}$")
+_ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,7}$")
 _UNITS = {
-    "EUR",
-    "USD",
-    "CHF",
-    "GBP",
-    "CO2",
-    "BIP",
-    "PS",
-    "KW",
-    "MW",
-    "GW",
-    "TV",
-    "PC",
-    "ID",
-    "OK",
-    "II",
-    "III",
-    "IV",
-    "VI",
-    "VII",
-    "VIII",
-    "IX",
-    "XI",
-    "XII",
+    "EUR", "USD", "CHF", "GBP", "CO2", "BIP", "PS", "KW", "MW", "GW", "TV", "PC", "ID", "OK",
+    "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "AG", "KG", "SE", "GmbH", "ISBN",
+    "ISSN", "DVD", "CD", "USB", "PDF", "SMS", "GPS", "KB", "MB", "GB", "TB", "FAQ", "PR", "IT",
+    "CEO", "CFO", "DNA", "DNS", "HIV", "AIDS", "WLAN", "LKW", "PKW", "KFZ", "MP", "UKW", "WC",
 }
 _ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
 _STRONG_ENDING = {"m": "er", "f": "e", "n": "es"}
@@ -369,15 +360,17 @@ class RuleRecogniser:
         lexicon = self.lexicon
         i = 0
         while i < len(tokens):
-            if taken[i] or not _is_capitalised(tokens[i].text):
+            if taken[i] or not tokens[i].text[:1].isalpha():
                 i += 1
                 continue
+            # lower-case names ("dpa", "taz") only as written in the lexicon
+            exact_only = not _is_capitalised(tokens[i].text)
             match = None
             for length in range(min(lexicon.max_phrase_tokens, len(tokens) - i), 0, -1):
                 if any(taken[i : i + length]):
                     continue
                 surface = _join(tokens[i : i + length])
-                entry = lexicon.lookup(surface)
+                entry = lexicon.phrases.get(surface) if exact_only else lexicon.lookup(surface)
                 if entry is not None:
                     match = (length, entry)
                     break
@@ -395,6 +388,9 @@ class RuleRecogniser:
                 i += length
                 continue
             word = tokens[i].text
+            if exact_only:
+                i += 1
+                continue
             capital_entry = lexicon.capitals.get(word)
             if capital_entry is not None:
                 if self._capital_is_government(tokens, i, found_states=[c for c in range(i) if taken[c]]):
@@ -474,6 +470,10 @@ class RuleRecogniser:
                 adjective = _nominative_adjective(tokens[i - 1].text, _INSTITUTIONS[head])
                 emit(i - 1, i + 1, "organisation", f"{adjective} {head}", evidence="pattern")
 
+    def is_demonym(self, word: str) -> bool:
+        """True for a demonym adjective of a state (``nordkoreanische``, ``Deutschen``)."""
+        return self._adjective_state(word) is not None
+
     def _adjective_state(self, word: str) -> Entry | None:
         lower = word.lower()
         for ending in _ADJ_ENDINGS:
@@ -514,7 +514,7 @@ class RuleRecogniser:
             kind: ActorKind = "organisation" if cue in _ORG_CUES else "place"
             emit(j, end, kind, name, evidence="cue")
 
-    def _name_like(self, word: str, sentence_start: bool) -> bool:
+    def _name_like(self, word: str, sentence_start: bool, previous: str = "") -> bool:
         if not _is_capitalised(word) or word in _NOT_NAMES or self._adjective_state(word):
             return False
         if _ACRONYM.match(word):
@@ -522,7 +522,12 @@ class RuleRecogniser:
         if not word[0].isalpha():
             return False
         base = _strip_genitive(word)
+        if _is_place_compound(word) and not self.lexicon.is_common_noun(word):
+            return True
         if self._common_noun_like(word) or self._common_noun_like(base):
+            if (word in self.lexicon.toponyms and self.clusters.of(word) == "place"
+                    and previous.lower() not in _DETERMINERS):
+                return True  # "in Kiel", "aus Bremen": a city; "die Welt": a noun
             return word in self.lexicon.given_names or self.clusters.of(word) == "given"
         if self.lexicon.is_lowercase_word(word):
             return False
@@ -584,9 +589,12 @@ class RuleRecogniser:
         if "-" in word:
             head = word.rsplit("-", 1)[-1]
             return bool(head) and (lexicon.is_common_noun(head) or head[:1].islower())
-        for cut in range(3, len(word) - 5):  # a tail of six letters or more
+        for cut in range(3, len(word) - 4):  # a tail of five letters or more
             tail = word[cut:]
-            if lexicon.is_common_noun(tail[:1].upper() + tail[1:]):
+            tail = tail[:1].upper() + tail[1:]
+            if lexicon.is_common_noun(tail) and not (
+                tail in lexicon.given_names or tail in lexicon.surnames or tail in lexicon.toponyms
+            ):
                 return True
         return False
 
@@ -594,7 +602,8 @@ class RuleRecogniser:
         lexicon = self.lexicon
         i = 0
         while i < len(tokens):
-            if taken[i] or not self._name_like(tokens[i].text, i == 0):
+            previous = tokens[i - 1].text if i else ""
+            if taken[i] or not self._name_like(tokens[i].text, i == 0, previous):
                 i += 1
                 continue
             j = i + 1
@@ -644,6 +653,8 @@ class RuleRecogniser:
             or _looks_transliterated(words)
         ):
             emit(i, j, "person", _person_name(words), evidence="given-name")
+        elif _is_place_compound(words[-1]):
+            emit(i, j, "place", _strip_genitive(_join(tokens[i:j])), evidence="place-compound")
         elif self._locative_before(tokens, i) and not self.clusters.is_person(words[-1]):
             emit(i, j, "place", _strip_genitive(_join(tokens[i:j]), lexicon.toponyms), evidence="locative")
         elif name_class == "place" and (len(words) == 1 or first not in lexicon.given_names):
@@ -696,6 +707,11 @@ class RuleRecogniser:
         if j + 1 < len(tokens) and tokens[j].text == ",":
             return self.lexicon.role_of(tokens[j + 1].text)
         return None
+
+
+def _is_place_compound(word: str) -> bool:
+    lower = word.lower()
+    return any(lower.endswith(suffix) and len(lower) > len(suffix) + 2 for suffix in _PLACE_SUFFIXES)
 
 
 def _join(tokens: list[_Token]) -> str:

@@ -155,8 +155,11 @@ def predict_spans(recogniser: RuleRecogniser, tokens: list[str]) -> list[tuple[i
         position += len(token) + 1
     sentence = Sentence(id="s1", paragraph=1, text=text)
     source = Source(
-        id="satz", file="germeval", title="",
-        paragraphs=(Paragraph(index=1, kind="text", sentences=("s1",)),), sentences=(sentence,),
+        id="satz",
+        file="germeval",
+        title="",
+        paragraphs=(Paragraph(index=1, kind="text", sentences=("s1",)),),
+        sentences=(sentence,),
     )
     actors = resolve_actors([source], recogniser.recognise(source))
     spans = []
@@ -186,7 +189,9 @@ def score_germeval(path: Path, limit: int | None = None) -> dict[str, Score]:
                 if span in gold_set:
                     scores[key].true_positives += 1
                 else:
-                    scores[key].spurious.append(" ".join(tokens[span[0] : span[1]]) + f" [{span[2]}]")
+                    scores[key].spurious.append(
+                        " ".join(tokens[span[0] : span[1]]) + f" [{span[2]}]"
+                    )
         for span in gold:
             for key in (span[2], "ALL"):
                 scores[key].gold += 1
@@ -232,10 +237,18 @@ def main() -> None:
 
 @main.command(help="Precision/recall per actor kind against a gold YAML annotation.")
 @click.argument("gold_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--seeds", "seeds_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              required=True)
-@click.option("--templates", "templates_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("templates"))
+@click.option(
+    "--seeds",
+    "seeds_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    required=True,
+)
+@click.option(
+    "--templates",
+    "templates_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("templates"),
+)
 @click.option("-v", "--verbose", count=True, help="List misses and spurious actors.")
 def gold(gold_file: Path, seeds_dir: Path, templates_dir: Path, verbose: int) -> None:
     _print(score_gold(gold_file, seeds_dir, templates_dir), verbose)

@@ -71,11 +71,13 @@ _NAME_PARTICLES = {
     "al",
     "bin",
     "ibn",
-    "zu",
     "le",
     "la",
     "del",
     "dos",
+    "du",
+    "ter",
+    "ten",
 }
 _INSTITUTIONS = {
     "Parlament": "n",
@@ -197,67 +199,359 @@ _NOT_NAMES = {
 }
 # Compounds ending like these name an organisation's kind: "Erdölkonzern X".
 _ORG_SUFFIXES = (
-    "konzern", "gesellschaft", "holding", "bank", "universität", "agentur", "zeitung",
-    "sender", "partei", "gruppe", "versicherung", "fluglinie", "airline", "verband",
-    "gewerkschaft", "stiftung", "institut", "unternehmen", "hersteller", "kette", "verlag",
+    "konzern",
+    "gesellschaft",
+    "holding",
+    "bank",
+    "universität",
+    "agentur",
+    "zeitung",
+    "sender",
+    "partei",
+    "gruppe",
+    "versicherung",
+    "fluglinie",
+    "airline",
+    "verband",
+    "gewerkschaft",
+    "stiftung",
+    "institut",
+    "unternehmen",
+    "hersteller",
+    "kette",
+    "verlag",
 )
 # Compounds ending like these name a person's function: "Slowenenvertreter X".
 _PERSON_SUFFIXES = (
-    "führer", "führerin", "vertreter", "vertreterin", "kritiker", "kritikerin", "chef",
-    "chefin", "sprecher", "sprecherin", "minister", "ministerin", "präsident", "präsidentin",
-    "kandidat", "kandidatin", "politiker", "politikerin", "experte", "expertin", "berater",
-    "beraterin", "anwalt", "anwältin", "leiter", "leiterin", "vorsitzende", "vorsitzender",
-    "funktionär", "funktionärin", "abgeordnete", "abgeordneter", "sekretär", "sekretärin",
+    "führer",
+    "führerin",
+    "vertreter",
+    "vertreterin",
+    "kritiker",
+    "kritikerin",
+    "chef",
+    "chefin",
+    "sprecher",
+    "sprecherin",
+    "minister",
+    "ministerin",
+    "präsident",
+    "präsidentin",
+    "kandidat",
+    "kandidatin",
+    "politiker",
+    "politikerin",
+    "experte",
+    "expertin",
+    "berater",
+    "beraterin",
+    "anwalt",
+    "anwältin",
+    "leiter",
+    "leiterin",
+    "vorsitzende",
+    "vorsitzender",
+    "funktionär",
+    "funktionärin",
+    "abgeordnete",
+    "abgeordneter",
+    "sekretär",
+    "sekretärin",
 )
 # Compounds ending like these are places: "Gazastreifen", "Schillerstraße", "Gelsenkirchen".
 _PLACE_SUFFIXES = (
-    "straße", "strasse", "gasse", "platz", "allee", "streifen", "kirchen", "kapelle", "brücke",
-    "ufer", "hafen", "flughafen", "bahnhof", "viertel", "region",
+    "straße",
+    "strasse",
+    "gasse",
+    "platz",
+    "allee",
+    "streifen",
+    "kirchen",
+    "kapelle",
+    "brücke",
+    "ufer",
+    "hafen",
+    "flughafen",
+    "bahnhof",
+    "viertel",
+    "region",
 )
 # Last words that make a capitalised run the name of an organisation.
 _ORG_HEAD_WORDS = {
-    "AG", "GmbH", "SE", "KG", "Inc", "Ltd", "Corp", "Corporation", "Company", "Group", "Holding",
-    "Bank", "Airlines", "Airways", "Times", "News", "Post", "Zeitung", "Volksblatt", "Blatt",
-    "Capital", "Partners", "Fund", "Foundation", "Institute", "University", "College",
-    "Association", "Council", "Party", "Motors", "Energy", "Petroleum", "Insurance", "Austria",
-    "Records", "Entertainment", "Pictures", "Studios", "Media", "Journal", "Review", "Agency",
-    "Services", "Systems", "Technologies", "Software", "Labs", "Laboratory", "Club", "United",
-    "Rundschau", "Allgemeine", "Kurier", "Presse", "Tagblatt", "Anzeiger", "Nachrichten",
+    "AG",
+    "GmbH",
+    "SE",
+    "KG",
+    "Inc",
+    "Ltd",
+    "Corp",
+    "Corporation",
+    "Company",
+    "Group",
+    "Holding",
+    "Bank",
+    "Airlines",
+    "Airways",
+    "Times",
+    "News",
+    "Post",
+    "Zeitung",
+    "Volksblatt",
+    "Blatt",
+    "Capital",
+    "Partners",
+    "Fund",
+    "Foundation",
+    "Institute",
+    "University",
+    "College",
+    "Association",
+    "Council",
+    "Party",
+    "Motors",
+    "Energy",
+    "Petroleum",
+    "Insurance",
+    "Austria",
+    "Records",
+    "Entertainment",
+    "Pictures",
+    "Studios",
+    "Media",
+    "Journal",
+    "Review",
+    "Agency",
+    "Services",
+    "Systems",
+    "Technologies",
+    "Software",
+    "Labs",
+    "Laboratory",
+    "Club",
+    "United",
+    "Rundschau",
+    "Allgemeine",
+    "Kurier",
+    "Presse",
+    "Tagblatt",
+    "Anzeiger",
+    "Nachrichten",
 }
 # English (and Romance) function words: a capitalised run with one is a title, not a name.
 _FOREIGN_FUNCTION_WORDS = {
-    "The", "Of", "And", "For", "It", "Is", "Do", "Us", "You", "We", "My", "Your", "On", "At",
-    "To", "With", "From", "By", "Me", "A", "An", "Not", "No", "All", "This", "That", "Be",
-    "Les", "Des", "Et", "Los", "Las",
+    "The",
+    "Of",
+    "And",
+    "For",
+    "It",
+    "Is",
+    "Do",
+    "Us",
+    "You",
+    "We",
+    "My",
+    "Your",
+    "On",
+    "At",
+    "To",
+    "With",
+    "From",
+    "By",
+    "Me",
+    "A",
+    "An",
+    "Not",
+    "No",
+    "All",
+    "This",
+    "That",
+    "Be",
+    "Les",
+    "Des",
+    "Et",
+    "Los",
+    "Las",
 }
 _PERSON_CONTEXT = {
-    "Regierung", "Kabinett", "Ära", "Familie", "Witwe", "Sohn", "Tochter", "Vater", "Mutter",
-    "Bruder", "Schwester", "Ehefrau", "Ehemann", "Herr", "Frau", "Herrn", "Lebensgefährtin",
+    "Genosse",
+    "Genossin",
+    "Kollege",
+    "Kollegin",
+    "Regierung",
+    "Kabinett",
+    "Ära",
+    "Familie",
+    "Witwe",
+    "Sohn",
+    "Tochter",
+    "Vater",
+    "Mutter",
+    "Bruder",
+    "Schwester",
+    "Ehefrau",
+    "Ehemann",
+    "Herr",
+    "Frau",
+    "Herrn",
+    "Lebensgefährtin",
 }
 _PERSON_NOUNS = {"Chef", "Chefin", "Kritiker", "Kritikerin", "Kandidat", "Kandidatin"}
 _DETERMINERS = {
-    "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen",
-    "im", "am", "vom", "zum", "zur", "beim", "ins", "dieser", "diese", "dieses", "jener", "seine",
-    "ihre", "unsere", "ganze", "ganzen", "alle", "aller",
+    "der",
+    "die",
+    "das",
+    "des",
+    "dem",
+    "den",
+    "ein",
+    "eine",
+    "einer",
+    "eines",
+    "einem",
+    "einen",
+    "im",
+    "am",
+    "vom",
+    "zum",
+    "zur",
+    "beim",
+    "ins",
+    "dieser",
+    "diese",
+    "dieses",
+    "jener",
+    "seine",
+    "ihre",
+    "unsere",
+    "ganze",
+    "ganzen",
+    "alle",
+    "aller",
 }
 # Verbs that make a capital the government when it is their subject: "Moskau warnte".
 _GOVERNMENT_VERBS = (
-    "warn", "forder", "kritisier", "reagier", "droh", "bestreit", "bestritt", "dementier",
-    "kündig", "verurteil", "wirft", "warf", "weist", "wies", "lehnt", "betont", "erklär",
-    "will", "wollt", "beschuldig", "schick", "entsend", "entsand", "verhäng", "bestätig",
-    "pocht", "beharrt", "besteht", "sagt", "teilt", "meldet", "protestier", "verlangt",
-    "sieht", "sah", "setzt", "hält", "hielt", "signalisier", "zeigt", "macht", "drängt",
+    "warn",
+    "forder",
+    "kritisier",
+    "reagier",
+    "droh",
+    "bestreit",
+    "bestritt",
+    "dementier",
+    "kündig",
+    "verurteil",
+    "wirft",
+    "warf",
+    "weist",
+    "wies",
+    "lehnt",
+    "betont",
+    "erklär",
+    "will",
+    "wollt",
+    "beschuldig",
+    "schick",
+    "entsend",
+    "entsand",
+    "verhäng",
+    "bestätig",
+    "pocht",
+    "beharrt",
+    "besteht",
+    "sagt",
+    "teilt",
+    "meldet",
+    "protestier",
+    "verlangt",
+    "sieht",
+    "sah",
+    "setzt",
+    "hält",
+    "hielt",
+    "signalisier",
+    "zeigt",
+    "macht",
+    "drängt",
 )
 # A capital right after these is the subject of the clause: "würde sich Moskau einsetzen".
-_AUXILIARIES = {"sich", "hat", "habe", "hatte", "will", "wollte", "würde", "wird", "soll",
-                "sollte", "könnte", "kann", "muss", "müsse", "dürfte", "ist", "sei", "war"}
+_AUXILIARIES = {
+    "sich",
+    "hat",
+    "habe",
+    "hatte",
+    "will",
+    "wollte",
+    "würde",
+    "wird",
+    "soll",
+    "sollte",
+    "könnte",
+    "kann",
+    "muss",
+    "müsse",
+    "dürfte",
+    "ist",
+    "sei",
+    "war",
+}
 _GOVERNMENT_NOUNS = {"Regierung", "Führung", "Staatsführung", "Machthaber", "Behörden", "Zentrale"}
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,7}$")
 _UNITS = {
-    "EUR", "USD", "CHF", "GBP", "CO2", "BIP", "PS", "KW", "MW", "GW", "TV", "PC", "ID", "OK",
-    "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "AG", "KG", "SE", "GmbH", "ISBN",
-    "ISSN", "DVD", "CD", "USB", "PDF", "SMS", "GPS", "KB", "MB", "GB", "TB", "FAQ", "PR", "IT",
-    "CEO", "CFO", "DNA", "DNS", "HIV", "AIDS", "WLAN", "LKW", "PKW", "KFZ", "MP", "UKW", "WC",
+    "EUR",
+    "USD",
+    "CHF",
+    "GBP",
+    "CO2",
+    "BIP",
+    "PS",
+    "KW",
+    "MW",
+    "GW",
+    "TV",
+    "PC",
+    "ID",
+    "OK",
+    "II",
+    "III",
+    "IV",
+    "VI",
+    "VII",
+    "VIII",
+    "IX",
+    "XI",
+    "XII",
+    "AG",
+    "KG",
+    "SE",
+    "GmbH",
+    "ISBN",
+    "ISSN",
+    "DVD",
+    "CD",
+    "USB",
+    "PDF",
+    "SMS",
+    "GPS",
+    "KB",
+    "MB",
+    "GB",
+    "TB",
+    "FAQ",
+    "PR",
+    "IT",
+    "CEO",
+    "CFO",
+    "DNA",
+    "DNS",
+    "HIV",
+    "AIDS",
+    "WLAN",
+    "LKW",
+    "PKW",
+    "KFZ",
+    "MP",
+    "UKW",
+    "WC",
 }
 _ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
 _STRONG_ENDING = {"m": "er", "f": "e", "n": "es"}
@@ -275,11 +569,19 @@ def tokenize(text: str) -> list[_Token]:
     tokens = []
     for token in _tokenizer()(text):
         start = token.idx
-        parts = re.split(r"(/)", token.text) if "/" in token.text and len(token.text) > 1 else [token.text]
+        parts = (
+            re.split(r"(/)", token.text)
+            if "/" in token.text and len(token.text) > 1
+            else [token.text]
+        )
         for index, part in enumerate(parts):
             if part:
                 last = index == len(parts) - 1
-                tokens.append(_Token(part, start, start + len(part), bool(token.whitespace_) if last else False))
+                tokens.append(
+                    _Token(
+                        part, start, start + len(part), bool(token.whitespace_) if last else False
+                    )
+                )
             start += len(part)
     return tokens
 
@@ -301,7 +603,9 @@ def _strip_genitive(word: str, known: set[str] | None = None) -> str:
 class RuleRecogniser:
     """The embedded default recogniser: rules over the lexicon, no model."""
 
-    def __init__(self, lexicon: Lexicon | None = None, clusters: ClusterClasses | None = None) -> None:
+    def __init__(
+        self, lexicon: Lexicon | None = None, clusters: ClusterClasses | None = None
+    ) -> None:
         self.lexicon = lexicon or load_lexicon()
         self.clusters = clusters or load_cluster_classes()
 
@@ -393,12 +697,25 @@ class RuleRecogniser:
                 continue
             capital_entry = lexicon.capitals.get(word)
             if capital_entry is not None:
-                if self._capital_is_government(tokens, i, found_states=[c for c in range(i) if taken[c]]):
-                    emit(i, i + 1, "state", capital_entry.name, key=capital_entry.key,
-                         evidence="capital")
+                if self._capital_is_government(
+                    tokens, i, found_states=[c for c in range(i) if taken[c]]
+                ):
+                    emit(
+                        i,
+                        i + 1,
+                        "state",
+                        capital_entry.name,
+                        key=capital_entry.key,
+                        evidence="capital",
+                    )
                 else:
-                    emit(i, i + 1, "place", _strip_genitive(word, set(lexicon.capitals)),
-                         evidence="lexicon")
+                    emit(
+                        i,
+                        i + 1,
+                        "place",
+                        _strip_genitive(word, set(lexicon.capitals)),
+                        evidence="lexicon",
+                    )
                 i += 1
                 continue
             if "-" in word:
@@ -525,10 +842,14 @@ class RuleRecogniser:
         if _is_place_compound(word) and not self.lexicon.is_common_noun(word):
             return True
         if self._common_noun_like(word) or self._common_noun_like(base):
-            if (word in self.lexicon.toponyms and self.clusters.of(word) == "place"
-                    and previous.lower() not in _DETERMINERS):
+            if (
+                word in self.lexicon.toponyms
+                and self.clusters.of(word) == "place"
+                and previous.lower() not in _DETERMINERS
+            ):
                 return True  # "in Kiel", "aus Bremen": a city; "die Welt": a noun
-            return word in self.lexicon.given_names or self.clusters.of(word) == "given"
+            # a noun that a large corpus mostly uses as a name: "Meier", "Köhler"
+            return word in self.lexicon.given_names or self.clusters.is_person(word)
         if self.lexicon.is_lowercase_word(word):
             return False
         return not self._role_like(word)
@@ -566,7 +887,11 @@ class RuleRecogniser:
         if j + length >= len(tokens):
             return None
         following = tokens[j + length].text
-        if not _is_capitalised(following) or _ACRONYM.match(following) or self._role_like(following):
+        if (
+            not _is_capitalised(following)
+            or _ACRONYM.match(following)
+            or self._role_like(following)
+        ):
             return None
         if length == 1 and not self._name_like(following, False):
             return None
@@ -607,9 +932,18 @@ class RuleRecogniser:
                 i += 1
                 continue
             j = i + 1
-            given_first = tokens[i].text in lexicon.given_names or self.clusters.of(tokens[i].text) == "given"
+            given_first = (
+                tokens[i].text in lexicon.given_names or self.clusters.of(tokens[i].text) == "given"
+            )
             while j < len(tokens) and not taken[j]:
                 word = tokens[j].text
+                before = tokens[j - 1].text
+                if (
+                    before.endswith("s")
+                    and self.clusters.is_person(before[:-1])
+                    and not self.clusters.is_person(before)
+                ):
+                    break  # a genitive name before another name: "Napoleons Regensburg"
                 if (particle := self._particle_length(tokens, j)) is not None:
                     j += particle + 1
                 elif self._continues_name(word, after_given=given_first and j == i + 1):
@@ -656,21 +990,42 @@ class RuleRecogniser:
         elif _is_place_compound(words[-1]):
             emit(i, j, "place", _strip_genitive(_join(tokens[i:j])), evidence="place-compound")
         elif self._locative_before(tokens, i) and not self.clusters.is_person(words[-1]):
-            emit(i, j, "place", _strip_genitive(_join(tokens[i:j]), lexicon.toponyms), evidence="locative")
+            emit(
+                i,
+                j,
+                "place",
+                _strip_genitive(_join(tokens[i:j]), lexicon.toponyms),
+                evidence="locative",
+            )
+        elif (
+            len(words) == 1
+            and self.clusters.is_person(first)
+            and not lexicon.is_lowercase_word(first)
+        ):
+            # how the word is used in a large corpus outweighs a town of the same name
+            emit(i, j, None, first, evidence="surname-cluster")
+        elif (
+            len(words) >= 2
+            and any(self.clusters.is_person(word) for word in words)
+            and not (name_class == "place" and first_class == "place")
+        ):
+            emit(i, j, "person", _person_name(words), evidence="given-name")
         elif name_class == "place" and (len(words) == 1 or first not in lexicon.given_names):
             emit(i, j, "place", _join(tokens[i:j]), evidence="cluster")
         elif len(words) == 1 and first in lexicon.toponyms:
-            emit(i, j, "place", _strip_genitive(first, lexicon.toponyms) if first not in lexicon.toponyms else first,
-                 evidence="toponym")
+            emit(i, j, "place", first, evidence="toponym")
         elif name_class == "organisation":
             emit(i, j, "organisation", _join(tokens[i:j]), evidence="cluster")
         elif len(words) >= 2 and not at_start:
             emit(i, j, None, _person_name(words), evidence="unknown")
-        elif len(words) == 1 and self.clusters.is_person(first) and not lexicon.is_lowercase_word(first):
-            emit(i, j, None, _strip_genitive(first), evidence="surname-cluster")
         else:
-            emit(i, j, None, first if len(words) == 1 else _join(tokens[i:j]),
-                 evidence="unknown" if not at_start else "sentence-start")
+            emit(
+                i,
+                j,
+                None,
+                first if len(words) == 1 else _join(tokens[i:j]),
+                evidence="unknown" if not at_start else "sentence-start",
+            )
 
     def _locative_before(self, tokens: list[_Token], i: int) -> bool:
         """``in Spangdahlem``, ``nach Łask``, ``auf der Krim``."""
@@ -679,7 +1034,11 @@ class RuleRecogniser:
         previous = tokens[i - 1].text.lower()
         if previous in ("in", "im", "nach", "aus", "bei"):
             return True
-        return i >= 2 and previous in ("der", "dem") and tokens[i - 2].text.lower() in ("auf", "in", "aus")
+        return (
+            i >= 2
+            and previous in ("der", "dem")
+            and tokens[i - 2].text.lower() in ("auf", "in", "aus")
+        )
 
     def _org_cue_before(self, tokens: list[_Token], i: int) -> bool:
         """``Erdölkonzern Petrobras``, ``Beteiligungsgesellschaft Öbib``: a compound ending in an org noun."""
@@ -694,7 +1053,7 @@ class RuleRecogniser:
         previous = tokens[i - 1].text
         if previous == "," and i >= 2:  # "der Sprecher, Juri …"
             previous = tokens[i - 2].text
-        if previous in _PERSON_CONTEXT:
+        if previous in _PERSON_CONTEXT or previous in self.lexicon.honorifics:
             return ""  # "Regierung Kreisky", "Familie Weber": a person, no role
         if self.lexicon.role_of(previous):
             return self.lexicon.role_of(previous)
@@ -711,7 +1070,9 @@ class RuleRecogniser:
 
 def _is_place_compound(word: str) -> bool:
     lower = word.lower()
-    return any(lower.endswith(suffix) and len(lower) > len(suffix) + 2 for suffix in _PLACE_SUFFIXES)
+    return any(
+        lower.endswith(suffix) and len(lower) > len(suffix) + 2 for suffix in _PLACE_SUFFIXES
+    )
 
 
 def _join(tokens: list[_Token]) -> str:

@@ -39,8 +39,9 @@ def _cluster_table() -> dict[str, int]:
 class ClusterClasses:
     """Maps a word to the name class of its cluster (or None)."""
 
-    def __init__(self, table: dict[str, int], known: dict[NameClass, set[str]],
-                 common_nouns: frozenset[str]) -> None:
+    def __init__(
+        self, table: dict[str, int], known: dict[NameClass, set[str]], common_nouns: frozenset[str]
+    ) -> None:
         self._table = table
         counts: dict[int, Counter[str]] = defaultdict(Counter)
         for name_class, words in known.items():
@@ -75,8 +76,12 @@ def load_cluster_classes() -> ClusterClasses:
         "given": set(lexicon.given_names),
         "surname": set(lexicon.surnames),
         "place": set(lexicon.toponyms) | set(lexicon.capitals),
-        "organisation": {entry.name for entry in lexicon.phrases.values() if entry.kind == "organisation"}
+        "organisation": {
+            entry.name for entry in lexicon.phrases.values() if entry.kind == "organisation"
+        }
         | {surface for surface, entry in lexicon.phrases.items() if entry.kind == "organisation"},
     }
-    known["place"] |= {surface for surface, entry in lexicon.phrases.items() if entry.kind == "state"}
+    known["place"] |= {
+        surface for surface, entry in lexicon.phrases.items() if entry.kind == "state"
+    }
     return ClusterClasses(_cluster_table(), known, lexicon.common_nouns)

@@ -38,6 +38,7 @@ class Lexicon:
     capitals: dict[str, Entry] = field(default_factory=dict)  # capital -> state
     roles: dict[str, str] = field(default_factory=dict)  # inflected cue -> nominative cue
     role_groups: dict[str, str] = field(default_factory=dict)
+    honorifics: frozenset[str] = frozenset()
     common_nouns: frozenset[str] = frozenset()
     lowercase_words: frozenset[str] = frozenset()
     given_names: frozenset[str] = frozenset()
@@ -158,6 +159,7 @@ def load_lexicon() -> Lexicon:
             lexicon.roles.setdefault(form, base)
         lexicon.role_groups[word] = cue.get("group", "")
 
+    lexicon.honorifics = frozenset(roles.get("honorifics") or [])
     lexicon.common_nouns = _read_words("common_nouns")
     lexicon.lowercase_words = _read_words("lowercase_words")
     lexicon.given_names = _read_words("given_names")

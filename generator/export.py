@@ -75,6 +75,18 @@ def dossier_data(dossier: Dossier) -> dict[str, Any]:
             }
             for d in dossier.discrepancies
         ],
+        "dates": [
+            {
+                "source": d.source,
+                "sentence": d.sentence,
+                "phrase": d.phrase,
+                "date": d.date.iso if d.date else None,
+                "precision": d.date.precision if d.date else None,
+                "relative": d.relative,
+            }
+            for d in dossier.dates
+        ],
+        "quantities": [to_dict(q) for q in dossier.quantities],
     }
 
 

@@ -92,6 +92,30 @@ class DateValue:
 
 
 @model
+class DateMention:
+    """A date phrase of a sentence; ``date`` is None when it cannot be placed in time."""
+
+    source: str
+    sentence: str
+    phrase: str
+    date: DateValue | None
+    relative: bool = False
+
+
+@model
+class Quantity:
+    """A number with the noun it counts and the source's hedge (``rund``, ``mehr als``)."""
+
+    source: str
+    sentence: str
+    phrase: str
+    value: float
+    upper: float | None
+    unit: str
+    hedge: Hedge
+
+
+@model
 class Event:
     id: str
     title: str
@@ -124,6 +148,8 @@ class Dossier:
     actors: tuple[Actor, ...] = ()
     events: tuple[Event, ...] = ()
     discrepancies: tuple[Discrepancy, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
 
     def source(self, source_id: str) -> Source:
         return _by_id(self.sources, source_id)

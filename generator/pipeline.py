@@ -16,7 +16,8 @@ from .analyse.dates import find_dates
 from .analyse.events import EventCue, find_event_cue
 from .errors import Diagnostic, DossierError
 from .ingest import list_articles, read_article
-from .model import Dossier, Source
+from .analyse.quantities import find_quantities
+from .model import DateMention, Dossier, Quantity, Source
 from .reconcile import resolve_actors, resolve_events, unique_slugs
 from .render import Site, render_site
 from .settings import Settings
@@ -28,6 +29,8 @@ class Analysis:
 
     candidates: tuple[Candidate, ...]
     cues: tuple[EventCue, ...]
+    dates: tuple[DateMention, ...]
+    quantities: tuple[Quantity, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,19 +89,50 @@ class Pipeline:
         cues = [cue for analysis in analyses for cue in analysis.cues]
         actors = resolve_actors(sources, candidates)
         events = resolve_events(sources, cues, actors)
-        return Dossier(sources=tuple(sources), actors=tuple(actors), events=tuple(events))
+        return Dossier(
+            sources=tuple(sources),
+            actors=tuple(actors),
+            events=tuple(events),
+            dates=tuple(d for analysis in analyses for d in analysis.dates),
+            quantities=tuple(q for analysis in analyses for q in analysis.quantities),
+        )
 
 
 def analyse_source(source: Source, recogniser: Recogniser) -> Analysis:
-    """Per-article extraction: actor candidates and dated event cues."""
+    """Per-article extraction: actor candidates, dates, numbers and dated event cues."""
     reference = dt.date.fromisoformat(source.published) if source.published else None
     cues = []
+    dates = []
+    quantities = []
     for sentence in source.sentences:
+        found = find_dates(sentence.text, reference)
+        dates.extend(
+            DateMention(
+                source=source.id,
+                sentence=sentence.id,
+                phrase=d.phrase,
+                date=d.value,
+                relative=d.relative,
+            )
+            for d in found
+        )
+        quantities.extend(
+            Quantity(
+                source=source.id,
+                sentence=sentence.id,
+                phrase=q.phrase,
+                value=q.value,
+                upper=q.upper,
+                unit=q.unit,
+                hedge=q.hedge,
+            )
+            for q in find_quantities(sentence.text, skip=[(d.start, d.end) for d in found])
+        )
         cue = find_event_cue(sentence.text)
         if cue is None:
             continue
-        dates = [d for d in find_dates(sentence.text, reference) if d.value is not None]
-        date = dates[0] if dates else None
+        resolved = [d for d in found if d.value is not None]
+        date = resolved[0] if resolved else None
         cues.append(
             EventCue(
                 source=source.id,
@@ -109,7 +143,12 @@ def analyse_source(source: Source, recogniser: Recogniser) -> Analysis:
                 date_phrase=date.phrase if date else None,
             )
         )
-    return Analysis(candidates=tuple(recogniser.recognise(source)), cues=tuple(cues))
+    return Analysis(
+        candidates=tuple(recogniser.recognise(source)),
+        cues=tuple(cues),
+        dates=tuple(dates),
+        quantities=tuple(quantities),
+    )
 
 
 def _fingerprint(source: Source) -> str:

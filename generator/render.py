@@ -62,6 +62,18 @@ def format_number(value: float | int) -> str:
     return format_decimal(value, locale="de")
 
 
+HEDGE_LABELS = {"exact": "", "approx": "rund ", "more": "mehr als ", "less": "bis zu "}
+
+
+def format_quantity(quantity: Any) -> str:
+    """``rund 10.000 Soldat``, ``11.000–12.000 Soldat``: value, hedge and unit as a reader says it."""
+    if quantity.upper is not None:
+        value = f"{format_number(quantity.value)}–{format_number(quantity.upper)}"
+    else:
+        value = HEDGE_LABELS.get(quantity.hedge, "") + format_number(quantity.value)
+    return f"{value} {quantity.unit}"
+
+
 @dataclass(frozen=True)
 class Segment:
     """A piece of a sentence: plain text, or a mention linking to an actor."""
@@ -91,6 +103,7 @@ class Renderer:
             safe_url=safe_url,
             german_date=format_german_date,
             number=format_number,
+            quantity=format_quantity,
         )
         self.env.globals.update(
             KIND_LABELS=KIND_LABELS, ACTOR_KINDS=ACTOR_KINDS, month_name=month_name
@@ -260,6 +273,12 @@ class _Index:
             month = rest[:2] if event.date.precision != "year" else ""
             years.setdefault(year, {}).setdefault(month, []).append(event)
         return [(year, list(months.items())) for year, months in years.items()]
+
+    def dates_in(self, source_id: str) -> list[Any]:
+        return [d for d in self.dossier.dates if d.source == source_id]
+
+    def quantities_in(self, source_id: str) -> list[Any]:
+        return [q for q in self.dossier.quantities if q.source == source_id]
 
     def undated_events(self) -> list[Any]:
         return sorted((e for e in self.dossier.events if e.date is None), key=lambda e: e.title)

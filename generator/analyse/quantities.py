@@ -1,0 +1,165 @@
+"""Numbers with their unit noun and hedge: ``rund 10.000 Soldaten`` → 10000 Soldat ≈.
+
+German number formats are parsed with Babel (``parse_decimal(..., locale="de",
+strict=True)``), never with ``float()``, which would read ``10.000`` as ten.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from babel.numbers import NumberFormatError, parse_decimal
+
+from ..model import Hedge
+
+_NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+_WORD_NUMBERS = {
+    "zwei": 2,
+    "drei": 3,
+    "vier": 4,
+    "fünf": 5,
+    "sechs": 6,
+    "sieben": 7,
+    "acht": 8,
+    "neun": 9,
+    "zehn": 10,
+    "elf": 11,
+    "zwölf": 12,
+    "zwanzig": 20,
+    "dreißig": 30,
+    "vierzig": 40,
+    "fünfzig": 50,
+    "hundert": 100,
+    "tausend": 1000,
+    "dutzend": 12,
+    "dutzende": 12,
+}
+_MULTIPLIERS = {
+    "tausend": 1_000,
+    "Tausend": 1_000,
+    "Mio.": 1_000_000,
+    "Million": 1_000_000,
+    "Millionen": 1_000_000,
+    "Mrd.": 1_000_000_000,
+    "Milliarde": 1_000_000_000,
+    "Milliarden": 1_000_000_000,
+    "Billion": 1_000_000_000_000,
+    "Billionen": 1_000_000_000_000,
+}
+_HEDGES: list[tuple[str, Hedge]] = [
+    ("mehr als", "more"),
+    ("weit mehr als", "more"),
+    ("über", "more"),
+    ("mindestens", "more"),
+    ("gut", "more"),
+    ("knapp über", "more"),
+    ("weniger als", "less"),
+    ("unter", "less"),
+    ("höchstens", "less"),
+    ("bis zu", "less"),
+    ("knapp", "less"),
+    ("fast", "less"),
+    ("beinahe", "less"),
+    ("nahezu", "less"),
+    ("rund", "approx"),
+    ("etwa", "approx"),
+    ("circa", "approx"),
+    ("ca.", "approx"),
+    ("ungefähr", "approx"),
+    ("schätzungsweise", "approx"),
+    ("annähernd", "approx"),
+    ("geschätzt", "approx"),
+]
+_HEDGE_PATTERN = "|".join(re.escape(h) for h, _ in sorted(_HEDGES, key=lambda h: -len(h[0])))
+_QUANTITY = re.compile(
+    rf"(?:(?P<hedge>(?i:{_HEDGE_PATTERN}))\s+)?"
+    rf"(?<![\w.,])(?P<number>{_NUMBER}|(?i:" + "|".join(_WORD_NUMBERS) + r"))"
+    rf"(?:\s*(?:bis|-|–)\s*(?P<upper>{_NUMBER}))?"
+    r"(?:\s+(?P<multiplier>" + "|".join(re.escape(m) for m in _MULTIPLIERS) + r"))?"
+    r"\s*(?P<unit>%|Prozent|[A-ZÄÖÜ][\wäöüß\-]+)"
+)
+_HEDGE_KIND = dict(_HEDGES)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Quantity:
+    """A number stated in a sentence, with what it counts and how sure the source is."""
+
+    value: float
+    upper: float | None
+    unit: str
+    hedge: Hedge
+    phrase: str
+    start: int
+    end: int
+
+
+def parse_number(text: str) -> float:
+    """A German number (``10.000``, ``1,5``, ``zehn``) as a float; ValueError if it is none."""
+    lower = text.lower()
+    if lower in _WORD_NUMBERS:
+        return float(_WORD_NUMBERS[lower])
+    try:
+        return float(parse_decimal(text, locale="de", strict=True))
+    except NumberFormatError:
+        raise ValueError(f"not a German number: {text!r}") from None
+
+
+@lru_cache(maxsize=1)
+def _lemmas() -> dict[str, str]:
+    try:
+        import spacy_lookups_data
+    except ImportError:
+        return {}
+    path = Path(spacy_lookups_data.__path__[0]) / "data" / "de_lemma_lookup.json.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        table: dict[str, str] = json.load(handle)
+    return table
+
+
+def unit_lemma(word: str) -> str:
+    """The base form of a unit noun: ``Soldaten`` → ``Soldat``, ``%`` → ``Prozent``."""
+    if word == "%":
+        return "Prozent"
+    lemma = _lemmas().get(word, word)
+    return lemma if lemma[:1].isupper() else word
+
+
+def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> list[Quantity]:
+    """Numbers with a unit noun in one sentence; spans in ``skip`` (dates) are left out."""
+    found = []
+    for match in _QUANTITY.finditer(text):
+        start, end = match.span()
+        if skip and any(start < s_end and s_start < end for s_start, s_end in skip):
+            continue
+        unit = match["unit"]
+        if unit[:1].isupper() and unit in _MULTIPLIERS:
+            continue
+        try:
+            value = parse_number(match["number"])
+            upper = parse_number(match["upper"]) if match["upper"] else None
+        except ValueError:
+            continue
+        if match["multiplier"]:
+            factor = _MULTIPLIERS[match["multiplier"]]
+            value *= factor
+            upper = upper * factor if upper is not None else None
+        hedge_word = (match["hedge"] or "").lower()
+        hedge: Hedge = "range" if upper is not None else _HEDGE_KIND.get(hedge_word, "exact")
+        found.append(
+            Quantity(
+                value=value,
+                upper=upper,
+                unit=unit_lemma(unit.rstrip("-")),
+                hedge=hedge,
+                phrase=match.group(0),
+                start=start,
+                end=end,
+            )
+        )
+    return found

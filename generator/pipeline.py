@@ -14,9 +14,9 @@ from pathlib import Path
 from .analyse.actors import Candidate, Recogniser, RuleRecogniser
 from .analyse.dates import find_dates
 from .analyse.events import EventCue, find_event_cue
+from .analyse.quantities import find_quantities
 from .errors import Diagnostic, DossierError
 from .ingest import list_articles, read_article
-from .analyse.quantities import find_quantities
 from .model import DateMention, Dossier, Quantity, Source
 from .reconcile import resolve_actors, resolve_events, unique_slugs
 from .render import Site, render_site

@@ -495,6 +495,57 @@ _AUXILIARIES = {
     "war",
 }
 _GOVERNMENT_NOUNS = {"Regierung", "Führung", "Staatsführung", "Machthaber", "Behörden", "Zentrale"}
+_SHORT_FUNCTION_WORDS = {
+    "der",
+    "die",
+    "das",
+    "den",
+    "dem",
+    "des",
+    "und",
+    "mit",
+    "bei",
+    "von",
+    "vom",
+    "für",
+    "auf",
+    "aus",
+    "ein",
+    "im",
+    "am",
+    "zum",
+    "zur",
+    "in",
+    "an",
+    "um",
+    "so",
+    "wie",
+    "was",
+    "wer",
+    "man",
+    "es",
+    "er",
+    "sie",
+    "wir",
+    "ihr",
+    "ich",
+    "du",
+    "ob",
+    "nun",
+    "nur",
+    "nie",
+    "oft",
+    "bis",
+    "per",
+    "via",
+    "uhr",
+    "mai",
+    "tag",
+    "neu",
+    "alt",
+    "gut",
+}
+_TRANSLITERATED_PART = re.compile(r"[A-Z][a-z]+-[a-z]+s?")
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,7}$")
 _UNITS = {
     "EUR",
@@ -863,6 +914,10 @@ class RuleRecogniser:
             return False
         if not word[0].isalpha() or word.endswith("-"):
             return False
+        if _TRANSLITERATED_PART.fullmatch(word):
+            return True  # "Min-jun", "Suk-yeols"
+        if len(word) <= 3 and word[1:].islower() and word.lower() not in _SHORT_FUNCTION_WORDS:
+            return True  # syllables of transliterated names: "Min", "Jun", "Un"
         if self.lexicon.lookup(word) is not None or word in self.lexicon.capitals:
             return False
         if after_given:
@@ -875,6 +930,30 @@ class RuleRecogniser:
         if self._common_noun_like(word) or self._common_noun_like(base):
             return word in self.lexicon.given_names or self.clusters.is_person(word)
         return len(word) <= 3 or not self.lexicon.is_lowercase_word(word)
+
+    def _transliterated_start(self, tokens: list[_Token], i: int) -> bool:
+        """A family name that is also a German word, before given names: ``Park Min-jun``."""
+        word = tokens[i].text
+        if not _is_capitalised(word) or len(word) > 5 or i + 1 >= len(tokens):
+            return False
+        if word in _PERSON_CONTEXT or self._role_like(word) or word in _NOT_NAMES:
+            return False  # "Vater Kim …": a relation, then the name
+        following = tokens[i + 1].text
+        if _TRANSLITERATED_PART.fullmatch(following):
+            return True
+        if i + 2 >= len(tokens):
+            return False
+        pair = [following, tokens[i + 2].text]
+        return all(
+            _is_capitalised(part)
+            and len(part) <= 4
+            and part.lower() not in _SHORT_FUNCTION_WORDS
+            and (
+                len(part) <= 3
+                or not (self.lexicon.is_common_noun(part) or self.lexicon.is_lowercase_word(part))
+            )
+            for part in pair
+        )
 
     def _particle_length(self, tokens: list[_Token], j: int) -> int | None:
         """Name particles before a further name part: ``von der Leyen``, ``da Silva``."""
@@ -928,7 +1007,10 @@ class RuleRecogniser:
         i = 0
         while i < len(tokens):
             previous = tokens[i - 1].text if i else ""
-            if taken[i] or not self._name_like(tokens[i].text, i == 0, previous):
+            if taken[i] or not (
+                self._name_like(tokens[i].text, i == 0, previous)
+                or self._transliterated_start(tokens, i)
+            ):
                 i += 1
                 continue
             j = i + 1

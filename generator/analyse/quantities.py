@@ -126,8 +126,17 @@ def unit_lemma(word: str) -> str:
     """The base form of a unit noun: ``Soldaten`` → ``Soldat``, ``%`` → ``Prozent``."""
     if word == "%":
         return "Prozent"
-    lemma = _lemmas().get(word, word)
-    return lemma if lemma[:1].isupper() else word
+    lemma = _lemmas().get(word)
+    if lemma is not None and lemma != word and lemma[:1].isupper():
+        return lemma
+    from .lexicon import load_lexicon
+
+    nouns = load_lexicon().common_nouns
+    for ending in ("en", "n", "e", "er", "s"):
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and stem in nouns:
+            return stem
+    return word
 
 
 def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> list[Quantity]:

@@ -20,8 +20,15 @@ _SEEDS = click.option(
 )
 
 
-def _settings(seeds_dir: Path | None) -> Settings:
-    return Settings.for_project(Path.cwd(), seeds_dir)
+_MODEL = click.option(
+    "--model",
+    default=None,
+    help="An installed spaCy pipeline (name or folder) to merge with the rule recogniser.",
+)
+
+
+def _settings(seeds_dir: Path | None, model: str | None = None) -> Settings:
+    return Settings.for_project(Path.cwd(), seeds_dir, model)
 
 
 def _run(settings: Settings) -> Result:
@@ -94,10 +101,12 @@ def build(seeds_dir: Path | None, site_dir: Path | None, strict: bool) -> None:
     default=None,
     help="Folder for the generated pages as Markdown (outside docs/).",
 )
-def export(seeds_dir: Path | None, output: Path | None, markdown_dir: Path | None) -> None:
+def export(
+    seeds_dir: Path | None, model: str | None, output: Path | None, markdown_dir: Path | None
+) -> None:
     if output is None and markdown_dir is None:
         raise click.UsageError("give -o FILE.json and/or --markdown DIR")
-    settings = _settings(seeds_dir)
+    settings = _settings(seeds_dir, model)
     if markdown_dir is not None and settings.docs_dir is not None:
         # refuse before doing any work
         try:

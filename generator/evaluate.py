@@ -20,7 +20,8 @@ from pathlib import Path
 import click
 import yaml
 
-from .analyse.actors import RuleRecogniser
+from .analyse.actors import Recogniser, RuleRecogniser
+from .analyse.statistical import make_recogniser
 from .model import ACTOR_KINDS, Paragraph, Sentence, Source
 from .pipeline import run_pipeline
 from .reconcile import name_key, resolve_actors
@@ -62,10 +63,12 @@ def _forms(names: list[str]) -> set[str]:
     return forms
 
 
-def score_gold(gold_file: Path, seeds_dir: Path, templates_dir: Path) -> dict[str, Score]:
+def score_gold(
+    gold_file: Path, seeds_dir: Path, templates_dir: Path, model: str | None = None
+) -> dict[str, Score]:
     """Per-kind precision and recall of the pipeline's actors against a gold annotation."""
     gold = yaml.safe_load(gold_file.read_text(encoding="utf-8"))["articles"]
-    result = run_pipeline(Settings(seeds_dir=seeds_dir, templates_dir=templates_dir))
+    result = run_pipeline(Settings(seeds_dir=seeds_dir, templates_dir=templates_dir, model=model))
     by_file = {Path(source.file).name: source.id for source in result.dossier.sources}
     scores = {kind: Score() for kind in ACTOR_KINDS}
     for file_name, annotation in sorted(gold.items()):
@@ -145,7 +148,9 @@ def _spans(tags: list[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
-def predict_spans(recogniser: RuleRecogniser, tokens: list[str]) -> list[tuple[int, int, str]]:
+def predict_spans(
+    recogniser: Recogniser, tokens: list[str], rules: RuleRecogniser
+) -> list[tuple[int, int, str]]:
     """The pipeline's recognition of one sentence, as token spans with GermEval types."""
     text = " ".join(tokens)
     offsets = []
@@ -169,19 +174,22 @@ def predict_spans(recogniser: RuleRecogniser, tokens: list[str]) -> list[tuple[i
             last = next((i for i, (_, e) in enumerate(offsets) if e == mention.end), None)
             if first is None or last is None:
                 continue  # part of a token: GermEval's *part, not an actor span
-            if actor.kind == "state" and recogniser.is_demonym(mention.text):
+            if actor.kind == "state" and rules.is_demonym(mention.text):
                 continue  # demonym adjective ("deutsche", "Deutschen"): GermEval's LOCderiv
             spans.append((first, last + 1, GERMEVAL_TYPES[actor.kind]))
     return sorted(set(spans))
 
 
-def score_germeval(path: Path, limit: int | None = None) -> dict[str, Score]:
-    recogniser = RuleRecogniser()
+def score_germeval(
+    path: Path, limit: int | None = None, model: str | None = None
+) -> dict[str, Score]:
+    rules = RuleRecogniser()
+    recogniser = make_recogniser(model)
     scores: dict[str, Score] = defaultdict(Score)
     for count, (tokens, gold) in enumerate(read_germeval(path)):
         if limit is not None and count >= limit:
             break
-        predicted = predict_spans(recogniser, tokens)
+        predicted = predict_spans(recogniser, tokens, rules)
         gold_set = set(gold)
         for span in predicted:
             for key in (span[2], "ALL"):
@@ -249,17 +257,21 @@ def main() -> None:
     type=click.Path(file_okay=False, path_type=Path),
     default=Path("templates"),
 )
+@click.option("--model", default=None, help="An installed spaCy pipeline merged with the rules.")
 @click.option("-v", "--verbose", count=True, help="List misses and spurious actors.")
-def gold(gold_file: Path, seeds_dir: Path, templates_dir: Path, verbose: int) -> None:
-    _print(score_gold(gold_file, seeds_dir, templates_dir), verbose)
+def gold(
+    gold_file: Path, seeds_dir: Path, templates_dir: Path, model: str | None, verbose: int
+) -> None:
+    _print(score_gold(gold_file, seeds_dir, templates_dir, model), verbose)
 
 
 @main.command(help="P/R/F1 per type against GermEval 2014 outer spans (PER, LOC, ORG).")
 @click.argument("tsv", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--limit", type=int, default=None, help="Only the first N sentences.")
+@click.option("--model", default=None, help="An installed spaCy pipeline merged with the rules.")
 @click.option("-v", "--verbose", count=True, help="List misses and spurious spans.")
-def germeval(tsv: Path, limit: int | None, verbose: int) -> None:
-    scores = score_germeval(tsv, limit)
+def germeval(tsv: Path, limit: int | None, model: str | None, verbose: int) -> None:
+    scores = score_germeval(tsv, limit, model)
     ordered = {key: scores[key] for key in ("PER", "LOC", "ORG", "ALL") if key in scores}
     _print(ordered, verbose)
 

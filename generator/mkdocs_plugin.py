@@ -38,6 +38,7 @@ class DossierConfig(base.Config):
     seeds = c.Type(str, default="seeds")
     templates = c.Type(str, default="templates")
     json = c.Type(str, default="dossier.json")
+    model = c.Optional(c.Type(str))  # an installed spaCy pipeline, merged with the rules
 
 
 class DossierPlugin(BasePlugin[DossierConfig]):
@@ -51,6 +52,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             seeds_dir=(root / self.config.seeds).resolve(),
             templates_dir=(root / self.config.templates).resolve(),
             docs_dir=Path(config.docs_dir).resolve(),
+            model=self.config.model,
         )
         return config
 

@@ -11,10 +11,11 @@ import hashlib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .analyse.actors import Candidate, Recogniser, RuleRecogniser
+from .analyse.actors import Candidate, Recogniser
 from .analyse.dates import find_dates
 from .analyse.events import EventCue, find_event_cue
 from .analyse.quantities import find_quantities
+from .analyse.statistical import make_recogniser
 from .errors import Diagnostic, DossierError
 from .ingest import list_articles, read_article
 from .model import DateMention, Dossier, Quantity, Source
@@ -50,7 +51,7 @@ class Pipeline:
         cache: dict[str, Analysis] | None = None,
     ) -> None:
         self.settings = settings
-        self.recogniser = recogniser or RuleRecogniser()
+        self.recogniser = recogniser or make_recogniser(settings.model)
         self._cache: dict[str, Analysis] = cache if cache is not None else {}
 
     def run(self) -> Result:
@@ -77,7 +78,7 @@ class Pipeline:
         ], diagnostics
 
     def analyse(self, source: Source) -> Analysis:
-        key = _fingerprint(source)
+        key = f"{self.settings.model or 'rules'}:{_fingerprint(source)}"
         cached = self._cache.get(key)
         if cached is None:
             cached = analyse_source(source, self.recogniser)

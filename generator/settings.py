@@ -11,12 +11,16 @@ class Settings:
     seeds_dir: Path
     templates_dir: Path
     docs_dir: Path | None = None
+    model: str | None = None  # an installed spaCy pipeline merged with the rules (optional)
 
     @classmethod
-    def for_project(cls, root: Path, seeds_dir: Path | None = None) -> Settings:
+    def for_project(
+        cls, root: Path, seeds_dir: Path | None = None, model: str | None = None
+    ) -> Settings:
         """Settings for a project laid out as the design card says (seeds/, templates/, docs/)."""
         return cls(
             seeds_dir=seeds_dir if seeds_dir is not None else root / "seeds",
             templates_dir=root / "templates",
             docs_dir=root / "docs",
+            model=model,
         )

@@ -48,6 +48,7 @@ def main() -> None:
 
 @main.command(help="Run the pipeline and build the site with MkDocs (mkdocs build).")
 @_SEEDS
+@_MODEL
 @click.option(
     "--site",
     "site_dir",
@@ -56,7 +57,7 @@ def main() -> None:
     help="Output folder (default: site/).",
 )
 @click.option("--strict", is_flag=True, help="Fail on any warning, e.g. a skipped article.")
-def build(seeds_dir: Path | None, site_dir: Path | None, strict: bool) -> None:
+def build(seeds_dir: Path | None, model: str | None, site_dir: Path | None, strict: bool) -> None:
     import logging
 
     from mkdocs.commands.build import build as mkdocs_build
@@ -76,6 +77,8 @@ def build(seeds_dir: Path | None, site_dir: Path | None, strict: bool) -> None:
             raise click.ClickException("mkdocs.yml does not enable the 'dossier' plugin")
         if seeds_dir is not None:
             plugin.config.seeds = str(seeds_dir.resolve())
+        if model is not None:
+            plugin.config.model = model
         mkdocs_build(config)
     except MkDocsException as error:
         raise click.ClickException(str(error)) from error
@@ -87,6 +90,7 @@ def build(seeds_dir: Path | None, site_dir: Path | None, strict: bool) -> None:
     help="Write the dossier as JSON (-o FILE) or as plain Markdown pages (--markdown DIR)."
 )
 @_SEEDS
+@_MODEL
 @click.option(
     "-o",
     "--output",
@@ -129,8 +133,9 @@ def export(
 
 @main.command(help="Validate the articles; exit 1 with file:line: message on errors.")
 @_SEEDS
-def check(seeds_dir: Path | None) -> None:
-    result = _run(_settings(seeds_dir))
+@_MODEL
+def check(seeds_dir: Path | None, model: str | None) -> None:
+    result = _run(_settings(seeds_dir, model))
     errors = [d for d in result.diagnostics if d.level == "error"]
     sources = len(result.dossier.sources)
     click.echo(f"{sources} articles read, {len(errors)} with errors", err=True)

@@ -59,3 +59,21 @@ def test_every_command_is_documented_in_the_readme() -> None:
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     for name in main.commands:  # type: ignore[attr-defined]
         assert f"dossier {name}" in readme, name
+
+
+def test_build_writes_the_site(project: Path) -> None:
+    result = CliRunner().invoke(main, ["build", "--site", "out-site", "--strict"])
+    assert result.exit_code == 0, result.output
+    assert (project / "out-site" / "index.html").is_file()
+    assert (project / "out-site" / "dossier.json").is_file()
+
+
+def test_build_with_other_seeds(project: Path, tmp_path: Path) -> None:
+    other = tmp_path / "andere"
+    other.mkdir()
+    (other / "a.txt").write_text(
+        "Gipfel in Wien\nDie Ministerin Eva Roth traf in Wien ein.\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(main, ["build", "--seeds", str(other), "--site", "s2"])
+    assert result.exit_code == 0, result.output
+    assert len(list((project / "s2" / "quellen").glob("*/index.html"))) == 1

@@ -200,6 +200,8 @@ _NOT_NAMES = {
 # Compounds ending like these name an organisation's kind: "Erdölkonzern X".
 _ORG_SUFFIXES = (
     "konzern",
+    "bankhaus",
+    "büro",
     "gesellschaft",
     "holding",
     "bank",
@@ -276,6 +278,92 @@ _PLACE_SUFFIXES = (
     "viertel",
     "region",
 )
+# First words of sports clubs and associations: "FC Carl Zeiss Jena", "SV Wehen".
+_CLUB_PREFIXES = {
+    "FC",
+    "SV",
+    "SC",
+    "VfB",
+    "VfL",
+    "TSV",
+    "TSG",
+    "SpVgg",
+    "KSV",
+    "SK",
+    "AV",
+    "BSC",
+    "RB",
+    "AC",
+    "AS",
+    "SSC",
+    "ESV",
+    "HC",
+    "EC",
+    "TuS",
+    "SG",
+}
+# First and last words that make a capitalised run a place name.
+_PLACE_PREFIXES = {
+    "San",
+    "Santa",
+    "Santo",
+    "São",
+    "Saint",
+    "Sainte",
+    "Sankt",
+    "St.",
+    "Lido",
+    "Isola",
+    "Valle",
+    "Monte",
+    "Mount",
+    "Mont",
+    "Lake",
+    "Port",
+    "Puerto",
+    "Porto",
+    "Cape",
+    "Kap",
+    "Bad",
+    "Fort",
+    "New",
+    "North",
+    "South",
+    "East",
+    "West",
+    "Nord",
+    "Süd",
+    "Ost",
+    "Rio",
+    "Lago",
+    "Costa",
+    "Cerro",
+    "Sierra",
+}
+_PLACE_HEADS = {
+    "Town",
+    "City",
+    "Centre",
+    "Center",
+    "Island",
+    "Islands",
+    "Beach",
+    "Bay",
+    "Valley",
+    "River",
+    "Lake",
+    "Street",
+    "Square",
+    "Road",
+    "Avenue",
+    "Tableland",
+    "Mountains",
+    "Hills",
+    "Harbour",
+    "County",
+    "Province",
+    "District",
+}
 # Last words that make a capitalised run the name of an organisation.
 _ORG_HEAD_WORDS = {
     "AG",
@@ -336,6 +424,19 @@ _ORG_HEAD_WORDS = {
     "Tagblatt",
     "Anzeiger",
     "Nachrichten",
+    "Limited",
+    "Pharmaceutical",
+    "Pharmaceuticals",
+    "Worldwide",
+    "Line",
+    "Sealand",
+    "International",
+    "Industries",
+    "Solar",
+    "Life",
+    "Verlag",
+    "Werke",
+    "Bund",
 }
 # English (and Romance) function words: a capitalised run with one is a title, not a name.
 _FOREIGN_FUNCTION_WORDS = {
@@ -920,6 +1021,13 @@ class RuleRecogniser:
             return True  # syllables of transliterated names: "Min", "Jun", "Un"
         if self.lexicon.lookup(word) is not None or word in self.lexicon.capitals:
             return False
+        lower = word.lower()
+        if (
+            lower in _SHORT_FUNCTION_WORDS
+            or lower in _DETERMINERS
+            or word in self.lexicon.honorifics
+        ):
+            return False  # "… Patrick Brunn Auf der …": the next sentence or phrase begins
         if after_given:
             # a capitalised word right after a given name is the surname, even if it is
             # also a noun or an adjective ("Peter Kaiser", "Sebastian Kurz")
@@ -1046,68 +1154,82 @@ class RuleRecogniser:
     def _classify_name(self, tokens: list[_Token], i: int, j: int, words: list[str], emit) -> None:
         """Decide what a run of capitalised words names, strongest evidence first."""
         lexicon = self.lexicon
+        first = words[0]
+        last = words[-1]
+        given = first in lexicon.given_names or self.clusters.of(first) == "given"
+        if len(words) >= 2 and (
+            first in lexicon.honorifics
+            or (self._common_noun_like(first) and not given and not _is_place_compound(first))
+        ):
+            # "Coach Andy Ibbott", "Chefinspektor Hadden Dolores": a function, then the name
+            self._classify_name(tokens, i + 1, j, words[1:], emit)
+            return
         role = self._role_before(tokens, i)
         if role is None:
             role = self._role_after(tokens, j)
-        first = words[0]
         at_start = i == 0 or tokens[i - 1].text in ("„", '"', "(", "–", "-", ":", "»", "«")
-        name_class = self.clusters.of(_strip_genitive(words[-1])) or self.clusters.of(words[-1])
+        name_class = self.clusters.of(_strip_genitive(last)) or self.clusters.of(last)
         first_class = self.clusters.of(first)
-        if len(words) == 1 and _ACRONYM.match(first):
+        multi = len(words) >= 2
+        if not multi and _ACRONYM.match(first):
             emit(i, j, "organisation", first, evidence="acronym")
-        elif len(words) >= 2 and words[-1] in _ORG_HEAD_WORDS:
+        elif multi and (
+            last in _ORG_HEAD_WORDS
+            or first in _CLUB_PREFIXES
+            or last.endswith(("-AG", "-GmbH", "-Werke"))
+        ):
             emit(i, j, "organisation", _join(tokens[i:j]), evidence="org-head")
-        elif len(words) >= 2 and any(word in _FOREIGN_FUNCTION_WORDS for word in words):
+        elif multi and any(word in _FOREIGN_FUNCTION_WORDS for word in words):
             return  # a title or slogan ("Keep It Together"), not an actor
         elif self._org_cue_before(tokens, i):
             emit(i, j, "organisation", _join(tokens[i:j]), evidence="cue")
+        elif (
+            multi
+            and not given
+            and (
+                first in _PLACE_PREFIXES
+                or last in _PLACE_HEADS
+                or any(word in ("di", "del", "della", "de", "do", "da") for word in words[1:-1])
+            )
+        ):
+            emit(i, j, "place", _join(tokens[i:j]), evidence="place-words")
         elif role is not None:
             emit(i, j, "person", _person_name(words), role=role or None, evidence="cue")
-        elif len(words) >= 2 and (
+        elif multi and not given and last.lower() in lexicon.english_words:
+            return  # "Red Devils", "Public License": a title or a product, not an actor
+        elif multi and (
             first in lexicon.given_names
             or (first_class == "given" and name_class != "place")
             or _looks_transliterated(words)
         ):
             emit(i, j, "person", _person_name(words), evidence="given-name")
-        elif _is_place_compound(words[-1]):
+        elif _is_place_compound(last):
             emit(i, j, "place", _strip_genitive(_join(tokens[i:j])), evidence="place-compound")
-        elif self._locative_before(tokens, i) and not self.clusters.is_person(words[-1]):
-            emit(
-                i,
-                j,
-                "place",
-                _strip_genitive(_join(tokens[i:j]), lexicon.toponyms),
-                evidence="locative",
-            )
+        elif self._locative_before(tokens, i) and not self.clusters.is_person(last):
+            name = _strip_genitive(_join(tokens[i:j]), lexicon.toponyms)
+            emit(i, j, "place", name, evidence="locative")
+        elif not multi and self.clusters.is_person(first) and not lexicon.is_lowercase_word(first):
+            # how the word is used in a large corpus outweighs a town of the same name; a
+            # word that is also a noun ("Fischer") needs a full name elsewhere to count
+            evidence = "unknown" if self._common_noun_like(first) else "surname-cluster"
+            emit(i, j, None, first, evidence=evidence)
         elif (
-            len(words) == 1
-            and self.clusters.is_person(first)
-            and not lexicon.is_lowercase_word(first)
-        ):
-            # how the word is used in a large corpus outweighs a town of the same name
-            emit(i, j, None, first, evidence="surname-cluster")
-        elif (
-            len(words) >= 2
+            multi
             and any(self.clusters.is_person(word) for word in words)
             and not (name_class == "place" and first_class == "place")
         ):
             emit(i, j, "person", _person_name(words), evidence="given-name")
-        elif name_class == "place" and (len(words) == 1 or first not in lexicon.given_names):
+        elif name_class == "place" and (not multi or first not in lexicon.given_names):
             emit(i, j, "place", _join(tokens[i:j]), evidence="cluster")
-        elif len(words) == 1 and first in lexicon.toponyms:
+        elif not multi and first in lexicon.toponyms:
             emit(i, j, "place", first, evidence="toponym")
         elif name_class == "organisation":
             emit(i, j, "organisation", _join(tokens[i:j]), evidence="cluster")
-        elif len(words) >= 2 and not at_start:
+        elif multi and not at_start:
             emit(i, j, None, _person_name(words), evidence="unknown")
         else:
-            emit(
-                i,
-                j,
-                None,
-                first if len(words) == 1 else _join(tokens[i:j]),
-                evidence="unknown" if not at_start else "sentence-start",
-            )
+            name = first if not multi else _join(tokens[i:j])
+            emit(i, j, None, name, evidence="unknown" if not at_start else "sentence-start")
 
     def _locative_before(self, tokens: list[_Token], i: int) -> bool:
         """``in Spangdahlem``, ``nach Łask``, ``auf der Krim``."""

@@ -44,6 +44,7 @@ class Lexicon:
     given_names: frozenset[str] = frozenset()
     surnames: frozenset[str] = frozenset()
     toponyms: frozenset[str] = frozenset()
+    english_words: frozenset[str] = frozenset()
 
     def lookup(self, surface: str) -> Entry | None:
         entry = self.phrases.get(surface)
@@ -165,4 +166,5 @@ def load_lexicon() -> Lexicon:
     lexicon.given_names = _read_words("given_names")
     lexicon.surnames = _read_words("surnames")
     lexicon.toponyms = _read_words("toponyms")
+    lexicon.english_words = _read_words("english_words")
     return lexicon

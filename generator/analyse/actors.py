@@ -1039,6 +1039,23 @@ class RuleRecogniser:
             return word in self.lexicon.given_names or self.clusters.is_person(word)
         return len(word) <= 3 or not self.lexicon.is_lowercase_word(word)
 
+    def _capitalised_oddity(self, tokens: list[_Token], i: int) -> bool:
+        """A lower-case word capitalised mid-sentence before a name is a given name: ``Dick Advocaat``."""
+        word = tokens[i].text
+        if i == 0 or i + 1 >= len(tokens) or not _is_capitalised(word) or not word[1:].islower():
+            return False
+        previous = tokens[i - 1].text
+        if not previous[:1].islower() or previous in _DETERMINERS or previous in _LOCATIVE:
+            return False
+        if not self.lexicon.is_lowercase_word(word) or word.lower() in _SHORT_FUNCTION_WORDS:
+            return False
+        following = tokens[i + 1].text
+        return (
+            self.clusters.is_person(following)
+            and not self._common_noun_like(following)
+            and not self.lexicon.is_lowercase_word(following)
+        )
+
     def _transliterated_start(self, tokens: list[_Token], i: int) -> bool:
         """A family name that is also a German word, before given names: ``Park Min-jun``."""
         word = tokens[i].text
@@ -1118,6 +1135,7 @@ class RuleRecogniser:
             if taken[i] or not (
                 self._name_like(tokens[i].text, i == 0, previous)
                 or self._transliterated_start(tokens, i)
+                or self._capitalised_oddity(tokens, i)
             ):
                 i += 1
                 continue
@@ -1157,9 +1175,16 @@ class RuleRecogniser:
         first = words[0]
         last = words[-1]
         given = first in lexicon.given_names or self.clusters.of(first) == "given"
-        if len(words) >= 2 and (
+        function_first = (
             first in lexicon.honorifics
+            or first in _PERSON_CONTEXT
             or (self._common_noun_like(first) and not given and not _is_place_compound(first))
+        )
+        if (
+            len(words) >= 2
+            and function_first
+            and not _looks_transliterated(words)
+            and self._role_before(tokens, i) is None
         ):
             # "Coach Andy Ibbott", "Chefinspektor Hadden Dolores": a function, then the name
             self._classify_name(tokens, i + 1, j, words[1:], emit)

@@ -24,8 +24,9 @@ import spacy_lookups_data
 
 OUT = Path(__file__).resolve().parent.parent / "generator" / "data"
 NAME_TAGS = {"Vorname": "given_names", "Nachname": "surnames", "Toponym": "toponyms"}
-# Lower-case form must be this much more frequent (natural log) than the capitalised one.
-LOWER_MARGIN = 1.0
+# Lower-case form at least this frequent relative to the capitalised one (natural log):
+# "im Wesentlichen" is a word, not a name, although it is capitalised there.
+LOWER_MARGIN = -1.0
 # Only the most frequent words matter for sentence-initial capitals.
 LOWER_MIN_LOGPROB = -17.0
 

@@ -262,6 +262,16 @@ _PERSON_SUFFIXES = (
 )
 # Compounds ending like these are places: "Gazastreifen", "Schillerstraße", "Gelsenkirchen".
 _PLACE_SUFFIXES = (
+    "hausen",
+    "ingen",
+    "dorf",
+    "rode",
+    "born",
+    "hütte",
+    "mühle",
+    "thal",
+    "stedt",
+    "leben",
     "straße",
     "strasse",
     "gasse",
@@ -995,8 +1005,8 @@ class RuleRecogniser:
             return True
         if self._common_noun_like(word) or self._common_noun_like(base):
             if (
-                word in self.lexicon.toponyms
-                and self.clusters.of(word) == "place"
+                (word in self.lexicon.toponyms or base in self.lexicon.toponyms)
+                and (self.clusters.of(word) == "place" or self.clusters.of(base) == "place")
                 and previous.lower() not in _DETERMINERS
             ):
                 return True  # "in Kiel", "aus Bremen": a city; "die Welt": a noun
@@ -1246,8 +1256,10 @@ class RuleRecogniser:
             emit(i, j, "person", _person_name(words), evidence="given-name")
         elif name_class == "place" and (not multi or first not in lexicon.given_names):
             emit(i, j, "place", _join(tokens[i:j]), evidence="cluster")
-        elif not multi and first in lexicon.toponyms:
-            emit(i, j, "place", first, evidence="toponym")
+        elif not multi and (
+            first in lexicon.toponyms or _strip_genitive(first) in lexicon.toponyms
+        ):
+            emit(i, j, "place", _strip_genitive(first, lexicon.toponyms), evidence="toponym")
         elif name_class == "organisation":
             emit(i, j, "organisation", _join(tokens[i:j]), evidence="cluster")
         elif multi and not at_start:

@@ -72,6 +72,7 @@ class Pipeline:
             diagnostics.extend(found)
             if source is not None:
                 sources.append(source)
+        sources = [infer_publication_date(source) for source in sources]
         ids = unique_slugs(source.title for source in sources)
         return [
             replace(source, id=slug) for source, slug in zip(sources, ids, strict=True)
@@ -150,6 +151,22 @@ def analyse_source(source: Source, recogniser: Recogniser) -> Analysis:
         dates=tuple(dates),
         quantities=tuple(quantities),
     )
+
+
+def infer_publication_date(source: Source) -> Source:
+    """Without a date line or metadata, the latest full date in the text stands in, marked
+    as inferred; with none, the article stays undated and its relative dates year-less."""
+    if source.published is not None:
+        return source
+    full_dates = [
+        found.value.iso
+        for sentence in source.sentences
+        for found in find_dates(sentence.text, None)
+        if found.value is not None and found.value.precision == "day" and not found.relative
+    ]
+    if not full_dates:
+        return source
+    return replace(source, published=max(full_dates), date_inferred=True)
 
 
 def _fingerprint(source: Source) -> str:

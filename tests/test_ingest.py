@@ -180,3 +180,21 @@ def test_markdown_bad_published_date_is_an_error(tmp_path: Path) -> None:
 )
 def test_credit_lines(line: str, caption: str | None, credit: str | None) -> None:
     assert split_credit(line) == (caption, credit)
+
+
+def test_publication_date_is_inferred_from_the_latest_full_date(make_project) -> None:
+    from generator import Settings, run_pipeline
+
+    project = make_project(
+        {
+            "ohne.txt": "Gipfel vertagt\nDas Treffen vom 2. März 2021 wurde am 14.03.2021 abgesagt. Am Montag soll es weitergehen.\n",
+            "gar_nichts.txt": "Gipfel vertagt\nAm Montag soll es weitergehen.\n",
+        }
+    )
+    result = run_pipeline(Settings.for_project(project))
+    by_file = {s.file.rsplit("/", 1)[-1]: s for s in result.dossier.sources}
+    assert by_file["ohne.txt"].published == "2021-03-14"
+    assert by_file["ohne.txt"].date_inferred is True
+    assert by_file["gar_nichts.txt"].published is None
+    monday = [d for d in result.dossier.dates if d.phrase == "Am Montag"]
+    assert sorted((d.date.iso if d.date else "") for d in monday) == ["", "2021-03-08"]

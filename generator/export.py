@@ -72,6 +72,11 @@ def dossier_data(dossier: Dossier) -> dict[str, Any]:
                 "claims": [to_dict(claim) for claim in d.claims],
                 "events": list(d.events),
                 "actors": list(d.actors),
+                "kind": d.kind,
+                "reason": d.reason,
+                "difference": d.difference,
+                "note": d.note,
+                "status": d.status,
             }
             for d in dossier.discrepancies
         ],

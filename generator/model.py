@@ -113,6 +113,10 @@ class Quantity:
     upper: float | None
     unit: str
     hedge: Hedge
+    unit_text: str = ""  # the unit as written ("Soldaten")
+    qualifier: str | None = None  # an adjective before the unit ("nordkoreanische")
+    start: int = 0
+    end: int = 0
 
 
 @model
@@ -127,19 +131,29 @@ class Event:
 
 @model
 class Claim:
+    """What one source states about a disputed fact."""
+
     value: str
     source: str
     sentence: str
     quote: str
+    detail: str | None = None  # e.g. the body the source names for a dated step
 
 
 @model
 class Discrepancy:
+    """Sources that disagree about the same fact."""
+
     id: str
     topic: str
     claims: tuple[Claim, ...] = ()
     events: tuple[str, ...] = field(default=())
     actors: tuple[str, ...] = field(default=())
+    kind: str = "number"  # number | date
+    reason: str = ""  # why the claims are taken to be about the same thing
+    difference: str = ""
+    note: str | None = None  # a difference in wording that changes the fact
+    status: str = "automatisch erkannt"
 
 
 @model

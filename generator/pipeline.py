@@ -13,15 +13,17 @@ from pathlib import Path
 
 from .analyse.actors import Candidate, Recogniser
 from .analyse.dates import find_dates
-from .analyse.events import EventCue, find_event_cue
+from .analyse.events import EventCue, find_cues
 from .analyse.quantities import find_quantities
 from .analyse.statistical import make_recogniser
+from .discrepancies import find_discrepancies
 from .errors import Diagnostic, DossierError
 from .ingest import list_articles, read_article
 from .model import DateMention, Dossier, Quantity, Source
-from .reconcile import resolve_actors, resolve_events, unique_slugs
+from .reconcile import resolve_actors, unique_slugs
 from .render import Site, render_site
 from .settings import Settings
+from .timeline import build_events
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,13 +92,16 @@ class Pipeline:
         candidates = [c for analysis in analyses for c in analysis.candidates]
         cues = [cue for analysis in analyses for cue in analysis.cues]
         actors = resolve_actors(sources, candidates)
-        events = resolve_events(sources, cues, actors)
+        events, conflicts = build_events(sources, cues, actors)
+        quantities = [q for analysis in analyses for q in analysis.quantities]
+        discrepancies = find_discrepancies(sources, actors, events, quantities, conflicts)
         return Dossier(
             sources=tuple(sources),
             actors=tuple(actors),
             events=tuple(events),
+            discrepancies=tuple(discrepancies),
             dates=tuple(d for analysis in analyses for d in analysis.dates),
-            quantities=tuple(q for analysis in analyses for q in analysis.quantities),
+            quantities=tuple(quantities),
         )
 
 
@@ -127,23 +132,16 @@ def analyse_source(source: Source, recogniser: Recogniser) -> Analysis:
                 upper=q.upper,
                 unit=q.unit,
                 hedge=q.hedge,
+                unit_text=q.unit_text,
+                qualifier=q.qualifier,
+                start=q.start,
+                end=q.end,
             )
             for q in find_quantities(sentence.text, skip=[(d.start, d.end) for d in found])
         )
-        cue = find_event_cue(sentence.text)
-        if cue is None:
-            continue
-        resolved = [d for d in found if d.value is not None]
-        date = resolved[0] if resolved else None
-        cues.append(
-            EventCue(
-                source=source.id,
-                sentence=sentence.id,
-                noun=cue[0],
-                cue=cue[1],
-                date=date.value if date else None,
-                date_phrase=date.phrase if date else None,
-            )
+        cues.extend(
+            EventCue(source=source.id, sentence=sentence.id, cue=cue)
+            for cue in find_cues(sentence.text, found)
         )
     return Analysis(
         candidates=tuple(recogniser.recognise(source)),

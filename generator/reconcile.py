@@ -17,8 +17,7 @@ from dataclasses import dataclass, field, replace
 from slugify import slugify
 
 from .analyse.actors import Candidate
-from .analyse.events import EventCue
-from .model import Actor, ActorKind, DateValue, Event, Mention, Role, Source
+from .model import Actor, ActorKind, Mention, Role, Source
 
 _UMLAUTS = [
     ["Ä", "Ae"],
@@ -138,6 +137,7 @@ def resolve_actors(sources: list[Source], candidates: list[Candidate]) -> list[A
             group("person", key).add(candidate)
 
     _attach_short_names(unresolved, groups)
+    _find_surnames(sources, groups)
 
     actors = []
     ordered = sorted(groups.values(), key=lambda g: (g.kind, g.name.casefold(), g.key))
@@ -219,6 +219,58 @@ def _attach_short_names(unresolved: list[Candidate], groups: dict[str, _Group]) 
             )
 
 
+_NOUN_BEFORE = re.compile(
+    r"\b(der|die|das|des|dem|den|ein|eine|einer|eines|einem|einen|im|am|vom|zum|zur|beim|ins|kein|keine|"
+    r"sein|seine|ihr|ihre|unser|unsere|dieser|diese|dieses)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _find_surnames(sources: list[Source], groups: dict[str, _Group]) -> None:
+    """A known person's surname used alone anywhere in the dossier is a mention of them, even
+    where the word is also a noun (``Keller unterzeichnete``), unless an article makes it one
+    (``im Keller``). Ambiguous surnames (two people) are left alone."""
+    bearers: dict[str, list[str]] = defaultdict(list)
+    for key, group in groups.items():
+        if group.kind == "person":
+            words = group.name.split()
+            if len(words) >= 2 and len(words[-1]) > 2:
+                bearers[words[-1]].append(key)
+    covered = {(c.source, c.sentence): [] for g in groups.values() for c in g.candidates}
+    for group in groups.values():
+        for c in group.candidates:
+            covered[(c.source, c.sentence)].append((c.start, c.end))
+    names = sorted((s for s, keys in bearers.items() if len(keys) == 1), key=len, reverse=True)
+    if not names:
+        return
+    pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")s?\b")
+    for source in sources:
+        for sentence in source.sentences:
+            spans = covered.get((source.id, sentence.id), [])
+            for match in pattern.finditer(sentence.text):
+                start, end = match.span()
+                if any(start < e and s < end for s, e in spans):
+                    continue
+                if _NOUN_BEFORE.search(sentence.text[:start]):
+                    continue
+                following = sentence.text[end:].split()
+                if start == 0 and not (following and following[0][:1].islower()):
+                    continue
+                key = bearers[match.group(1)][0]
+                groups[key].add(
+                    Candidate(
+                        source=source.id,
+                        sentence=sentence.id,
+                        start=start,
+                        end=end,
+                        text=match.group(0),
+                        kind="person",
+                        name=match.group(1),
+                        evidence="surname",
+                    )
+                )
+
+
 def _without_genitive(word: str) -> str:
     return word[:-1] if word.endswith("s") and len(word) > 3 else word
 
@@ -259,87 +311,3 @@ def _build_actor(slug: str, actor_group: _Group, source_order: dict[str, int]) -
         roles=tuple(roles),
         mentions=tuple(mentions),
     )
-
-
-@dataclass
-class _EventDraft:
-    noun: str
-    date: DateValue | None
-    mentions: list[Mention] = field(default_factory=list)
-    actors: list[str] = field(default_factory=list)
-    places: list[str] = field(default_factory=list)
-
-
-def resolve_events(sources: list[Source], cues: list[EventCue], actors: list[Actor]) -> list[Event]:
-    """Dated event cues become events; the same kind of event on the same date is one event."""
-    by_sentence: dict[tuple[str, str], list[Actor]] = defaultdict(list)
-    for actor in actors:
-        for mention in actor.mentions:
-            actors_here = by_sentence[(mention.source, mention.sentence)]
-            if actor not in actors_here:
-                actors_here.append(actor)
-    source_order = {source.id: index for index, source in enumerate(sources)}
-    drafts: dict[tuple[str, str], _EventDraft] = {}
-    for cue in cues:
-        if cue.date is None:
-            continue
-        key = (cue.noun, cue.date.iso)
-        draft = drafts.setdefault(key, _EventDraft(noun=cue.noun, date=cue.date))
-        sentence_text = next(
-            s.text for s in sources[source_order[cue.source]].sentences if s.id == cue.sentence
-        )
-        draft.mentions.append(
-            Mention(
-                source=cue.source,
-                sentence=cue.sentence,
-                start=0,
-                end=len(sentence_text),
-                text=sentence_text,
-            )
-        )
-        present = sorted(
-            by_sentence.get((cue.source, cue.sentence), []),
-            key=lambda a: min(
-                m.start for m in a.mentions if m.source == cue.source and m.sentence == cue.sentence
-            ),
-        )
-        for actor in present:
-            if actor.kind == "place":
-                if actor.name not in draft.places:
-                    draft.places.append(actor.name)
-            elif actor.id not in draft.actors:
-                draft.actors.append(actor.id)
-
-    names = {actor.id: actor.name for actor in actors}
-    ordered = sorted(drafts.values(), key=lambda d: (d.date.iso if d.date else "", d.noun))
-    titles = [_event_title(d, names) for d in ordered]
-    ids = unique_slugs(
-        f"{title} {d.date.iso if d.date else ''}" for title, d in zip(titles, ordered, strict=True)
-    )
-    events = []
-    for event_id, title, draft in zip(ids, titles, ordered, strict=True):
-        mentions = sorted(
-            set(draft.mentions), key=lambda m: (source_order[m.source], int(m.sentence[1:]))
-        )
-        event_sources = sorted({m.source for m in mentions}, key=source_order.__getitem__)
-        events.append(
-            Event(
-                id=event_id,
-                title=title,
-                date=draft.date,
-                actors=tuple(draft.actors),
-                sources=tuple(event_sources),
-                mentions=tuple(mentions),
-            )
-        )
-    return sorted(events, key=lambda e: e.id)
-
-
-def _event_title(draft: _EventDraft, names: dict[str, str]) -> str:
-    title = draft.noun
-    if draft.places:
-        title += f" in {draft.places[0]}"
-    involved = [names[actor_id] for actor_id in draft.actors[:2]]
-    if involved:
-        title += ": " + " und ".join(involved)
-    return title

@@ -15,11 +15,11 @@ from typing import Any
 
 import jinja2
 from babel.dates import format_date
-from babel.numbers import format_decimal
 
 from .errors import DossierError
 from .escape import attribute, markdown_text, safe_url, title_text
-from .model import ACTOR_KINDS, Actor, DateValue, Dossier, Mention, Source
+from .formatting import format_german_date, format_number
+from .model import ACTOR_KINDS, Actor, Dossier, Mention, Source
 
 Site = dict[str, str]
 
@@ -42,24 +42,6 @@ def page_path(kind: str, item_id: str | None = None) -> str:
         return DISCREPANCY_PAGE
     section = SECTIONS[kind]
     return f"{section}/{item_id}.md" if item_id else f"{section}/index.md"
-
-
-def format_german_date(value: DateValue | str | None) -> str:
-    """``19. Juni 2024`` / ``Juni 2024`` / ``2024`` as the value's precision allows."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        value = DateValue(iso=value, precision=("day", "month", "year")[3 - len(value.split("-"))])
-    parts = [int(part) for part in value.iso.split("-")]
-    if value.precision == "year":
-        return str(parts[0])
-    if value.precision == "month":
-        return format_date(dt.date(parts[0], parts[1], 1), "MMMM y", locale="de")
-    return format_date(dt.date(*parts), "d. MMMM y", locale="de")
-
-
-def format_number(value: float | int) -> str:
-    return format_decimal(value, locale="de")
 
 
 HEDGE_LABELS = {"exact": "", "approx": "rund ", "more": "mehr als ", "less": "bis zu "}
@@ -279,6 +261,16 @@ class _Index:
 
     def quantities_in(self, source_id: str) -> list[Any]:
         return [q for q in self.dossier.quantities if q.source == source_id]
+
+    def chronological(self) -> list[Any]:
+        dated = sorted(
+            (e for e in self.dossier.events if e.date), key=lambda e: (e.date.iso, e.title)
+        )
+        return dated + self.undated_events()
+
+    @staticmethod
+    def first_sentence(event: Any, source_id: str) -> str:
+        return next(m.sentence for m in event.mentions if m.source == source_id)
 
     def undated_events(self) -> list[Any]:
         return sorted((e for e in self.dossier.events if e.date is None), key=lambda e: e.title)

@@ -949,6 +949,21 @@ class RuleRecogniser:
                 adjective = _nominative_adjective(tokens[i - 1].text, _INSTITUTIONS[head])
                 emit(i - 1, i + 1, "organisation", f"{adjective} {head}", evidence="pattern")
 
+    def state_in_name(self, name: str) -> str | None:
+        """The state an institution's name belongs to: ``Oberhaus des russischen Parlaments``."""
+        for word in name.split():
+            entry = self._adjective_state(word) or self.lexicon.lookup(word)
+            if entry is not None and entry.kind == "state":
+                return entry.name
+        return None
+
+    def adjective_of(self, state: str) -> str | None:
+        """The demonym adjective stem of a state: ``Nordkorea`` → ``nordkoreanisch``."""
+        return self.lexicon.state_adjectives.get(state)
+
+    def is_news_agency(self, name: str) -> bool:
+        return name in self.lexicon.news_agencies
+
     def is_demonym(self, word: str) -> bool:
         """True for a demonym adjective of a state (``nordkoreanische``, ``Deutschen``)."""
         return self._adjective_state(word) is not None

@@ -142,6 +142,11 @@ class DatePhrase:
     phrase: str
     value: DateValue | None
     relative: bool
+    # what the phrase itself says, for phrases that cannot be placed in time alone
+    # ("19. Juni" without a year, "am Mittwoch" without a publication date)
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
 
 
 def find_dates(text: str, reference: dt.date | None = None) -> list[DatePhrase]:
@@ -166,9 +171,20 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DatePhrase]:
                     phrase=match.group(0),
                     value=resolved,
                     relative=name in ("weekday", "relative_day", "relative_month", "relative_year"),
+                    **_parts(match),
                 )
             )
     return sorted(found, key=lambda d: d.start)
+
+
+def _parts(match: re.Match[str]) -> dict[str, int | None]:
+    groups = match.groupdict()
+    month = MONTHS.get((groups.get("month") or "").lower())
+    if month is None and groups.get("num_month"):
+        month = int(groups["num_month"])
+    day = int(groups["day"]) if groups.get("day") else None
+    weekday = WEEKDAYS.get((groups.get("weekday") or "").lower())
+    return {"month": month, "day": day, "weekday": weekday}
 
 
 class _Skip:

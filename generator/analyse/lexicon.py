@@ -39,6 +39,8 @@ class Lexicon:
     roles: dict[str, str] = field(default_factory=dict)  # inflected cue -> nominative cue
     role_groups: dict[str, str] = field(default_factory=dict)
     honorifics: frozenset[str] = frozenset()
+    news_agencies: set[str] = field(default_factory=set)
+    state_adjectives: dict[str, str] = field(default_factory=dict)  # display name -> stem
     common_nouns: frozenset[str] = frozenset()
     lowercase_words: frozenset[str] = frozenset()
     given_names: frozenset[str] = frozenset()
@@ -129,6 +131,8 @@ def load_lexicon() -> Lexicon:
                 lexicon.adjectives[stem.lower()] = Entry(
                     kind="state", name=display, key=key, via="adjective"
                 )
+        if state.get("demonym_adjective"):
+            lexicon.state_adjectives[display] = state["demonym_adjective"]
         for invariant in state.get("invariant_adjectives") or []:
             lexicon.invariant_adjectives[invariant] = Entry(
                 kind="state", name=display, key=key, via="adjective"
@@ -147,6 +151,8 @@ def load_lexicon() -> Lexicon:
             via="name",
         )
         add(organisation["name"], entry)
+        if organisation.get("type") == "news_agency":
+            lexicon.news_agencies.add(organisation["name"])
         for alias in organisation.get("aliases") or []:
             add(alias, entry)
 

@@ -81,6 +81,7 @@ _QUANTITY = re.compile(
     rf"(?<![\w.,])(?P<number>{_NUMBER}|(?i:" + "|".join(_WORD_NUMBERS) + r"))"
     rf"(?:\s*(?:bis|-|–)\s*(?P<upper>{_NUMBER}))?"
     r"(?:\s+(?P<multiplier>" + "|".join(re.escape(m) for m in _MULTIPLIERS) + r"))?"
+    r"(?:\s+(?P<qualifier>[a-zäöüß][\wäöüß\-]*(?:e|en|er|es|em)))?"
     r"\s*(?P<unit>%|Prozent|[A-ZÄÖÜ][\wäöüß\-]+)"
 )
 _HEDGE_KIND = dict(_HEDGES)
@@ -97,6 +98,8 @@ class Quantity:
     phrase: str
     start: int
     end: int
+    unit_text: str = ""
+    qualifier: str | None = None
 
 
 def parse_number(text: str) -> float:
@@ -169,6 +172,8 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> lis
                 phrase=match.group(0),
                 start=start,
                 end=end,
+                unit_text=unit.rstrip("-"),
+                qualifier=match["qualifier"],
             )
         )
     return found

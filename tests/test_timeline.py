@@ -1,0 +1,153 @@
+"""Events across sources and discrepancies, on German example texts of our own."""
+
+from __future__ import annotations
+
+from generator import Settings, run_pipeline
+
+from .conftest import seed_texts
+
+
+def dossier_of(make_project, articles: dict[str, str]):
+    return run_pipeline(Settings.for_project(make_project(articles))).dossier
+
+
+A = (
+    "Handelsabkommen unterzeichnet\n"
+    "Veröffentlicht am 12.05.2023 um 10:00 Uhr\n"
+    "Die Ministerin Anna Keller hat am Mittwoch in Lissabon ein Handelsabkommen mit Portugal unterzeichnet.\n"
+    "Das portugiesische Parlament ratifizierte das Abkommen am 2. Mai. Der Senat ratifizierte es am 9. Mai.\n"
+    "Nach Angaben der Regierung sind rund 2.000 portugiesische Arbeiter in den Häfen beschäftigt.\n"
+)
+B = (
+    "Abkommen mit Portugal\n"
+    "Keller unterzeichnete das Abkommen im Mai 2023 in Lissabon.\n"
+    "Mehr als 2.000 portugiesische Arbeiter sind in den Häfen tätig, dazu 3.500 Lastwagen.\n"
+)
+C = (
+    "Streit um Zahlen\n"
+    "Veröffentlicht am 20.05.2023\n"
+    "Am 10. Mai unterzeichnete Anna Keller in Lissabon das Handelsabkommen.\n"
+    "Etwa 2.600 portugiesische Arbeiter sind nach Gewerkschaftsangaben in den Häfen beschäftigt.\n"
+    "Zudem sind 8.000 spanische Arbeiter betroffen.\n"
+)
+
+
+def test_same_signing_in_three_sources_is_one_event_with_completed_date(make_project) -> None:
+    dossier = dossier_of(make_project, {"a.txt": A, "b.txt": B})
+    signings = [e for e in dossier.events if e.title.startswith("Unterzeichnung")]
+    assert len(signings) == 1
+    (signing,) = signings
+    assert signing.date.iso == "2023-05-10"  # "am Mittwoch" before 12 May 2023
+    assert signing.date.precision == "day"
+    assert len(signing.sources) == 2
+    assert "in Lissabon" in signing.title
+
+
+def test_two_steps_in_one_source_stay_two_events(make_project) -> None:
+    dossier = dossier_of(make_project, {"a.txt": A})
+    ratifications = sorted(
+        e.date.iso for e in dossier.events if e.title.startswith("Ratifizierung")
+    )
+    assert ratifications == ["2023-05-02", "2023-05-09"]
+
+
+def test_hedged_values_that_agree_are_no_discrepancy(make_project) -> None:
+    dossier = dossier_of(make_project, {"a.txt": A, "b.txt": B})
+    assert [d for d in dossier.discrepancies if d.kind == "number"] == []
+
+
+def test_conflicting_counts_of_the_same_thing_are_a_discrepancy(make_project) -> None:
+    dossier = dossier_of(make_project, {"a.txt": A, "c.txt": C})
+    numbers = [d for d in dossier.discrepancies if d.kind == "number"]
+    assert len(numbers) == 1
+    (found,) = numbers
+    assert found.topic == "Zahl der portugiesischen Arbeiter"
+    assert sorted(c.value for c in found.claims) == [
+        "Etwa 2.600 portugiesische Arbeiter",
+        "rund 2.000 portugiesische Arbeiter",
+    ]
+    assert "Portugal" in found.reason
+    assert found.status == "automatisch erkannt"
+
+
+def test_other_units_and_other_owners_are_not_compared(make_project) -> None:
+    dossier = dossier_of(make_project, {"b.txt": B, "c.txt": C})
+    for discrepancy in dossier.discrepancies:
+        values = " ".join(c.value for c in discrepancy.claims)
+        assert "Lastwagen" not in values
+        assert "spanische" not in values
+
+
+def test_seed_discrepancies_are_found(seed_result) -> None:
+    topics = {d.topic: d for d in seed_result.dossier.discrepancies}
+    troops = topics["Zahl der nordkoreanischen Soldaten"]
+    assert sorted(c.value for c in troops.claims) == [
+        "etwa 11.000 nordkoreanische Soldaten",
+        "rund 10.000 Soldaten",
+    ]
+    ratification = topics["Datum der Ratifizierung des Vertrags"]
+    values = {c.value: c.detail for c in ratification.claims}
+    assert values == {
+        "8. November": "Oberhaus des russischen Parlaments",
+        "6. November": "Russisches Parlament",
+    }
+    assert ratification.note and "Oberhaus" in ratification.note
+    for discrepancy in seed_result.dossier.discrepancies:
+        assert not any("50.000" in c.value for c in discrepancy.claims)
+
+
+def test_seed_timeline_in_order(seed_result) -> None:
+    events = {e.title: e for e in seed_result.dossier.events}
+    signing = events["Unterzeichnung des Vertrags in Pjöngjang"]
+    assert signing.date.iso == "2024-06-19" and len(signing.sources) == 3
+    expected = [
+        ("Besuch von Wladimir Putin in Nordkorea", "2000"),
+        ("Angriff auf die Ukraine", "2022"),
+        ("Treffen im russischen Wladiwostok", "2023-09"),
+        ("Unterzeichnung des Vertrags in Pjöngjang", "2024-06-19"),
+        ("Ratifizierung des Vertrags – Oberhaus des russischen Parlaments", "2024-11-08"),
+        ("Unterzeichnung des Verteidigungsvertrags – Wladimir Putin", "2024-11-09"),
+    ]
+    for title, iso in expected:
+        assert events[title].date.iso == iso, title
+    dates = [iso for _, iso in expected]
+    assert dates == sorted(dates)
+
+
+def test_timeline_page_shows_precision_and_coverage(seed_result) -> None:
+    page = seed_result.site["ereignisse/index.md"]
+    assert "**19. Juni 2024**" in page
+    assert "### September 2023" in page
+    assert "## Wer berichtet was" in page
+    assert page.index("## 2000") < page.index("## 2022") < page.index("## 2024")
+
+
+def test_discrepancy_is_linked_from_event_actor_and_sources(seed_result) -> None:
+    site = seed_result.site
+    anchor = "widersprueche/index.md#w-zahl-der-nordkoreanischen-soldaten"
+    assert anchor in site["akteure/nordkorea.md"]
+    linked_sources = [p for p in site if p.startswith("quellen/") and anchor in site[p]]
+    assert len(linked_sources) == 2
+    ratification = next(
+        e for e in seed_result.dossier.events if e.title.startswith("Ratifizierung")
+    )
+    assert (
+        "widersprueche/index.md#w-datum-der-ratifizierung-des-vertrags"
+        in site[f"ereignisse/{ratification.id}.md"]
+    )
+
+
+def test_relative_dates_follow_the_publication_date(make_project) -> None:
+    dossier = dossier_of(make_project, {"a.txt": A})
+    days = {d.phrase: d.date.iso for d in dossier.dates if d.date}
+    assert days["am Mittwoch"] == "2023-05-10"
+
+
+def test_seed_texts_unchanged_by_ordering(make_project) -> None:
+    # the same dossier whatever the order of articles on disk
+    texts = seed_texts()
+    first = dossier_of(make_project, texts)
+    assert {d.id for d in first.discrepancies} == {
+        "w-datum-der-ratifizierung-des-vertrags",
+        "w-zahl-der-nordkoreanischen-soldaten",
+    }

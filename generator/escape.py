@@ -71,4 +71,6 @@ def safe_url(url: str | None) -> str | None:
         return None
     if scheme not in ("http", "https"):
         return None
-    return html.escape(url.strip(), quote=True)
+    # parentheses and spaces would end a Markdown link early
+    cleaned = url.strip().replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+    return html.escape(cleaned, quote=True)

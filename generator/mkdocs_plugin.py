@@ -22,11 +22,16 @@ from mkdocs.structure.pages import Page
 from .errors import DossierError
 from .export import dossier_json
 from .pipeline import Analysis, Pipeline, Result
+from .render import Renderer
 from .settings import Settings
+from .wikilinks import LinkIndex, resolve_wikilinks
 
 log = get_plugin_logger(__name__)
 
 MARKER = "<!-- dossier -->"
+ORPHANS_MARKER = "<!-- verwaiste-kommentare -->"
+EDITORS_PAGE = "redaktion.md"
+GENERATED_SECTIONS = ("quellen/", "akteure/", "ereignisse/", "widersprueche/")
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 
 # Analyses survive the plugin instance: `mkdocs serve` loads the config (and with it a
@@ -45,6 +50,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def __init__(self) -> None:
         self.result: Result | None = None
         self.settings: Settings | None = None
+        self.links: LinkIndex | None = None
+        self.orphans: list[str] = []
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -72,6 +79,19 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                     if diagnostic.level == "error"
                     else str(diagnostic)
                 )
+        self.links = LinkIndex(self.result.dossier)
+        self.orphans = sorted(
+            file.src_uri
+            for file in files.documentation_pages()
+            if file.generated_by is None
+            and file.src_uri.startswith(GENERATED_SECTIONS)
+            and file.src_uri not in self.result.site
+        )
+        for orphan in self.orphans:
+            log.warning(
+                f"{_docs_display(config, orphan)}: Kommentar zu einer Seite, die es nicht mehr "
+                "gibt (verwaist); er bleibt als eigene Seite erhalten – siehe Seite 'Redaktion'"
+            )
         for path, content in self.result.site.items():
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content=content))
@@ -83,14 +103,32 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         """An editor's page at a generated path keeps its prose; the facts are injected."""
         if self.result is None or page.file.generated_by is not None:
             return None
+        assert self.links is not None
+        original = None
+        if page.file.abs_src_path:
+            original = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
+        markdown, problems = resolve_wikilinks(
+            markdown,
+            page.file.src_uri,
+            self.links,
+            _docs_display(config, page.file.src_uri),
+            original,
+        )
+        for problem in problems:
+            log.warning(str(problem))
+        if page.file.src_uri == EDITORS_PAGE:
+            markdown = _insert(markdown, ORPHANS_MARKER, self._orphans_section(page.file.src_uri))
         generated = self.result.site.get(page.file.src_uri)
         if generated is None:
-            return None
+            return markdown
         facts = _FRONT_MATTER.sub("", generated, count=1)
         facts = re.sub(r"\A\s*# [^\n]*\n", "", facts, count=1)  # the editor's title wins
-        if MARKER in markdown:
-            return markdown.replace(MARKER, facts, 1)
-        return markdown.rstrip("\n") + "\n\n" + facts
+        return _insert(markdown, MARKER, facts)
+
+    def _orphans_section(self, page: str) -> str:
+        assert self.settings is not None
+        renderer = Renderer(self.settings.templates_dir)
+        return renderer.render_page("orphans.md.j2", page, orphans=self.orphans)
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         assert self.settings is not None
@@ -105,6 +143,21 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         target = Path(config.site_dir) / self.config.json
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(dossier_json(self.result.dossier), encoding="utf-8")
+
+
+def _insert(markdown: str, marker: str, content: str) -> str:
+    """Generated content at the editor's marker, or after their text."""
+    if marker in markdown:
+        return markdown.replace(marker, content, 1)
+    return markdown.rstrip("\n") + "\n\n" + content
+
+
+def _docs_display(config: MkDocsConfig, src_uri: str) -> str:
+    docs = Path(config.docs_dir)
+    try:
+        return (docs / src_uri).resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return (docs / src_uri).as_posix()
 
 
 def _abort(message: str) -> Exception:

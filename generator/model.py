@@ -81,6 +81,7 @@ class Actor:
     aliases: tuple[str, ...] = ()
     roles: tuple[Role, ...] = ()
     mentions: tuple[Mention, ...] = ()
+    description: str | None = None  # an editor's short description
 
 
 @model
@@ -153,7 +154,10 @@ class Discrepancy:
     reason: str = ""  # why the claims are taken to be about the same thing
     difference: str = ""
     note: str | None = None  # a difference in wording that changes the fact
-    status: str = "automatisch erkannt"
+    status: str = "automatisch erkannt"  # or "redaktionell geprüft"
+    verdict: str | None = None  # the editors' ruling: which value holds
+    verdict_reason: str | None = None
+    verdict_reference: str | None = None
 
 
 @model

@@ -16,6 +16,7 @@ from .analyse.dates import find_dates
 from .analyse.events import EventCue, find_cues
 from .analyse.quantities import find_quantities
 from .analyse.statistical import make_recogniser
+from .curation import Curation, apply_to_actors, apply_to_dossier, apply_to_sources, load_curation
 from .discrepancies import find_discrepancies
 from .errors import Diagnostic, DossierError
 from .ingest import list_articles, read_article
@@ -57,13 +58,15 @@ class Pipeline:
         self._cache: dict[str, Analysis] = cache if cache is not None else {}
 
     def run(self) -> Result:
-        sources, diagnostics = self.ingest()
+        curation = load_curation(self.settings.curation_path, _display(self.settings.curation_path))
+        sources, diagnostics = self.ingest(curation)
         analyses = [self.analyse(source) for source in sources]
-        dossier = self.reconcile(sources, analyses)
+        dossier = self.reconcile(sources, analyses, curation)
         site = render_site(dossier, self.settings.templates_dir)
+        diagnostics.extend(curation.diagnostics)
         return Result(dossier=dossier, site=site, diagnostics=tuple(diagnostics))
 
-    def ingest(self) -> tuple[list[Source], list[Diagnostic]]:
+    def ingest(self, curation: Curation | None = None) -> tuple[list[Source], list[Diagnostic]]:
         seeds_dir = self.settings.seeds_dir
         if not seeds_dir.is_dir():
             raise DossierError(f"articles folder not found: {seeds_dir}")
@@ -74,6 +77,8 @@ class Pipeline:
             diagnostics.extend(found)
             if source is not None:
                 sources.append(source)
+        if curation is not None:
+            sources = apply_to_sources(curation, sources)
         sources = [infer_publication_date(source) for source in sources]
         ids = unique_slugs(source.title for source in sources)
         return [
@@ -88,14 +93,18 @@ class Pipeline:
             self._cache[key] = cached
         return cached
 
-    def reconcile(self, sources: list[Source], analyses: list[Analysis]) -> Dossier:
+    def reconcile(
+        self, sources: list[Source], analyses: list[Analysis], curation: Curation | None = None
+    ) -> Dossier:
         candidates = [c for analysis in analyses for c in analysis.candidates]
         cues = [cue for analysis in analyses for cue in analysis.cues]
         actors = resolve_actors(sources, candidates)
+        if curation is not None:
+            actors, _ = apply_to_actors(curation, actors)
         events, conflicts = build_events(sources, cues, actors)
         quantities = [q for analysis in analyses for q in analysis.quantities]
         discrepancies = find_discrepancies(sources, actors, events, quantities, conflicts)
-        return Dossier(
+        dossier = Dossier(
             sources=tuple(sources),
             actors=tuple(actors),
             events=tuple(events),
@@ -103,6 +112,7 @@ class Pipeline:
             dates=tuple(d for analysis in analyses for d in analysis.dates),
             quantities=tuple(quantities),
         )
+        return apply_to_dossier(curation, dossier) if curation is not None else dossier
 
 
 def analyse_source(source: Source, recogniser: Recogniser) -> Analysis:

@@ -113,9 +113,14 @@ class Renderer:
             emit(page_path("event", event.id), "event.md.j2", event=event)
         return dict(sorted(site.items()))
 
+    def render_page(self, template: str, path: str, **context: Any) -> str:
+        """One template for a page at ``path`` (links relative to it), outside a dossier."""
+        return self._render(template, path, **context)
+
     def _render(self, template: str, path: str, **context: Any) -> str:
         def link(kind: str, item_id: str | None = None, anchor: str | None = None) -> str:
-            target = posixpath.relpath(page_path(kind, item_id), posixpath.dirname(path) or ".")
+            target_path = item_id if kind == "file" and item_id else page_path(kind, item_id)
+            target = posixpath.relpath(target_path, posixpath.dirname(path) or ".")
             return f"{target}#{anchor}" if anchor else target
 
         try:

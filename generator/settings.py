@@ -12,6 +12,11 @@ class Settings:
     templates_dir: Path
     docs_dir: Path | None = None
     model: str | None = None  # an installed spaCy pipeline merged with the rules (optional)
+    curation_file: Path | None = None  # the editors' corrections; default seeds/kuratierung.yml
+
+    @property
+    def curation_path(self) -> Path:
+        return self.curation_file or self.seeds_dir / "kuratierung.yml"
 
     @classmethod
     def for_project(

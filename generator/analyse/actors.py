@@ -1270,7 +1270,7 @@ class RuleRecogniser:
         ):
             emit(i, j, "person", _person_name(words), evidence="given-name")
         elif name_class == "place" and (not multi or first not in lexicon.given_names):
-            emit(i, j, "place", _join(tokens[i:j]), evidence="cluster")
+            emit(i, j, "place", self._place_name(_join(tokens[i:j])), evidence="cluster")
         elif not multi and (
             first in lexicon.toponyms or _strip_genitive(first) in lexicon.toponyms
         ):
@@ -1282,6 +1282,13 @@ class RuleRecogniser:
         else:
             name = first if not multi else _join(tokens[i:j])
             emit(i, j, None, name, evidence="unknown" if not at_start else "sentence-start")
+
+    def _place_name(self, name: str) -> str:
+        """``Ostasiens`` → ``Ostasien`` when the base form is a known place word."""
+        base = _strip_genitive(name)
+        if base != name and (base in self.lexicon.toponyms or self.clusters.of(base) == "place"):
+            return base
+        return name
 
     def _locative_before(self, tokens: list[_Token], i: int) -> bool:
         """``in Spangdahlem``, ``nach Łask``, ``auf der Krim``."""

@@ -276,10 +276,9 @@ def _find_actor(actors: list[Actor], target: str) -> list[Actor]:
     return [a for a in actors if any(name_key(alias) == key for alias in a.aliases)]
 
 
-def apply_to_actors(curation: Curation, actors: list[Actor]) -> tuple[list[Actor], dict[str, str]]:
-    """Merge, rename, re-kind, describe, alias, split, hide. Returns actors and id renames."""
+def apply_to_actors(curation: Curation, actors: list[Actor]) -> list[Actor]:
+    """Merge, rename, re-kind, describe, alias, split, hide (before events are built)."""
     current = {a.id: a for a in actors}
-    renamed: dict[str, str] = {}
     hidden: set[str] = set()
     descriptions: dict[str, str] = {}
     for entry in curation.of("akteure"):
@@ -324,7 +323,6 @@ def apply_to_actors(curation: Curation, actors: list[Actor]) -> tuple[list[Actor
                 ),
             )
             del current[other.id]
-            renamed[other.id] = actor.id
         if "abspalten" in values:
             split = values["abspalten"]
             alias = split["alias"]
@@ -379,10 +377,7 @@ def apply_to_actors(curation: Curation, actors: list[Actor]) -> tuple[list[Actor
         current[actor.id] = replace(
             actor, description=descriptions.get(actor.id, actor.description)
         )
-    kept = [a for a in current.values() if a.id not in hidden]
-    for actor_id in hidden:
-        renamed[actor_id] = ""
-    return sorted(kept, key=lambda a: a.id), renamed
+    return sorted((a for a in current.values() if a.id not in hidden), key=lambda a: a.id)
 
 
 def apply_to_dossier(curation: Curation, dossier: Dossier) -> Dossier:

@@ -100,7 +100,7 @@ class Pipeline:
         cues = [cue for analysis in analyses for cue in analysis.cues]
         actors = resolve_actors(sources, candidates)
         if curation is not None:
-            actors, _ = apply_to_actors(curation, actors)
+            actors = apply_to_actors(curation, actors)
         events, conflicts = build_events(sources, cues, actors)
         quantities = [q for analysis in analyses for q in analysis.quantities]
         discrepancies = find_discrepancies(sources, actors, events, quantities, conflicts)

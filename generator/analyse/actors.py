@@ -840,6 +840,10 @@ class RuleRecogniser:
                 if entry is not None:
                     match = (length, entry)
                     break
+            if match is not None and self._given_name_before(tokens, i, match):
+                # "Karin Henkel", "Hans Bosch": a first name makes the word a surname
+                i += 1
+                continue
             if match is not None:
                 length, entry = match
                 capital = entry.kind == "state" and entry.via == "capital"
@@ -883,6 +887,15 @@ class RuleRecogniser:
             if "-" in word:
                 self._compound(i, tokens, emit)
             i += 1
+
+    def _given_name_before(self, tokens: list[_Token], i: int, match: tuple[int, Entry]) -> bool:
+        length, entry = match
+        if i == 0 or length != 1 or entry.kind != "organisation" or _ACRONYM.match(tokens[i].text):
+            return False
+        previous = tokens[i - 1].text
+        return _is_capitalised(previous) and (
+            previous in self.lexicon.given_names or self.clusters.of(previous) == "given"
+        )
 
     def _capital_is_government(self, tokens: list[_Token], i: int, found_states: list[int]) -> bool:
         """``Moskau warnte``, ``laut Kiew``, ``Regierung in Warschau``: the capital stands for
@@ -1203,7 +1216,12 @@ class RuleRecogniser:
         function_first = (
             first in lexicon.honorifics
             or first in _PERSON_CONTEXT
-            or (self._common_noun_like(first) and not given and not _is_place_compound(first))
+            or (
+                self._common_noun_like(first)
+                and not given
+                and not _is_place_compound(first)
+                and not self.clusters.is_person(first)
+            )
         )
         if (
             len(words) >= 2

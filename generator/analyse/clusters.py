@@ -43,6 +43,9 @@ class ClusterClasses:
         self, table: dict[str, int], known: dict[NameClass, set[str]], common_nouns: frozenset[str]
     ) -> None:
         self._table = table
+        # the biggest cluster is the catch-all of rare words: it says nothing about a word
+        sizes = Counter(table.values())
+        catch_all = sizes.most_common(1)[0][0] if sizes else None
         counts: dict[int, Counter[str]] = defaultdict(Counter)
         for name_class, words in known.items():
             for word in words:
@@ -53,7 +56,7 @@ class ClusterClasses:
         for cluster, counter in counts.items():
             total = sum(counter.values())
             best, best_count = counter.most_common(1)[0]
-            if total >= MIN_KNOWN and best_count / total >= MIN_SHARE:
+            if cluster != catch_all and total >= MIN_KNOWN and best_count / total >= MIN_SHARE:
                 self.classes[cluster] = best  # type: ignore[assignment]
 
     def of(self, word: str) -> NameClass | None:
@@ -76,12 +79,8 @@ def load_cluster_classes() -> ClusterClasses:
         "given": set(lexicon.given_names),
         "surname": set(lexicon.surnames),
         "place": set(lexicon.toponyms) | set(lexicon.capitals),
-        "organisation": {
-            entry.name for entry in lexicon.phrases.values() if entry.kind == "organisation"
-        }
-        | {surface for surface, entry in lexicon.phrases.items() if entry.kind == "organisation"},
+        # one word per name or alias as listed, not the generated inflections
+        "organisation": set(lexicon.organisation_names),
     }
-    known["place"] |= {
-        surface for surface, entry in lexicon.phrases.items() if entry.kind == "state"
-    }
+    known["place"] |= set(lexicon.state_names)
     return ClusterClasses(_cluster_table(), known, lexicon.common_nouns)

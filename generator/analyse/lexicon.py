@@ -40,6 +40,8 @@ class Lexicon:
     role_groups: dict[str, str] = field(default_factory=dict)
     honorifics: frozenset[str] = frozenset()
     news_agencies: set[str] = field(default_factory=set)
+    organisation_names: set[str] = field(default_factory=set)  # names and aliases as listed
+    state_names: set[str] = field(default_factory=set)
     state_adjectives: dict[str, str] = field(default_factory=dict)  # display name -> stem
     common_nouns: frozenset[str] = frozenset()
     lowercase_words: frozenset[str] = frozenset()
@@ -120,6 +122,7 @@ def load_lexicon() -> Lexicon:
     for state in _read_yaml("states.yml"):
         key = f"state:{state['code']}"
         display = state.get("display") or state["name"]
+        lexicon.state_names |= {state["name"], *(state.get("short") or [])}
         entry = Entry(kind="state", name=display, key=key, via="name")
         add(state["name"], entry)
         for short in state.get("short") or []:
@@ -151,6 +154,7 @@ def load_lexicon() -> Lexicon:
             via="name",
         )
         add(organisation["name"], entry)
+        lexicon.organisation_names |= {organisation["name"], *(organisation.get("aliases") or [])}
         if organisation.get("type") == "news_agency":
             lexicon.news_agencies.add(organisation["name"])
         for alias in organisation.get("aliases") or []:

@@ -53,6 +53,7 @@ class _Draft:
 @dataclass
 class _Cluster:
     noun: str
+    order: int = 0  # creation order: earlier clusters are tried first
     drafts: list[_Draft] = field(default_factory=list)
     year: int | None = None
     month: int | None = None
@@ -104,12 +105,26 @@ def build_events(
         drafts.append(draft)
 
     clusters: list[_Cluster] = []
+    # a draft can only join a cluster it shares a participant (or a treaty's year) with
+    index: dict[tuple[str, object], list[_Cluster]] = {}
     for draft in drafts:
-        target = next((c for c in clusters if _fits(c, draft)), None)
+        keys = _index_keys(draft)
+        seen: set[int] = set()
+        candidates = []
+        for key in keys:
+            for cluster in index.get(key, []):
+                if id(cluster) not in seen:
+                    seen.add(id(cluster))
+                    candidates.append(cluster)
+        candidates.sort(key=lambda c: c.order)
+        target = next((c for c in candidates if _fits(c, draft)), None)
         if target is None:
-            target = _Cluster(noun=draft.cue.cue.noun)
+            target = _Cluster(noun=draft.cue.cue.noun, order=len(clusters))
             clusters.append(target)
         target.absorb(draft)
+        for key in keys:
+            if target not in index.setdefault(key, []):
+                index[key].append(target)
     clusters = _merge_same_steps(clusters)
 
     names = {a.id: a.name for a in actors}
@@ -157,6 +172,13 @@ def build_events(
         if cluster.conflicts:
             conflicts.append(_conflict(event_id, cluster, names))
     return sorted(events, key=lambda e: e.id), conflicts
+
+
+def _index_keys(draft: _Draft) -> list[tuple[str, object]]:
+    noun = draft.cue.cue.noun
+    if draft.cue.cue.treaty_year is not None:
+        return [(noun, ("year", draft.cue.cue.treaty_year))]
+    return [(noun, participant) for participant in [*draft.actors, *sorted(draft.states)]]
 
 
 def _actors_by_sentence(actors: list[Actor]) -> dict[tuple[str, str], list[tuple[int, int, Actor]]]:
@@ -302,49 +324,50 @@ def _same_date(a: _Draft, b: _Draft) -> bool:
 
 def _merge_same_steps(clusters: list[_Cluster]) -> list[_Cluster]:
     """Two sources, one dated step each by the same state, days apart: one step, disputed."""
-    result = list(clusters)
-    for first in clusters:
-        for second in clusters:
-            if first is second or first not in result or second not in result:
-                continue
-            if first.noun != second.noun or first.sources & second.sources:
-                continue
-            if None in (first.month, first.day, second.month, second.day):
-                continue
-            if (first.month, first.day) == (second.month, second.day):
-                continue
-            year = first.year or second.year
-            if year is None or not _states(first) & _states(second):
-                continue
-            days = abs(
-                (
-                    dt.date(first.year or year, first.month, first.day)
-                    - dt.date(second.year or year, second.month, second.day)
-                ).days
-            )
-            if days > SAME_STEP_DAYS:
-                continue
-            if not (_only_dated_step(first, result) and _only_dated_step(second, result)):
-                continue
-            first.conflicts.extend(second.drafts)
-            if first.year is None:
-                first.year = second.year
-            result.remove(second)
-    return result
+    day_dated = [c for c in clusters if c.month is not None and c.day is not None]
+    # how many day-dated clusters of a kind each source has per state
+    steps: Counter[tuple[str, str, str]] = Counter()
+    by_state: dict[tuple[str, str], list[_Cluster]] = {}
+    for cluster in day_dated:
+        for state in _states(cluster):
+            by_state.setdefault((cluster.noun, state), []).append(cluster)
+            for source in cluster.sources:
+                steps[(cluster.noun, source, state)] += 1
+
+    def only_step(cluster: _Cluster) -> bool:
+        return all(
+            steps[(cluster.noun, source, state)] == 1
+            for source in cluster.sources
+            for state in _states(cluster)
+        )
+
+    merged: set[int] = set()
+    for group in by_state.values():
+        for first in group:
+            for second in group:
+                if first is second or id(first) in merged or id(second) in merged:
+                    continue
+                if first.sources & second.sources or (first.month, first.day) == (second.month, second.day):
+                    continue
+                year = first.year or second.year
+                if year is None:
+                    continue
+                try:
+                    days = abs((dt.date(first.year or year, first.month, first.day)
+                                - dt.date(second.year or year, second.month, second.day)).days)
+                except ValueError:
+                    continue
+                if days > SAME_STEP_DAYS or not (only_step(first) and only_step(second)):
+                    continue
+                first.conflicts.extend(second.drafts)
+                if first.year is None:
+                    first.year = second.year
+                merged.add(id(second))
+    return [c for c in clusters if id(c) not in merged]
 
 
 def _states(cluster: _Cluster) -> set[str]:
     return {s for d in cluster.drafts for s in d.states}
-
-
-def _only_dated_step(cluster: _Cluster, clusters: list[_Cluster]) -> bool:
-    """No other dated cluster of this kind in the same sources shares a state with it."""
-    for other in clusters:
-        if other is cluster or other.noun != cluster.noun or not other.sources & cluster.sources:
-            continue
-        if other.day is not None and _states(other) & _states(cluster):
-            return False
-    return True
 
 
 def _date_value(cluster: _Cluster) -> DateValue | None:

@@ -484,7 +484,7 @@ _FOREIGN_FUNCTION_WORDS = {
     "Las",
 }
 _PERSON_CONTEXT = {
-    "Genosse",
+    "Tante", "Onkel", "Heilige", "Heiligen", "Papst", "Kaiser", "Genosse",
     "Genossin",
     "Kollege",
     "Kollegin",
@@ -1281,6 +1281,9 @@ class RuleRecogniser:
             # word that is also a noun ("Fischer") needs a full name elsewhere to count
             evidence = "unknown" if self._common_noun_like(first) else "surname-cluster"
             emit(i, j, None, first, evidence=evidence)
+        elif not multi and first.endswith("s") and self.clusters.is_person(first[:-1]):
+            emit(i, j, None, first[:-1], evidence="surname-cluster")  # "Schirachs", "Bhuttos"
+
         elif (
             multi
             and any(self.clusters.is_person(word) for word in words)

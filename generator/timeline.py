@@ -347,14 +347,21 @@ def _merge_same_steps(clusters: list[_Cluster]) -> list[_Cluster]:
             for second in group:
                 if first is second or id(first) in merged or id(second) in merged:
                     continue
-                if first.sources & second.sources or (first.month, first.day) == (second.month, second.day):
+                if first.sources & second.sources or (first.month, first.day) == (
+                    second.month,
+                    second.day,
+                ):
                     continue
                 year = first.year or second.year
                 if year is None:
                     continue
                 try:
-                    days = abs((dt.date(first.year or year, first.month, first.day)
-                                - dt.date(second.year or year, second.month, second.day)).days)
+                    days = abs(
+                        (
+                            dt.date(first.year or year, first.month, first.day)
+                            - dt.date(second.year or year, second.month, second.day)
+                        ).days
+                    )
                 except ValueError:
                     continue
                 if days > SAME_STEP_DAYS or not (only_step(first) and only_step(second)):

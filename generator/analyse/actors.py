@@ -78,6 +78,11 @@ _NAME_PARTICLES = {
     "du",
     "ter",
     "ten",
+    "della",
+    "dei",
+    "degli",
+    "delle",
+    "dal",
 }
 _INSTITUTIONS = {
     "Parlament": "n",
@@ -483,8 +488,16 @@ _FOREIGN_FUNCTION_WORDS = {
     "Los",
     "Las",
 }
+# English titles that are part of a name as used: "Lady Gaga", "Miss Marple", "Sir Elton".
+_NAME_TITLES = {"Lady", "Lord", "Sir", "Dame", "Miss"}
 _PERSON_CONTEXT = {
-    "Tante", "Onkel", "Heilige", "Heiligen", "Papst", "Kaiser", "Genosse",
+    "Tante",
+    "Onkel",
+    "Heilige",
+    "Heiligen",
+    "Papst",
+    "Kaiser",
+    "Genosse",
     "Genossin",
     "Kollege",
     "Kollegin",
@@ -1083,7 +1096,7 @@ class RuleRecogniser:
         if i == 0 or i + 1 >= len(tokens) or not _is_capitalised(word) or not word[1:].islower():
             return False
         previous = tokens[i - 1].text
-        if not previous[:1].islower() or previous in _DETERMINERS or previous in _LOCATIVE:
+        if previous.lower() in _DETERMINERS or previous.lower() in _LOCATIVE:
             return False
         if not self.lexicon.is_lowercase_word(word) or word.lower() in _SHORT_FUNCTION_WORDS:
             return False
@@ -1214,7 +1227,7 @@ class RuleRecogniser:
         last = words[-1]
         given = first in lexicon.given_names or self.clusters.of(first) == "given"
         function_first = (
-            first in lexicon.honorifics
+            (first in lexicon.honorifics and first not in _NAME_TITLES)
             or first in _PERSON_CONTEXT
             or (
                 self._common_noun_like(first)
@@ -1279,7 +1292,10 @@ class RuleRecogniser:
         elif not multi and self.clusters.is_person(first) and not lexicon.is_lowercase_word(first):
             # how the word is used in a large corpus outweighs a town of the same name; a
             # word that is also a noun ("Fischer") needs a full name elsewhere to count
-            evidence = "unknown" if self._common_noun_like(first) else "surname-cluster"
+            noun = self._common_noun_like(first)
+            verb_follows = at_start and j < len(tokens) and tokens[j].text[:1].islower()
+            # a noun-like surname counts alone only as a sentence's subject ("Beck ist …")
+            evidence = "surname-cluster" if not noun or verb_follows else "unknown"
             emit(i, j, None, first, evidence=evidence)
         elif not multi and first.endswith("s") and self.clusters.is_person(first[:-1]):
             emit(i, j, None, first[:-1], evidence="surname-cluster")  # "Schirachs", "Bhuttos"

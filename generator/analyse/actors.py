@@ -265,6 +265,13 @@ _PERSON_SUFFIXES = (
     "sekretär",
     "sekretärin",
 )
+# Nouns for kinds of bodies: with a qualifier they name one ("Hamburger Mieterverein").
+_BODY_SUFFIXES = (
+    "ministerium", "kammer", "bank", "kasse", "verlag", "verband", "verbände", "verein",
+    "rundfunk", "hochschule", "universität", "gesellschaft", "konzern", "bundesamt", "landesamt",
+    "institut", "behörde", "agentur", "kommission", "stiftung", "gewerkschaft", "akademie",
+    "gerichtshof", "landesgericht", "sezession",
+)
 # Compounds ending like these are places: "Gazastreifen", "Schillerstraße", "Gelsenkirchen".
 _PLACE_SUFFIXES = (
     "hausen",
@@ -828,6 +835,7 @@ class RuleRecogniser:
 
         self._institutions(tokens, taken, emit)
         self._lexicon_phrases(tokens, taken, emit)
+        self._organisation_phrases(tokens, taken, emit)
         self._cue_phrases(tokens, taken, emit)
         self._names(tokens, taken, emit)
         self._adjectives(tokens, taken, emit)
@@ -993,6 +1001,40 @@ class RuleRecogniser:
     def is_demonym(self, word: str) -> bool:
         """True for a demonym adjective of a state (``nordkoreanische``, ``Deutschen``)."""
         return self._adjective_state(word) is not None
+
+    def _organisation_phrases(self, tokens: list[_Token], taken: list[bool], emit) -> None:
+        """``Bundesärztekammer``, ``Hamburger Mieterverein``, ``Bundesamt für Kommunikation``,
+        ``Medizinische Hochschule Hannover``: a noun naming a kind of body, made specific."""
+        lexicon = self.lexicon
+        for i, token in enumerate(tokens):
+            word = token.text
+            if taken[i] or not _is_capitalised(word) or not word[1:2].islower():
+                continue
+            lower = word.lower()
+            if not any(lower.endswith(suffix) for suffix in _BODY_SUFFIXES):
+                continue
+            following = tokens[i + 1].text if i + 1 < len(tokens) else ""
+            if _is_capitalised(following) and following.lower() not in _DETERMINERS:
+                continue  # "Erdölkonzern Petrobras": a cue for the name that follows
+            start, end = i, i + 1
+            previous = tokens[i - 1].text if i else ""
+            if (i and not taken[i - 1] and _is_capitalised(previous)
+                    and previous.lower() not in _DETERMINERS and previous.lower() not in _SHORT_FUNCTION_WORDS
+                    and re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+(er|e|en|es|em)", previous)
+                    and (lexicon.is_lowercase_word(previous) or previous[:-2] in lexicon.toponyms
+                         or previous[:-2] in lexicon.capitals or self._adjective_state(previous))):
+                start = i - 1  # "Hamburger Mieterverein", "Medizinische Hochschule"
+            while (end + 1 < len(tokens) and tokens[end].text in ("für", "und")
+                   and _is_capitalised(tokens[end + 1].text) and not taken[end + 1]):
+                end += 2  # "Bundesamt für Kommunikation", "… für Unterricht und Kultus"
+            if end < len(tokens) and not taken[end] and (
+                tokens[end].text in lexicon.toponyms or tokens[end].text in lexicon.capitals
+            ):
+                end += 1  # "Medizinische Hochschule Hannover"
+            if start == i and end == i + 1 and lexicon.is_common_noun(word):
+                continue  # a bare "Sparkasse" or "Verteidigungsministerium" is no name
+            name = " ".join(t.text for t in tokens[start:end])
+            emit(start, end, "organisation", name, evidence="pattern")
 
     def _adjective_state(self, word: str) -> Entry | None:
         lower = word.lower()

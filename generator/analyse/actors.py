@@ -267,10 +267,31 @@ _PERSON_SUFFIXES = (
 )
 # Nouns for kinds of bodies: with a qualifier they name one ("Hamburger Mieterverein").
 _BODY_SUFFIXES = (
-    "ministerium", "kammer", "bank", "kasse", "verlag", "verband", "verbände", "verein",
-    "rundfunk", "hochschule", "universität", "gesellschaft", "konzern", "bundesamt", "landesamt",
-    "institut", "behörde", "agentur", "kommission", "stiftung", "gewerkschaft", "akademie",
-    "gerichtshof", "landesgericht", "sezession",
+    "ministerium",
+    "kammer",
+    "bank",
+    "kasse",
+    "verlag",
+    "verband",
+    "verbände",
+    "verein",
+    "rundfunk",
+    "hochschule",
+    "universität",
+    "gesellschaft",
+    "konzern",
+    "bundesamt",
+    "landesamt",
+    "institut",
+    "behörde",
+    "agentur",
+    "kommission",
+    "stiftung",
+    "gewerkschaft",
+    "akademie",
+    "gerichtshof",
+    "landesgericht",
+    "sezession",
 )
 # Compounds ending like these are places: "Gazastreifen", "Schillerstraße", "Gelsenkirchen".
 _PLACE_SUFFIXES = (
@@ -459,6 +480,11 @@ _ORG_HEAD_WORDS = {
     "Verlag",
     "Werke",
     "Bund",
+    "School",
+    "Academy",
+    "Federation",
+    "Radio",
+    "Verlag",
 }
 # English (and Romance) function words: a capitalised run with one is a title, not a name.
 _FOREIGN_FUNCTION_WORDS = {
@@ -498,6 +524,10 @@ _FOREIGN_FUNCTION_WORDS = {
 # English titles that are part of a name as used: "Lady Gaga", "Miss Marple", "Sir Elton".
 _NAME_TITLES = {"Lady", "Lord", "Sir", "Dame", "Miss"}
 _PERSON_CONTEXT = {
+    "Coach",
+    "Captain",
+    "Chief",
+    "Kapitän",
     "Tante",
     "Onkel",
     "Heilige",
@@ -1018,17 +1048,32 @@ class RuleRecogniser:
                 continue  # "Erdölkonzern Petrobras": a cue for the name that follows
             start, end = i, i + 1
             previous = tokens[i - 1].text if i else ""
-            if (i and not taken[i - 1] and _is_capitalised(previous)
-                    and previous.lower() not in _DETERMINERS and previous.lower() not in _SHORT_FUNCTION_WORDS
-                    and re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+(er|e|en|es|em)", previous)
-                    and (lexicon.is_lowercase_word(previous) or previous[:-2] in lexicon.toponyms
-                         or previous[:-2] in lexicon.capitals or self._adjective_state(previous))):
+            if (
+                i
+                and not taken[i - 1]
+                and _is_capitalised(previous)
+                and previous.lower() not in _DETERMINERS
+                and previous.lower() not in _SHORT_FUNCTION_WORDS
+                and re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+(er|e|en|es|em)", previous)
+                and (
+                    lexicon.is_lowercase_word(previous)
+                    or previous[:-2] in lexicon.toponyms
+                    or previous[:-2] in lexicon.capitals
+                    or self._adjective_state(previous)
+                )
+            ):
                 start = i - 1  # "Hamburger Mieterverein", "Medizinische Hochschule"
-            while (end + 1 < len(tokens) and tokens[end].text in ("für", "und")
-                   and _is_capitalised(tokens[end + 1].text) and not taken[end + 1]):
+            while (
+                end + 1 < len(tokens)
+                and tokens[end].text in ("für", "und")
+                and _is_capitalised(tokens[end + 1].text)
+                and not taken[end + 1]
+            ):
                 end += 2  # "Bundesamt für Kommunikation", "… für Unterricht und Kultus"
-            if end < len(tokens) and not taken[end] and (
-                tokens[end].text in lexicon.toponyms or tokens[end].text in lexicon.capitals
+            if (
+                end < len(tokens)
+                and not taken[end]
+                and (tokens[end].text in lexicon.toponyms or tokens[end].text in lexicon.capitals)
             ):
                 end += 1  # "Medizinische Hochschule Hannover"
             if start == i and end == i + 1 and lexicon.is_common_noun(word):
@@ -1132,6 +1177,16 @@ class RuleRecogniser:
             return word in self.lexicon.given_names or self.clusters.is_person(word)
         return len(word) <= 3 or not self.lexicon.is_lowercase_word(word)
 
+    def _name_title_start(self, tokens: list[_Token], i: int) -> bool:
+        """``Lady Gaga``, ``Miss Marple``: an English title that is part of the name."""
+        word = tokens[i].text
+        if i + 1 >= len(tokens):
+            return False
+        following = tokens[i + 1].text
+        if word in _NAME_TITLES:
+            return _is_capitalised(following) and not self._common_noun_like(following)
+        return False
+
     def _capitalised_oddity(self, tokens: list[_Token], i: int) -> bool:
         """A lower-case word capitalised mid-sentence before a name is a given name: ``Dick Advocaat``."""
         word = tokens[i].text
@@ -1156,6 +1211,8 @@ class RuleRecogniser:
             return False
         if word in _PERSON_CONTEXT or self._role_like(word) or word in _NOT_NAMES:
             return False  # "Vater Kim …": a relation, then the name
+        if word.lower() in _SHORT_FUNCTION_WORDS or word.lower() in _DETERMINERS:
+            return False  # "Im Suco Soro …"
         following = tokens[i + 1].text
         if _TRANSLITERATED_PART.fullmatch(following):
             return True
@@ -1229,6 +1286,7 @@ class RuleRecogniser:
                 self._name_like(tokens[i].text, i == 0, previous)
                 or self._transliterated_start(tokens, i)
                 or self._capitalised_oddity(tokens, i)
+                or self._name_title_start(tokens, i)
             ):
                 i += 1
                 continue
@@ -1320,14 +1378,14 @@ class RuleRecogniser:
             emit(i, j, "person", _person_name(words), role=role or None, evidence="cue")
         elif multi and not given and last.lower() in lexicon.english_words:
             return  # "Red Devils", "Public License": a title or a product, not an actor
+        elif _is_place_compound(last):
+            emit(i, j, "place", _strip_genitive(_join(tokens[i:j])), evidence="place-compound")
         elif multi and (
             first in lexicon.given_names
             or (first_class == "given" and name_class != "place")
             or _looks_transliterated(words)
         ):
             emit(i, j, "person", _person_name(words), evidence="given-name")
-        elif _is_place_compound(last):
-            emit(i, j, "place", _strip_genitive(_join(tokens[i:j])), evidence="place-compound")
         elif self._locative_before(tokens, i) and not self.clusters.is_person(last):
             name = _strip_genitive(_join(tokens[i:j]), lexicon.toponyms)
             emit(i, j, "place", name, evidence="locative")

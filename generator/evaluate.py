@@ -168,15 +168,24 @@ def predict_spans(
     )
     actors = resolve_actors([source], recogniser.recognise(source))
     spans = []
+    inside: dict[int, list[str]] = {}  # GermEval token -> types of the mentions within it
     for actor in actors:
         for mention in actor.mentions:
             first = next((i for i, (s, _) in enumerate(offsets) if s == mention.start), None)
             last = next((i for i, (_, e) in enumerate(offsets) if e == mention.end), None)
             if first is None or last is None:
+                token = next((i for i, (s, e) in enumerate(offsets) if s <= mention.start and mention.end <= e), None)
+                if token is not None and "/" in tokens[token]:
+                    inside.setdefault(token, []).append(GERMEVAL_TYPES[actor.kind])
                 continue  # part of a token: GermEval's *part, not an actor span
             if actor.kind == "state" and rules.is_demonym(mention.text):
                 continue  # demonym adjective ("deutsche", "Deutschen"): GermEval's LOCderiv
             spans.append((first, last + 1, GERMEVAL_TYPES[actor.kind]))
+    # our tokenizer splits "München/Hamburg"; GermEval keeps it one token of one type
+    for token, types in inside.items():
+        parts = [part for part in tokens[token].split("/") if part]
+        if len(set(types)) == 1 and len(types) == len(parts):
+            spans.append((token, token + 1, types[0]))
     return sorted(set(spans))
 
 

@@ -1124,6 +1124,10 @@ class RuleRecogniser:
     def _name_like(self, word: str, sentence_start: bool, previous: str = "") -> bool:
         if not _is_capitalised(word) or word in _NOT_NAMES or self._adjective_state(word):
             return False
+        if word in _PERSON_CONTEXT:
+            return False  # "als Captain", "der Sheriff": a function, no name
+        if previous.lower() in _DETERMINERS and self.lexicon.is_common_noun(word):
+            return False  # "eine Art Amnesie": after an article, a noun is a noun
         if _ACRONYM.match(word):
             return word not in _UNITS
         if not word[0].isalpha():
@@ -1374,6 +1378,8 @@ class RuleRecogniser:
             )
         ):
             emit(i, j, "place", _join(tokens[i:j]), evidence="place-words")
+        elif role == "" and multi and not given and last.lower() in lexicon.english_words:
+            return  # "Chief Executive Officer": a title, not a name
         elif role is not None:
             emit(i, j, "person", _person_name(words), role=role or None, evidence="cue")
         elif multi and not given and last.lower() in lexicon.english_words:

@@ -174,7 +174,14 @@ def predict_spans(
             first = next((i for i, (s, _) in enumerate(offsets) if s == mention.start), None)
             last = next((i for i, (_, e) in enumerate(offsets) if e == mention.end), None)
             if first is None or last is None:
-                token = next((i for i, (s, e) in enumerate(offsets) if s <= mention.start and mention.end <= e), None)
+                token = next(
+                    (
+                        i
+                        for i, (s, e) in enumerate(offsets)
+                        if s <= mention.start and mention.end <= e
+                    ),
+                    None,
+                )
                 if token is not None and "/" in tokens[token]:
                     inside.setdefault(token, []).append(GERMEVAL_TYPES[actor.kind])
                 continue  # part of a token: GermEval's *part, not an actor span

@@ -1234,7 +1234,12 @@ class RuleRecogniser:
             for part in pair
         )
 
-    def _particle_length(self, tokens: list[_Token], j: int) -> int | None:
+    def _is_given(self, word: str) -> bool:
+        return word in self.lexicon.given_names or self.clusters.of(word) == "given"
+
+    def _particle_length(
+        self, tokens: list[_Token], j: int, after_given: bool = False
+    ) -> int | None:
         """Name particles before a further name part: ``von der Leyen``, ``da Silva``."""
         first = tokens[j].text.lower()
         if first not in _NAME_PARTICLES or first in ("der", "den"):
@@ -1251,7 +1256,7 @@ class RuleRecogniser:
             or self._role_like(following)
         ):
             return None
-        if length == 1 and not self._name_like(following, False):
+        if length == 1 and not after_given and not self._name_like(following, False):
             return None
         return length
 
@@ -1307,9 +1312,13 @@ class RuleRecogniser:
                     and not self.clusters.is_person(before)
                 ):
                     break  # a genitive name before another name: "Napoleons Regensburg"
-                if (particle := self._particle_length(tokens, j)) is not None:
+                # after given names only ("Franz Josef …"), the next word is the surname
+                all_given = given_first and all(self._is_given(t.text) for t in tokens[i:j])
+                if (
+                    particle := self._particle_length(tokens, j, after_given=all_given)
+                ) is not None:
                     j += particle + 1
-                elif self._continues_name(word, after_given=given_first and j == i + 1):
+                elif self._continues_name(word, after_given=all_given):
                     j += 1
                 else:
                     break

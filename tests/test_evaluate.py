@@ -1,0 +1,54 @@
+"""The evaluation commands score what they say they score."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from generator.evaluate import main, read_germeval
+
+from .conftest import ROOT
+
+GERMEVAL = """#\thttp://example.org\t[2020-01-01]
+1\tGestern\tO\tO
+2\tsprach\tO\tO
+3\tAngela\tB-PER\tO
+4\tMerkel\tI-PER\tO
+5\tin\tO\tO
+6\tBerlin\tB-LOC\tO
+7\tmit\tO\tO
+8\tder\tO\tO
+9\tdeutschen\tB-LOCderiv\tO
+10\tEU-Kommission\tB-ORGpart\tO
+11\t.\tO\tO
+
+"""
+
+
+def test_germeval_reader_keeps_outer_per_loc_org_only(tmp_path: Path) -> None:
+    path = tmp_path / "mini.tsv"
+    path.write_text(GERMEVAL, encoding="utf-8")
+    ((tokens, spans),) = list(read_germeval(path))
+    assert tokens[2:4] == ["Angela", "Merkel"]
+    assert spans == [(2, 4, "PER"), (5, 6, "LOC")]  # deriv and part are not actors
+
+
+def test_germeval_command_scores_a_perfect_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "mini.tsv"
+    path.write_text(GERMEVAL, encoding="utf-8")
+    result = CliRunner().invoke(main, ["germeval", str(path)])
+    assert result.exit_code == 0, result.output
+    lines = {line.split()[0]: line.split()[1:] for line in result.output.splitlines()[1:]}
+    assert lines["PER"][:3] == ["1.000", "1.000", "1.000"]
+    assert lines["LOC"][:3] == ["1.000", "1.000", "1.000"]
+
+
+def test_gold_command_on_the_seeds() -> None:
+    result = CliRunner().invoke(
+        main, ["gold", str(ROOT / "eval" / "gold" / "seeds.yml"), "--seeds", str(ROOT / "seeds"),
+               "--templates", str(ROOT / "templates")],
+    )
+    assert result.exit_code == 0, result.output
+    person = next(line for line in result.output.splitlines() if line.startswith("person"))
+    assert person.split()[1:4] == ["1.000", "1.000", "1.000"]

@@ -9,14 +9,14 @@ One YAML file (``seeds/kuratierung.yml``) with four sections::
         veroeffentlicht: 2024-06-19
         autor: A. Autorin
     akteure:
-      - akteur: Wladimir Putin            # id, name or alias
-        name: Wladimir W. Putin           # rename
+      - akteur: Anna Keller               # id, name or alias
+        name: Anna M. Keller              # rename
         art: person                       # person | staat | organisation | ort
         beschreibung: Präsident Russlands.
-        aliase_hinzu: [W. Putin]
-        aliase_weg: [Putin]
-        zusammenfuehren: [putin-2]        # other actors merged into this one
-        abspalten: {alias: Kim Jong Il, name: Kim Jong Il}   # mentions under an alias
+        aliase_hinzu: [A. Keller]
+        aliase_weg: [Keller]
+        zusammenfuehren: [keller-2]       # other actors merged into this one
+        abspalten: {alias: Park Min Ho, name: Park Min Ho}   # mentions under an alias
         ausblenden: true                  # a false actor
     ereignisse:
       - ereignis: wahl-in-nordkorea-2000

@@ -3,7 +3,7 @@
 Two kinds of claims are compared:
 
 * **numbers**: a count of the same unit (``Soldat``) belonging to the same state
-  (``nordkoreanische Soldaten``, ``Nordkorea habe … Soldaten entsandt``). Hedges are
+  (``portugiesische Arbeiter``, ``Portugal habe … Arbeiter entsandt``). Hedges are
   intervals: ``rund 10.000`` is 9,800–10,200, ``mehr als 10.000`` is above it, so
   ``rund 10.000`` and ``mehr als 10.000`` agree while ``rund 10.000`` and ``etwa
   11.000`` do not. A count of another state's soldiers is another topic.

@@ -115,7 +115,7 @@ class Quantity:
     unit: str
     hedge: Hedge
     unit_text: str = ""  # the unit as written ("Soldaten")
-    qualifier: str | None = None  # an adjective before the unit ("nordkoreanische")
+    qualifier: str | None = None  # an adjective before the unit ("portugiesische")
     start: int = 0
     end: int = 0
 

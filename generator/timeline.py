@@ -43,7 +43,7 @@ class _Draft:
     actors: list[str]  # ids of persons and organisations, in sentence order
     states: set[str]  # ids of states involved, also through an institution's name
     places: list[str]
-    location: str | None  # "in Pjöngjang", "in Nordkorea"
+    location: str | None  # "in Lissabon", "in der Ukraine"
 
     @property
     def dated(self) -> bool:
@@ -226,16 +226,14 @@ def _draft(
             states.add(actor.id)
         if actor.kind in ("place", "state"):
             preposition = _LOCATION_BEFORE.search(text[:start])
-            named = text[start:end][:1].isupper()  # "Nordkorea", not "russischen"
+            named = text[start:end][:1].isupper()  # "Portugal", not "portugiesischen"
             if location is None and near and named and preposition is not None:
-                location = text[
-                    preposition.start() : end
-                ]  # as written: "im russischen Wladiwostok"
+                location = text[preposition.start() : end]  # as written: "im spanischen Bilbao"
             continue
         if re.match(
             r"\s*(Vater|Mutter|Sohn|Tochter|Bruder|Schwester|Witwe|Frau|Mann)\b", text[end:]
         ):
-            continue  # "Kim Jong Uns Vater": the relation names someone else
+            continue  # "Park Min Juns Vater": the relation names someone else
         elif recogniser.is_news_agency(actor.name):
             continue  # who reports it is not who does it
         else:
@@ -407,7 +405,7 @@ def _most_common(values: list[str]) -> str | None:
 
 
 def _title(cluster: _Cluster, names: dict[str, str]) -> str:
-    """A title a reader understands: ``Unterzeichnung des Vertrags in Pjöngjang``."""
+    """A title a reader understands: ``Unterzeichnung des Vertrags in Lissabon``."""
     first = cluster.drafts[0].cue.cue
     if first.treaty_year is not None:
         return f"Vertrag von {first.treaty_year}"

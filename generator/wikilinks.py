@@ -1,4 +1,4 @@
-"""Wiki links in editors' pages: ``[[Wladimir Putin]]``, ``[[Putin|der Präsident]]``,
+"""Wiki links in editors' pages: ``[[Anna Keller]]``, ``[[Keller|die Ministerin]]``,
 ``[[ereignis:…]]``, ``[[widerspruch:…]]``, ``[[quelle:…]]``.
 
 Actors resolve by any name or alias, ignoring case, hyphens and spaces. A target that

@@ -89,7 +89,10 @@ def english_words() -> set[str]:
     return {
         word
         for word, prob in probs.items()
-        if prob >= ENGLISH_MIN_LOGPROB and word.isalpha() and word.islower() and len(word) > 2
+        if prob >= ENGLISH_MIN_LOGPROB
+        and word.isalpha()
+        and word.islower()
+        and len(word) > 2
         and prob > probs.get(word.capitalize(), -30.0)
     }
 

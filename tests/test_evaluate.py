@@ -46,8 +46,15 @@ def test_germeval_command_scores_a_perfect_sentence(tmp_path: Path) -> None:
 
 def test_gold_command_on_the_seeds() -> None:
     result = CliRunner().invoke(
-        main, ["gold", str(ROOT / "eval" / "gold" / "seeds.yml"), "--seeds", str(ROOT / "seeds"),
-               "--templates", str(ROOT / "templates")],
+        main,
+        [
+            "gold",
+            str(ROOT / "eval" / "gold" / "seeds.yml"),
+            "--seeds",
+            str(ROOT / "seeds"),
+            "--templates",
+            str(ROOT / "templates"),
+        ],
     )
     assert result.exit_code == 0, result.output
     person = next(line for line in result.output.splitlines() if line.startswith("person"))

@@ -178,3 +178,12 @@ def load_lexicon() -> Lexicon:
     lexicon.toponyms = _read_words("toponyms")
     lexicon.english_words = _read_words("english_words")
     return lexicon
+
+
+@lru_cache(maxsize=1)
+def load_vocabulary() -> dict[str, Any]:
+    """The German vocabulary lists of the rules (``generator/data/vocabulary.yml``)."""
+    data = _read_yaml("vocabulary.yml")
+    if not isinstance(data, dict):
+        raise ValueError("vocabulary.yml must be a mapping of list names to words")
+    return data

@@ -12,7 +12,7 @@ One YAML file (``seeds/kuratierung.yml``) with four sections::
       - akteur: Anna Keller               # id, name or alias
         name: Anna M. Keller              # rename
         art: person                       # person | staat | organisation | ort
-        beschreibung: Präsident Russlands.
+        beschreibung: Handelsministerin.
         aliase_hinzu: [A. Keller]
         aliase_weg: [Keller]
         zusammenfuehren: [keller-2]       # other actors merged into this one

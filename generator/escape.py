@@ -23,12 +23,14 @@ _LINE_START = re.compile(r"^(\s*)(?:([+\->:])|(\d+)([.)]))")
 
 
 def _plain(text: str) -> str:
-    """One line of visible text: whitespace collapsed, control characters dropped.
+    """One line of visible text: runs of whitespace become one space, control characters
+    are dropped. Spaces at the edges stay: text is often printed in pieces around links.
 
     Control characters are never content, and Python-Markdown uses two of them
     (STX/ETX) as internal placeholders.
     """
-    return " ".join("".join(ch if unicodedata.category(ch) != "Cc" else " " for ch in text).split())
+    visible = "".join(ch if unicodedata.category(ch) != "Cc" else " " for ch in text)
+    return re.sub(r"\s+", " ", visible)
 
 
 def markdown_text(text: str) -> str:
@@ -52,7 +54,7 @@ def title_text(text: str) -> str:
     entities in the ``<title>`` element; so angle brackets are replaced by look-alike
     quotation marks instead of being escaped.
     """
-    text = _plain(text).replace("<", "‹").replace(">", "›")
+    text = _plain(text).strip().replace("<", "‹").replace(">", "›")
     return markdown_text(text)
 
 

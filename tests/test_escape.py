@@ -21,6 +21,7 @@ def test_markdown_text_renders_as_exactly_the_text(text: str) -> None:
     # one paragraph at most, with no element inside it
     inner = out.removeprefix("<p>").removesuffix("</p>")
     assert "<" not in inner.replace("&lt;", "")
+    inner = inner.strip()
     visible = " ".join(
         "".join(" " if ord(ch) < 32 or 127 <= ord(ch) < 160 else ch for ch in text).split()
     )

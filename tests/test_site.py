@@ -151,3 +151,12 @@ def test_hostile_article_text_comes_out_inert(make_project) -> None:
         assert "{{ 7*7 }}" not in text and "{%" not in text, path
     data = dossier_data(result.dossier)
     assert data["sources"][0]["title"].startswith("Angriff <script>")  # JSON keeps the text as is
+
+
+def test_text_around_actor_links_keeps_its_spaces(seed_result) -> None:
+    page = next(
+        text
+        for path, text in seed_result.site.items()
+        if path.startswith("quellen/die-ratifizierung")
+    )
+    assert "mit [Russland](../akteure/russland.md){: .dossier-mention } durch [Nordkorea]" in page

@@ -109,6 +109,13 @@ class Curation:
             Diagnostic(level="warning", path=self.path, line=line, message=message)
         )
 
+    def unmatched(
+        self, entry: Entry, what: str, options: list[str], problem: str = "nicht gefunden"
+    ) -> None:
+        """An entry that matches nothing (any more): a warning, never a silent no-op."""
+        hint = _closest(entry.target, options)
+        self.warning(entry.line, f"{what} '{entry.target}' {problem}{hint}; Eintrag ohne Wirkung")
+
 
 def _closest(word: str, options: list[str]) -> str:
     found = difflib.get_close_matches(word, options, n=3, cutoff=0.7)
@@ -244,11 +251,7 @@ def apply_to_sources(curation: Curation, sources: list[Source]) -> list[Source]:
             None,
         )
         if index is None:
-            options = [Path(s.file).name for s in result]
-            curation.warning(
-                entry.line,
-                f"keine Quelle '{target}' gefunden{_closest(target, options)}; Eintrag ohne Wirkung",
-            )
+            curation.unmatched(entry, "Quelle", [Path(s.file).name for s in result])
             continue
         values = entry.values
         changes: dict[str, Any] = {}
@@ -284,12 +287,8 @@ def apply_to_actors(curation: Curation, actors: list[Actor]) -> list[Actor]:
     for entry in curation.of("akteure"):
         found = _find_actor(list(current.values()), entry.target)
         if len(found) != 1:
-            options = sorted({a.name for a in current.values()})
-            what = "mehrdeutig" if found else "nicht gefunden"
-            curation.warning(
-                entry.line,
-                f"Akteur '{entry.target}' {what}{_closest(entry.target, options)}; Eintrag ohne Wirkung",
-            )
+            problem = "mehrdeutig" if found else "nicht gefunden"
+            curation.unmatched(entry, "Akteur", sorted({a.name for a in current.values()}), problem)
             continue
         actor = found[0]
         values = entry.values
@@ -386,10 +385,7 @@ def apply_to_dossier(curation: Curation, dossier: Dossier) -> Dossier:
     for entry in curation.of("ereignisse"):
         event = events.get(entry.target)
         if event is None:
-            curation.warning(
-                entry.line,
-                f"Ereignis '{entry.target}' nicht gefunden{_closest(entry.target, sorted(events))}; Eintrag ohne Wirkung",
-            )
+            curation.unmatched(entry, "Ereignis", sorted(events))
             continue
         if entry.values.get("ausblenden"):
             del events[event.id]
@@ -400,10 +396,7 @@ def apply_to_dossier(curation: Curation, dossier: Dossier) -> Dossier:
     for entry in curation.of("widersprueche"):
         found = discrepancies.get(entry.target)
         if found is None:
-            curation.warning(
-                entry.line,
-                f"Widerspruch '{entry.target}' nicht gefunden{_closest(entry.target, sorted(discrepancies))}; Eintrag ohne Wirkung",
-            )
+            curation.unmatched(entry, "Widerspruch", sorted(discrepancies))
             continue
         values = entry.values
         if values.get("ausblenden"):

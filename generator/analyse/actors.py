@@ -481,7 +481,7 @@ class RuleRecogniser:
         if not word[0].isalpha() or word.endswith("-"):
             return False
         if _TRANSLITERATED_PART.fullmatch(word):
-            return True  # "Min-jun", "Suk-yeols"
+            return True  # "Min-jun", "Su-jins"
         if len(word) <= 3 and word[1:].islower() and word.lower() not in _SHORT_FUNCTION_WORDS:
             return True  # syllables of transliterated names: "Min", "Jun", "Un"
         if self.lexicon.lookup(word) is not None or word in self.lexicon.capitals:
@@ -800,7 +800,7 @@ class RuleRecogniser:
         return None
 
     def _role_after(self, tokens: list[_Token], j: int) -> str | None:
-        """Apposition: ``Dmitri Medwedew, Vizepräsident des …``."""
+        """Apposition: ``Eva Roth, Sprecherin des …``."""
         if j + 1 < len(tokens) and tokens[j].text == ",":
             return self.lexicon.role_of(tokens[j + 1].text)
         return None

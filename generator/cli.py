@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from .errors import DossierError
-from .export import dossier_json, write_markdown
+from .export import dossier_json, ensure_outside, write_markdown
 from .pipeline import Result, run_pipeline
 from .settings import Settings
 
@@ -111,10 +111,9 @@ def export(
     if output is None and markdown_dir is None:
         raise click.UsageError("give -o FILE.json and/or --markdown DIR")
     settings = _settings(seeds_dir, model)
-    if markdown_dir is not None and settings.docs_dir is not None:
-        # refuse before doing any work
+    if markdown_dir is not None:
         try:
-            write_markdown({}, markdown_dir, settings.docs_dir)
+            ensure_outside(markdown_dir, settings)  # refuse before doing any work
         except DossierError as error:
             raise click.ClickException(str(error)) from error
     result = _run(settings)
@@ -127,8 +126,13 @@ def export(
             output.write_text(text, encoding="utf-8")
             click.echo(f"wrote {output}", err=True)
     if markdown_dir is not None:
-        written = write_markdown(result.site, markdown_dir, settings.docs_dir)
-        click.echo(f"wrote {len(written)} pages to {markdown_dir}", err=True)
+        try:
+            written, problems = write_markdown(result, markdown_dir, settings)
+        except DossierError as error:
+            raise click.ClickException(str(error)) from error
+        for problem in problems:
+            click.echo(str(problem), err=True)
+        click.echo(f"wrote {len(written)} files to {markdown_dir}", err=True)
 
 
 @main.command(help="Validate the articles; exit 1 with file:line: message on errors.")

@@ -9,9 +9,13 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .errors import DossierError
+from .commentary import Commentary, find_orphans
+from .errors import Diagnostic, DossierError
 from .model import Dossier, to_dict
-from .render import Site
+from .pipeline import Result
+from .render import Renderer
+from .settings import Settings
+from .wikilinks import LinkIndex
 
 
 def dossier_data(dossier: Dossier) -> dict[str, Any]:
@@ -100,20 +104,68 @@ def dossier_json(dossier: Dossier) -> str:
     return json.dumps(dossier_data(dossier), ensure_ascii=False, indent=2) + "\n"
 
 
-def write_markdown(site: Site, out_dir: Path, docs_dir: Path | None) -> list[Path]:
-    """Write the generated pages as plain Markdown files into ``out_dir`` (never into docs/)."""
+def ensure_outside(out_dir: Path, settings: Settings) -> Path:
+    """The resolved output folder; a DossierError if it lies in docs/ or seeds/."""
     out = out_dir.resolve()
-    if docs_dir is not None:
-        docs = docs_dir.resolve()
-        if out == docs or docs in out.parents:
+    for protected in (settings.docs_dir, settings.seeds_dir):
+        if protected is None:
+            continue
+        folder = protected.resolve()
+        if out == folder or folder in out.parents:
             raise DossierError(
-                f"refusing to write into {docs_dir}: docs/ holds only what editors wrote; "
+                f"refusing to write into {protected}: it holds what editors wrote; "
                 "choose a folder outside it"
             )
-    written = []
-    for path, content in site.items():
+    return out
+
+
+def write_markdown(
+    result: Result, out_dir: Path, settings: Settings
+) -> tuple[list[Path], list[Diagnostic]]:
+    """The whole dossier as a plain Markdown docs folder in ``out_dir``, for any MkDocs-
+    compatible builder: generated pages, and the editors' pages with their commentary
+    merged and wiki links resolved, as the plugin does. Never writes into docs/ or seeds/."""
+    out = ensure_outside(out_dir, settings)
+    docs = (
+        settings.docs_dir if settings.docs_dir is not None and settings.docs_dir.is_dir() else None
+    )
+    editor_files = sorted(p for p in docs.rglob("*") if p.is_file()) if docs else []
+    editor_pages = {p.relative_to(docs).as_posix(): p for p in editor_files if p.suffix == ".md"}
+    commentary = Commentary(
+        result.site,
+        LinkIndex(result.dossier),
+        Renderer(settings.templates_dir),
+        find_orphans(editor_pages, result.site),
+    )
+    written: list[Path] = []
+    problems: list[Diagnostic] = []
+
+    def write(path: str, content: str | bytes) -> None:
         target = out / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(content, encoding="utf-8")
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
         written.append(target)
-    return written
+
+    for path, content in result.site.items():
+        if path not in editor_pages:
+            write(path, content)
+    for file in editor_files:
+        relative = file.relative_to(docs).as_posix()  # type: ignore[arg-type]
+        if relative in editor_pages:
+            text = file.read_text(encoding="utf-8-sig")
+            merged, found = commentary.merge(relative, text, _display(file), text)
+            problems.extend(found)
+            write(relative, merged)
+        else:
+            write(relative, file.read_bytes())
+    return written, problems
+
+
+def _display(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

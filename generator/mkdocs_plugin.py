@@ -8,7 +8,6 @@ MkDocs.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -19,20 +18,15 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from .commentary import Commentary, find_orphans
 from .errors import DossierError
 from .export import dossier_json
 from .pipeline import Analysis, Pipeline, Result
 from .render import Renderer
 from .settings import Settings
-from .wikilinks import LinkIndex, resolve_wikilinks
+from .wikilinks import LinkIndex
 
 log = get_plugin_logger(__name__)
-
-MARKER = "<!-- dossier -->"
-ORPHANS_MARKER = "<!-- verwaiste-kommentare -->"
-EDITORS_PAGE = "redaktion.md"
-GENERATED_SECTIONS = ("quellen/", "akteure/", "ereignisse/", "widersprueche/")
-_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 
 # Analyses survive the plugin instance: `mkdocs serve` loads the config (and with it a
 # fresh plugin) on every rebuild, but unchanged articles need not be analysed again.
@@ -50,8 +44,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def __init__(self) -> None:
         self.result: Result | None = None
         self.settings: Settings | None = None
-        self.links: LinkIndex | None = None
-        self.orphans: list[str] = []
+        self.commentary: Commentary | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -79,15 +72,17 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                     if diagnostic.level == "error"
                     else str(diagnostic)
                 )
-        self.links = LinkIndex(self.result.dossier)
-        self.orphans = sorted(
-            file.src_uri
-            for file in files.documentation_pages()
-            if file.generated_by is None
-            and file.src_uri.startswith(GENERATED_SECTIONS)
-            and file.src_uri not in self.result.site
+        orphans = find_orphans(
+            (f.src_uri for f in files.documentation_pages() if f.generated_by is None),
+            self.result.site,
         )
-        for orphan in self.orphans:
+        self.commentary = Commentary(
+            self.result.site,
+            LinkIndex(self.result.dossier),
+            Renderer(self.settings.templates_dir),
+            orphans,
+        )
+        for orphan in orphans:
             log.warning(
                 f"{_docs_display(config, orphan)}: Kommentar zu einer Seite, die es nicht mehr "
                 "gibt (verwaist); er bleibt als eigene Seite erhalten – siehe Seite 'Redaktion'"
@@ -100,35 +95,17 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """An editor's page at a generated path keeps its prose; the facts are injected."""
-        if self.result is None or page.file.generated_by is not None:
+        """An editor's page: wiki links resolved, generated facts injected."""
+        if self.commentary is None or page.file.generated_by is not None:
             return None
-        assert self.links is not None
         original = None
         if page.file.abs_src_path:
             original = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
-        markdown, problems = resolve_wikilinks(
-            markdown,
-            page.file.src_uri,
-            self.links,
-            _docs_display(config, page.file.src_uri),
-            original,
-        )
+        display = _docs_display(config, page.file.src_uri)
+        markdown, problems = self.commentary.merge(page.file.src_uri, markdown, display, original)
         for problem in problems:
             log.warning(str(problem))
-        if page.file.src_uri == EDITORS_PAGE:
-            markdown = _insert(markdown, ORPHANS_MARKER, self._orphans_section(page.file.src_uri))
-        generated = self.result.site.get(page.file.src_uri)
-        if generated is None:
-            return markdown
-        facts = _FRONT_MATTER.sub("", generated, count=1)
-        facts = re.sub(r"\A\s*# [^\n]*\n", "", facts, count=1)  # the editor's title wins
-        return _insert(markdown, MARKER, facts)
-
-    def _orphans_section(self, page: str) -> str:
-        assert self.settings is not None
-        renderer = Renderer(self.settings.templates_dir)
-        return renderer.render_page("orphans.md.j2", page, orphans=self.orphans)
+        return markdown
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         assert self.settings is not None
@@ -143,13 +120,6 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         target = Path(config.site_dir) / self.config.json
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(dossier_json(self.result.dossier), encoding="utf-8")
-
-
-def _insert(markdown: str, marker: str, content: str) -> str:
-    """Generated content at the editor's marker, or after their text."""
-    if marker in markdown:
-        return markdown.replace(marker, content, 1)
-    return markdown.rstrip("\n") + "\n\n" + content
 
 
 def _docs_display(config: MkDocsConfig, src_uri: str) -> str:

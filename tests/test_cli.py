@@ -27,20 +27,32 @@ def test_export_json(project: Path) -> None:
     assert len(data["sources"]) == 3
 
 
-def test_export_markdown_writes_pages_outside_docs(project: Path) -> None:
+def test_export_markdown_writes_a_complete_docs_folder_outside_docs(project: Path) -> None:
+    (project / "docs" / "akteure").mkdir()
+    (project / "docs" / "akteure" / "nordkorea.md").write_text(
+        "---\ntitle: Nordkorea – Kommentar\n---\n\n# Nordkorea\n\nSiehe [[Wladimir Putin]].\n\n<!-- dossier -->\n",
+        encoding="utf-8",
+    )
     result = CliRunner().invoke(main, ["export", "--markdown", "export"])
     assert result.exit_code == 0, result.output
-    assert (project / "export" / "index.md").is_file()
-    assert len(list((project / "export" / "quellen").glob("*.md"))) == 4
+    out = project / "export"
+    assert (out / "index.md").is_file()
+    assert len(list((out / "quellen").glob("*.md"))) == 4
+    assert (out / "methode.md").is_file() and (out / "stylesheets" / "dossier.css").is_file()
+    merged = (out / "akteure" / "nordkorea.md").read_text(encoding="utf-8")
+    assert merged.startswith("---\ntitle: Nordkorea – Kommentar\n---")
+    assert "[Wladimir Putin](wladimir-putin.md)" in merged
+    assert "## Erwähnungen" in merged and "<!-- dossier -->" not in merged
+    assert "## Verwaiste Kommentare" in (out / "redaktion.md").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("target", ["docs", "docs/generiert"])
+@pytest.mark.parametrize("target", ["docs", "docs/generiert", "seeds/x"])
 def test_export_markdown_refuses_to_write_into_docs(project: Path, target: str) -> None:
-    before = sorted(p.as_posix() for p in (project / "docs").rglob("*"))
+    before = sorted(p.as_posix() for p in project.rglob("*"))
     result = CliRunner().invoke(main, ["export", "--markdown", target])
     assert result.exit_code != 0
     assert "refusing to write into" in result.output
-    assert sorted(p.as_posix() for p in (project / "docs").rglob("*")) == before
+    assert sorted(p.as_posix() for p in project.rglob("*")) == before
 
 
 def test_check_reports_file_and_line(project: Path) -> None:
@@ -77,3 +89,36 @@ def test_build_with_other_seeds(project: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["build", "--seeds", str(other), "--site", "s2"])
     assert result.exit_code == 0, result.output
     assert len(list((project / "s2" / "quellen").glob("*/index.html"))) == 1
+
+
+def test_exported_folder_builds_without_the_plugin(project: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    assert CliRunner().invoke(main, ["export", "--markdown", "export"]).exit_code == 0
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("docs_dir: docs", "docs_dir: export")
+    config = config.replace("  - dossier:\n      seeds: seeds\n      templates: templates\n", "")
+    assert "dossier" not in config.split("plugins:")[1].split("markdown_extensions:")[0]
+    (project / "plain.yml").write_text(config, encoding="utf-8")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            "plain.yml",
+            "-d",
+            "plain-site",
+        ],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
+    assert result.returncode == 0, result.stderr
+    assert (project / "plain-site" / "akteure" / "wladimir-putin" / "index.html").is_file()

@@ -267,6 +267,14 @@ class _Index:
     def quantities_in(self, source_id: str) -> list[Any]:
         return [q for q in self.dossier.quantities if q.source == source_id]
 
+    def most_reported_events(self, limit: int = 6) -> list[Any]:
+        """Dated events reported by the most sources, then in time order."""
+        ranked = sorted(
+            (e for e in self.dossier.events if e.date and len(e.sources) > 1),
+            key=lambda e: (-len(e.sources), e.date.iso, e.title),
+        )[:limit]
+        return sorted(ranked, key=lambda e: (e.date.iso, e.title))
+
     def chronological(self) -> list[Any]:
         dated = sorted(
             (e for e in self.dossier.events if e.date), key=lambda e: (e.date.iso, e.title)

@@ -137,6 +137,7 @@ def resolve_actors(sources: list[Source], candidates: list[Candidate]) -> list[A
             group("person", key).add(candidate)
 
     _attach_short_names(unresolved, groups)
+    _places_that_are_people(groups)
     _find_surnames(sources, groups)
 
     actors = []
@@ -163,6 +164,26 @@ def _name_parts(groups: dict[str, _Group]) -> dict[str, set[str]]:
                 # family name first: Park Min Jun, Lee Su-jin
                 by_part[name_key(words[0])].add(key)
     return by_part
+
+
+def _places_that_are_people(groups: dict[str, _Group]) -> None:
+    """A one-word "place" that is the surname of a person in the same source is that person
+    ("Premier Victor Ponta … bei Ponta")."""
+    parts = _name_parts(groups)
+    for key, group in list(groups.items()):
+        if group.kind != "place" or len(group.name.split()) != 1 or any(
+            c.evidence == "lexicon" for c in group.candidates
+        ):
+            continue
+        bearers = parts.get(name_key(group.name), set())
+        if len(bearers) != 1:
+            continue
+        person = groups[next(iter(bearers))]
+        person_sources = {c.source for c in person.candidates}
+        if all(c.source in person_sources for c in group.candidates):
+            for candidate in group.candidates:
+                person.add(candidate)
+            del groups[key]
 
 
 def _split_words(candidate: Candidate) -> list[Candidate]:

@@ -447,6 +447,8 @@ class RuleRecogniser:
     def _name_like(self, word: str, sentence_start: bool, previous: str = "") -> bool:
         if not _is_capitalised(word) or word in _NOT_NAMES or self._adjective_state(word):
             return False
+        if word.endswith("-"):
+            return False  # "In- und Ausland": half of a compound
         if word in _PERSON_CONTEXT:
             return False  # "als Captain", "der Sheriff": a function, no name
         if previous.lower() in _DETERMINERS and self.lexicon.is_common_noun(word):

@@ -324,15 +324,24 @@ def test_serve_rebuilds_once_per_edit(make_project) -> None:
         assert any("Serving on" in line for line in lines), "".join(lines)
         seed = next((project / "seeds").glob("000_*.txt"))
         time.sleep(1.0)
-        seed.write_text(
+        # an editor's save: the new text replaces the file in one step (written next to the
+        # project first, so that the watched folder sees one change only)
+        draft = project / "entwurf.tmp"
+        draft.write_text(
             seed.read_text(encoding="utf-8") + "\nEin neuer Absatz zur Lage.\n", encoding="utf-8"
         )
+        os.replace(draft, seed)
         os.set_blocking(process.stdout.fileno(), False)
-        deadline = time.monotonic() + 25
-        while time.monotonic() < deadline:
+        # wait for the rebuild (slow machines: up to a minute), then long enough to see a
+        # second one if there were a loop
+        deadline = time.monotonic() + 60
+        settle_until = None
+        while time.monotonic() < (settle_until or deadline):
             chunk = process.stdout.readline()
             if chunk:
                 lines.append(chunk)
+                if "Building documentation" in chunk and settle_until is None:
+                    settle_until = time.monotonic() + 8
             else:
                 time.sleep(0.2)
         output = "".join(lines)

@@ -323,7 +323,7 @@ def test_serve_rebuilds_once_per_edit(make_project) -> None:
                 break
         assert any("Serving on" in line for line in lines), "".join(lines)
         seed = next((project / "seeds").glob("000_*.txt"))
-        time.sleep(1.0)
+        time.sleep(3.0)  # MkDocs polls for changes; let it take its first snapshot
         # an editor's save: the new text replaces the file in one step (written next to the
         # project first, so that the watched folder sees one change only)
         draft = project / "entwurf.tmp"

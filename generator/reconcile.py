@@ -171,8 +171,10 @@ def _places_that_are_people(groups: dict[str, _Group]) -> None:
     ("Premier Victor Ponta … bei Ponta")."""
     parts = _name_parts(groups)
     for key, group in list(groups.items()):
-        if group.kind != "place" or len(group.name.split()) != 1 or any(
-            c.evidence == "lexicon" for c in group.candidates
+        if (
+            group.kind != "place"
+            or len(group.name.split()) != 1
+            or any(c.evidence == "lexicon" for c in group.candidates)
         ):
             continue
         bearers = parts.get(name_key(group.name), set())

@@ -207,9 +207,6 @@ class _Index:
             return source.title
         return source.title[:limit].rsplit(" ", 1)[0] + " …"
 
-    def mention_count(self, actor: Actor) -> int:
-        return len(actor.mentions)
-
     def sources_of(self, actor: Actor) -> list[Source]:
         ids = sorted({mention.source for mention in actor.mentions})
         return [self.sources[source_id] for source_id in ids]

@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..model import DateValue, Precision
+from ..model import DateValue
 
 MONTHS = {
     "januar": 1,
@@ -276,7 +276,3 @@ def _resolve(
         assert year is not None
         return _value(year)
     return _SKIP
-
-
-def precision_label(precision: Precision) -> str:
-    return {"day": "Tag", "month": "Monat", "year": "Jahr"}[precision]

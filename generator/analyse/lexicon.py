@@ -37,7 +37,6 @@ class Lexicon:
     invariant_adjectives: dict[str, Entry] = field(default_factory=dict)  # "Schweizer" -> state
     capitals: dict[str, Entry] = field(default_factory=dict)  # capital -> state
     roles: dict[str, str] = field(default_factory=dict)  # inflected cue -> nominative cue
-    role_groups: dict[str, str] = field(default_factory=dict)
     honorifics: frozenset[str] = frozenset()
     news_agencies: set[str] = field(default_factory=set)
     organisation_names: set[str] = field(default_factory=set)  # names and aliases as listed
@@ -168,7 +167,6 @@ def load_lexicon() -> Lexicon:
             # the role in the person's own gender: "Präsidentin" stays feminine
             base = feminine if feminine and form.startswith(feminine) else word
             lexicon.roles.setdefault(form, base)
-        lexicon.role_groups[word] = cue.get("group", "")
 
     lexicon.honorifics = frozenset(roles.get("honorifics") or [])
     lexicon.common_nouns = _read_words("common_nouns")

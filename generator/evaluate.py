@@ -24,7 +24,7 @@ from .analyse.actors import Recogniser, RuleRecogniser
 from .analyse.statistical import make_recogniser
 from .model import ACTOR_KINDS, Paragraph, Sentence, Source
 from .pipeline import run_pipeline
-from .reconcile import name_key, resolve_actors
+from .reconcile.actors import name_key, resolve_actors
 from .settings import Settings
 
 GERMEVAL_TYPES = {"person": "PER", "state": "LOC", "place": "LOC", "organisation": "ORG"}

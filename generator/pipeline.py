@@ -16,15 +16,21 @@ from .analyse.dates import find_dates
 from .analyse.events import EventCue, find_cues
 from .analyse.quantities import find_quantities
 from .analyse.statistical import make_recogniser
-from .curation import Curation, apply_to_actors, apply_to_dossier, apply_to_sources, load_curation
-from .discrepancies import find_discrepancies
 from .errors import Diagnostic, DossierError
-from .ingest import list_articles, read_article
+from .ingest.articles import list_articles, read_article
 from .model import DateMention, Dossier, Quantity, Source
-from .reconcile import resolve_actors, unique_slugs
-from .render import Site, render_site
+from .reconcile.actors import resolve_actors, unique_slugs
+from .reconcile.curation import (
+    Curation,
+    apply_to_actors,
+    apply_to_dossier,
+    apply_to_sources,
+    load_curation,
+)
+from .reconcile.discrepancies import find_discrepancies
+from .reconcile.events import build_events
+from .render.site import Site, render_site
 from .settings import Settings
-from .timeline import build_events
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from generator.analyse.actors import RuleRecogniser  # noqa: E402
 from generator.pipeline import Pipeline  # noqa: E402
-from generator.render import render_site  # noqa: E402
+from generator.render.site import render_site  # noqa: E402
 from generator.settings import Settings  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpora" / "10kgnad-test.csv"

@@ -104,7 +104,7 @@ def test_unknown_and_ambiguous_wiki_links_are_warnings_with_file_and_line(
 
 
 def test_ambiguous_alias_names_the_candidates(seed_result) -> None:
-    from generator.wikilinks import LinkIndex, resolve_wikilinks
+    from generator.render.wikilinks import LinkIndex, resolve_wikilinks
 
     index = LinkIndex(seed_result.dossier)
     index.actors["kim"] = index.actors["kim jong un"] + index.actors["kim jong il"]

@@ -8,7 +8,7 @@ import markdown
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.escape import attribute, markdown_text, safe_url, title_text
+from generator.render.escape import attribute, markdown_text, safe_url, title_text
 
 
 def render(text: str) -> str:

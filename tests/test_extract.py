@@ -14,7 +14,7 @@ from generator.analyse.dates import find_dates
 from generator.analyse.quantities import find_quantities, parse_number
 from generator.analyse.sentences import split_sentences
 from generator.model import Paragraph, Sentence, Source
-from generator.reconcile import make_slug, resolve_actors
+from generator.reconcile.actors import make_slug, resolve_actors
 
 REFERENCE = dt.date(2023, 3, 15)  # a Wednesday
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.ingest import decode, parse_markdown, parse_text, read_article, split_credit
+from generator.ingest.articles import decode, parse_markdown, parse_text, read_article, split_credit
 
 from .conftest import SEEDS
 
@@ -89,7 +89,7 @@ def test_sentences_survive_german_abbreviations_and_ordinals() -> None:
     draft = parse_text(
         "Titel\nAm 8. November traf Dr. Weber u. a. Vertreter in St. Petersburg. Danach reiste er ab.\n"
     )
-    from generator.ingest import build_source
+    from generator.ingest.articles import build_source
 
     source = build_source(draft, file="x.txt")
     assert body(source) == [

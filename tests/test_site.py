@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from generator import Settings, run_pipeline
-from generator.export import dossier_data, dossier_json
+from generator.faces.export import dossier_data, dossier_json
 
 from .conftest import seed_texts
 

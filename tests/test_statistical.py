@@ -11,7 +11,7 @@ from generator.analyse.actors import RuleRecogniser
 from generator.analyse.statistical import MergedRecogniser, SpacyRecogniser, make_recogniser
 from generator.errors import DossierError
 from generator.model import Paragraph, Sentence, Source
-from generator.reconcile import resolve_actors
+from generator.reconcile.actors import resolve_actors
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """Rule-and-lexicon recognition of actors in German news text.
 
 The recogniser finds candidate mentions sentence by sentence; resolving them into
-actors (aliases, surnames, a bare ``Park``) is the job of :mod:`generator.reconcile`,
+actors (aliases, surnames, a bare ``Park``) is the job of :mod:`generator.reconcile.actors`,
 which sees the whole dossier.
 
 Signals, strongest first: the world-knowledge lexicon (states, capitals,

@@ -14,11 +14,11 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .errors import Diagnostic
+from ..errors import Diagnostic
+from ..model import Dossier
+from ..reconcile.actors import name_key
 from .escape import markdown_text
-from .model import Dossier
-from .reconcile import name_key
-from .render import DISCREPANCY_PAGE, page_path
+from .site import DISCREPANCY_PAGE, page_path
 
 WIKILINK = re.compile(r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]+?))?\]\]")
 _FENCE = re.compile(r"^\s*(```|~~~)")

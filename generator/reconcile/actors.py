@@ -16,8 +16,8 @@ from dataclasses import dataclass, field, replace
 
 from slugify import slugify
 
-from .analyse.actors import Candidate
-from .model import Actor, ActorKind, Mention, Role, Source
+from ..analyse.actors import Candidate
+from ..model import Actor, ActorKind, Mention, Role, Source
 
 _UMLAUTS = [
     ["Ä", "Ae"],

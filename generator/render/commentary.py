@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .errors import Diagnostic
-from .render import Renderer, Site
+from ..errors import Diagnostic
+from .site import Renderer, Site
 from .wikilinks import LinkIndex, resolve_wikilinks
 
 MARKER = "<!-- dossier -->"

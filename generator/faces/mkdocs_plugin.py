@@ -18,13 +18,13 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .commentary import Commentary, find_orphans
-from .errors import DossierError
+from ..errors import DossierError
+from ..pipeline import Analysis, Pipeline, Result
+from ..render.commentary import Commentary, find_orphans
+from ..render.site import Renderer
+from ..render.wikilinks import LinkIndex
+from ..settings import Settings
 from .export import dossier_json
-from .pipeline import Analysis, Pipeline, Result
-from .render import Renderer
-from .settings import Settings
-from .wikilinks import LinkIndex
 
 log = get_plugin_logger(__name__)
 

@@ -23,9 +23,9 @@ from pathlib import Path
 import charset_normalizer
 import yaml
 
-from .analyse.sentences import split_sentences
-from .errors import Diagnostic
-from .model import Paragraph, ParagraphKind, Sentence, Source
+from ..analyse.sentences import split_sentences
+from ..errors import Diagnostic
+from ..model import Paragraph, ParagraphKind, Sentence, Source
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 

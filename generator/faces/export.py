@@ -9,13 +9,13 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .commentary import Commentary, find_orphans
-from .errors import Diagnostic, DossierError
-from .model import Dossier, to_dict
-from .pipeline import Result
-from .render import Renderer
-from .settings import Settings
-from .wikilinks import LinkIndex
+from ..errors import Diagnostic, DossierError
+from ..model import Dossier, to_dict
+from ..pipeline import Result
+from ..render.commentary import Commentary, find_orphans
+from ..render.site import Renderer
+from ..render.wikilinks import LinkIndex
+from ..settings import Settings
 
 
 def dossier_data(dossier: Dossier) -> dict[str, Any]:

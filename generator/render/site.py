@@ -16,10 +16,10 @@ from typing import Any
 import jinja2
 from babel.dates import format_date
 
-from .errors import DossierError
+from ..errors import DossierError
+from ..formatting import format_german_date, format_number
+from ..model import ACTOR_KINDS, Actor, Dossier, Mention, Source
 from .escape import attribute, markdown_text, safe_url, title_text
-from .formatting import format_german_date, format_number
-from .model import ACTOR_KINDS, Actor, Dossier, Mention, Source
 
 Site = dict[str, str]
 

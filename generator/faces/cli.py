@@ -6,10 +6,10 @@ from pathlib import Path
 
 import click
 
-from .errors import DossierError
+from ..errors import DossierError
+from ..pipeline import Result, run_pipeline
+from ..settings import Settings
 from .export import dossier_json, ensure_outside, write_markdown
-from .pipeline import Result, run_pipeline
-from .settings import Settings
 
 _SEEDS = click.option(
     "--seeds",

@@ -16,10 +16,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .analyse.actors import RuleRecogniser
-from .analyse.events import EventCue
-from .model import Actor, DateValue, Event, Mention, Source
-from .reconcile import unique_slugs
+from ..analyse.actors import RuleRecogniser
+from ..analyse.events import EventCue
+from ..model import Actor, DateValue, Event, Mention, Source
+from .actors import unique_slugs
 
 # A dated step reported with different days by two sources is one step only this close.
 SAME_STEP_DAYS = 31
@@ -260,7 +260,7 @@ def _lead_date(source: Source) -> dt.date | None:
     """The latest full date of an article within ten days before its publication."""
     if source.published is None:
         return None
-    from .analyse.dates import find_dates
+    from ..analyse.dates import find_dates
 
     published = dt.date.fromisoformat(source.published)
     candidates = []

@@ -7,7 +7,7 @@ Two kinds of claims are compared:
   intervals: ``rund 10.000`` is 9,800–10,200, ``mehr als 10.000`` is above it, so
   ``rund 10.000`` and ``mehr als 10.000`` agree while ``rund 10.000`` and ``etwa
   11.000`` do not. A count of another state's soldiers is another topic.
-* **dates**: one event that sources date differently (see :mod:`generator.timeline`).
+* **dates**: one event that sources date differently (see :mod:`generator.reconcile.events`).
 
 Every discrepancy says why the machine takes the claims to be about the same thing.
 """
@@ -20,11 +20,11 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .analyse.actors import RuleRecogniser
-from .formatting import format_german_date, format_number
-from .model import Actor, Claim, Discrepancy, Event, Quantity, Source
-from .reconcile import make_slug
-from .timeline import DateConflict
+from ..analyse.actors import RuleRecogniser
+from ..formatting import format_german_date, format_number
+from ..model import Actor, Claim, Discrepancy, Event, Quantity, Source
+from .actors import make_slug
+from .events import DateConflict
 
 # "rund", "etwa": the stated value give or take this share.
 APPROX_TOLERANCE = 0.02

@@ -44,9 +44,9 @@ from typing import Any
 
 import yaml
 
-from .errors import Diagnostic
-from .model import Actor, ActorKind, Dossier, Source
-from .reconcile import make_slug, name_key
+from ..errors import Diagnostic
+from ..model import Actor, ActorKind, Dossier, Source
+from .actors import make_slug, name_key
 
 KINDS: dict[str, ActorKind] = {
     "person": "person",

@@ -54,6 +54,7 @@ class Source:
     sentences: tuple[Sentence, ...] = ()
     credits: tuple[str, ...] = ()
     dropped_lines: tuple[str, ...] = ()
+    copy_of: str | None = None  # the source whose text this one repeats (an agency copy)
 
 
 @model
@@ -120,25 +121,48 @@ class Quantity:
     end: int = 0
 
 
+EventStatus = Literal["reported", "planned", "announced", "demanded", "hypothetical"]
+
+
 @model
 class Event:
+    """Something that happened (or is planned, demanded …), as one or more sources tell it."""
+
     id: str
     title: str
     date: DateValue | None = None
+    time: str | None = None  # HH:MM, where a source gives the time of day
+    status: EventStatus = "reported"
+    predicate: str = ""  # what happened, lemmatised ("festnehmen", "Wahl")
+    summary: str = ""  # one sentence quoted from the best source
+    summary_source: str | None = None
+    summary_sentence: str | None = None
+    place: str | None = None  # "in Lissabon", as written
+    agents: tuple[str, ...] = ()  # actor ids of who acted, where the clause shows it
     actors: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    copies: tuple[str, ...] = ()  # sources among ``sources`` that copy another one's text
     mentions: tuple[Mention, ...] = ()
 
 
 @model
 class Claim:
-    """What one source states about a disputed fact."""
+    """What one source states about a disputed fact, as written and normalised."""
 
     value: str
     source: str
     sentence: str
     quote: str
     detail: str | None = None  # e.g. the body the source names for a dated step
+    iso: str | None = None  # a date claim
+    time: str | None = None  # a time-of-day claim, HH:MM
+    number: float | None = None  # a measured claim: the stated value
+    low: float | None = None  # the interval the hedge allows
+    high: float | None = None
+    unit: str | None = None  # what is counted ("Tote", "Prozent", "Minute")
+    currency: str | None = None  # ISO 4217 code of money amounts
+    published: str | None = None  # when the source reported it (ISO date, time if known)
+    newest: bool = False  # the most recently published side
 
 
 @model
@@ -150,7 +174,7 @@ class Discrepancy:
     claims: tuple[Claim, ...] = ()
     events: tuple[str, ...] = field(default=())
     actors: tuple[str, ...] = field(default=())
-    kind: str = "number"  # number | date
+    kind: str = "number"  # number | money | share | duration | date | time
     reason: str = ""  # why the claims are taken to be about the same thing
     difference: str = ""
     note: str | None = None  # a difference in wording that changes the fact

@@ -16,10 +16,12 @@ from .analyse.dates import find_dates
 from .analyse.events import EventCue, find_cues
 from .analyse.quantities import find_quantities
 from .analyse.statistical import make_recogniser
+from .analyse.times import find_times
 from .errors import Diagnostic, DossierError
 from .ingest.articles import list_articles, read_article
 from .model import DateMention, Dossier, Quantity, Source
 from .reconcile.actors import resolve_actors, unique_slugs
+from .reconcile.copies import mark_copies
 from .reconcile.curation import (
     Curation,
     apply_to_actors,
@@ -102,6 +104,7 @@ class Pipeline:
     def reconcile(
         self, sources: list[Source], analyses: list[Analysis], curation: Curation | None = None
     ) -> Dossier:
+        sources = mark_copies(sources)
         candidates = [c for analysis in analyses for c in analysis.candidates]
         cues = [cue for analysis in analyses for cue in analysis.cues]
         actors = resolve_actors(sources, candidates)
@@ -157,7 +160,7 @@ def analyse_source(source: Source, recogniser: Recogniser) -> Analysis:
         )
         cues.extend(
             EventCue(source=source.id, sentence=sentence.id, cue=cue)
-            for cue in find_cues(sentence.text, found)
+            for cue in find_cues(sentence.text, found, find_times(sentence.text))
         )
     return Analysis(
         candidates=tuple(recogniser.recognise(source)),

@@ -197,7 +197,8 @@ def test_curation_verdict_and_hiding(make_project, tmp_path) -> None:
     texts = seed_texts()
     project = make_project(texts)
     plain = run_pipeline(Settings.for_project(project))
-    event = next(e for e in plain.dossier.events if e.title.startswith("Veröffentlichung"))
+    event = next(e for e in plain.dossier.events if e.predicate == "veröffentlichen")
+    dated = next(d for d in plain.dossier.discrepancies if d.kind == "date")
     (project / "seeds" / "kuratierung.yml").write_text(
         f"""
 ereignisse:
@@ -208,7 +209,7 @@ widersprueche:
     urteil: etwa 11.000 nordkoreanische Soldaten
     begruendung: Neuere Schätzung.
     beleg: https://example.org/bericht
-  - widerspruch: w-datum-der-ratifizierung-des-vertrags
+  - widerspruch: {dated.id}
     ausblenden: true
 """,
         encoding="utf-8",

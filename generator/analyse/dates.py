@@ -110,7 +110,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
-    ("relative_day", re.compile(r"\b(?P<relday>vorgestern|gestern|heute|morgen|übermorgen)\b")),
+    (
+        "relative_day",
+        re.compile(r"\b(?P<relday>(?i:vorgestern|gestern|heute)|morgen|übermorgen)\b"),
+    ),
     (
         "year_range",
         re.compile(r"\b(?P<year>(?:1[89]|20)\d{2})\s?[-–]\s?(?P<year2>(?:1[89]|20)\d{2})\b"),
@@ -131,6 +134,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 _WORD_BEFORE_YEAR = re.compile(r"(?:\d[.,]|Nr\.?\s*)$")
+# a year of birth dates a person, never an event: "1968 geboren", "Jahrgang 1968"
+_BIRTH_BEFORE = re.compile(r"(?:geboren|geb\.|Jahrgang)\s+(?:im\s+Jahr(?:e)?\s+|in\s+\w+\s+)?$")
+_BIRTH_AFTER = re.compile(r"^\s*(?:in\s+\w+\s+)?(?:geboren\w*|zur\s+Welt)\b")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -159,6 +165,8 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DatePhrase]:
             if any(start < o_end and o_start < end for o_start, o_end in occupied):
                 continue
             if name == "year" and _WORD_BEFORE_YEAR.search(text[:start]):
+                continue
+            if _BIRTH_BEFORE.search(text[:start]) or _BIRTH_AFTER.match(text[end:]):
                 continue
             resolved = _resolve(name, match, reference)
             if resolved is _SKIP:
@@ -207,7 +215,7 @@ def _value(year: int, month: int | None = None, day: int | None = None) -> DateV
     return DateValue(iso=f"{year:04d}", precision="year")
 
 
-def _year_for(month: int, day: int | None, reference: dt.date) -> int:
+def year_for(month: int, day: int | None, reference: dt.date) -> int:
     """The year of a year-less day/month: the latest not far after the publication date."""
     candidate = dt.date(reference.year, month, day or 1)
     if (candidate - reference).days > 62:
@@ -230,7 +238,7 @@ def _resolve(
         if year is None:
             if reference is None:
                 return None
-            year = _year_for(month, day, reference)
+            year = year_for(month, day, reference)
         return _value(year, month, day)
     if name in ("month_year", "month"):
         if month is None:
@@ -238,7 +246,7 @@ def _resolve(
         if year is None:
             if reference is None:
                 return None
-            year = _year_for(month, None, reference)
+            year = year_for(month, None, reference)
         return _value(year, month)
     if name == "relative_month":
         if month is None or reference is None:
@@ -260,7 +268,7 @@ def _resolve(
         if reference is None:
             return None
         offset = {"vorgestern": -2, "gestern": -1, "heute": 0, "morgen": 1, "übermorgen": 2}
-        day = reference + dt.timedelta(days=offset[groups["relday"]])
+        day = reference + dt.timedelta(days=offset[groups["relday"].lower()])
         return _value(day.year, day.month, day.day)
     if name == "year_range":
         first, second = int(groups["year"]), int(groups["year2"])

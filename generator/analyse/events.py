@@ -1,9 +1,15 @@
-"""Event cues: the words in a sentence that report something happening.
+"""What a sentence reports as happening: its predicate, status, date and time of day.
 
-A cue is a verb form or nominalisation from ``generator/data/events.yml``
-(``unterzeichnete``, ``Ratifizierung``, ``reist``); each gets the date phrase
-nearest to it and the thing it is about (``des Vertrags``). Treaties named by
-their year (``die Verträge von 1961``) are events too.
+Any verb can be a predicate, not only words on a list. Verbs are recognised with the
+German lemma table of spacy-lookups-data (``eingestürzt`` → ``einstürzen``); separable
+particles at the end of a clause are joined (``nahm den Mann fest`` → ``festnehmen``).
+Auxiliaries and modals carry no event of their own, verbs of saying only when nothing
+else is reported. A news nominalisation (``die Festnahme``) stands in where a clause has
+no verb. The vocabulary is general German (``generator/data/events.yml``).
+
+A clause with ``soll``, ``will``, ``plant`` is *planned*, with ``fordert`` *demanded*,
+with ``kündigt an`` *announced*, with ``könnte`` or ``im Falle`` *hypothetical*: such
+reports are never shown as facts.
 """
 
 from __future__ import annotations
@@ -17,118 +23,71 @@ from typing import Any
 import yaml
 
 from .dates import DatePhrase
+from .quantities import _lemmas
+from .times import TimePhrase
 
-_TREATY_OF_YEAR = re.compile(
-    r"\b(?P<noun>Vertr[aä]ge?s?|Abkommens?|Pakts?)\s+(?:von|aus\s+dem\s+Jahr)\s+"
-    r"(?P<years>(?:1[89]|20)\d{2}(?:\s*(?:,|und|sowie)\s*(?:1[89]|20)\d{2}(?:\s?[-–]\s?(?:1[89]|20)\d{2})?)*)"
+# what a report is: a fact, or something not (yet) happened
+STATUSES = ("reported", "planned", "announced", "demanded", "hypothetical")
+_STATUS_KEYS = {
+    "geplant": "planned",
+    "angekündigt": "announced",
+    "gefordert": "demanded",
+    "hypothetisch": "hypothetical",
+}
+_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+(?:-[A-Za-zÄÖÜäöüß]+)*")
+# clause boundaries: punctuation, and a comma before a new finite clause
+_CLAUSE_BREAK = re.compile(
+    r"\s*(?:[;:–—](?=\s)|,\s+(?:und|aber|doch|sondern|bevor|nachdem|als|während|weil|da|wo|wie)\b|,(?=\s))\s*"
 )
+# a clause introduced by one of these is subordinate: its verb is rarely the news
+_SUBORDINATORS = frozenset(
+    [
+        "als",
+        "wenn",
+        "weil",
+        "dass",
+        "ob",
+        "nachdem",
+        "während",
+        "bevor",
+        "obwohl",
+        "damit",
+        "sodass",
+        "falls",
+        "sofern",
+        "seit",
+        "der",
+        "die",
+        "das",
+        "dem",
+        "den",
+        "deren",
+        "dessen",
+        "denen",
+        "welche",
+        "welcher",
+        "welches",
+        "wo",
+        "wie",
+    ]
+)
+_PARTICIPLE = re.compile(r"^(?:ge\w+(?:t|en)|\w+(?:ge)\w+(?:t|en)|\w+iert)$")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CueMatch:
-    noun: str  # the kind of event, as a German nominalisation
-    word: str  # the word that signalled it
+    """One thing a sentence reports as happening."""
+
+    family: str  # the verb family, for merging across sources ("festnehmen")
+    predicate: str  # what happened, lemmatised ("festnehmen", "Festnahme")
+    word: str  # the word as written
     start: int
-    obj: str | None = None  # "des Vertrags"
+    end: int
+    clause: tuple[int, int]  # the clause around the predicate
+    status: str = "reported"
     date: DatePhrase | None = None
-    treaty_year: int | None = None  # "Vertrag von 1961"
-
-
-@lru_cache(maxsize=1)
-def _table() -> dict[str, Any]:
-    text = resources.files("generator").joinpath("data", "events.yml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
-    cues = []
-    for entry in data["cues"]:
-        stems = sorted(entry["stems"], key=len, reverse=True)
-        pattern = re.compile(
-            r"\b(" + "|".join(re.escape(s) for s in stems) + r")\w*", re.IGNORECASE
-        )
-        cues.append((entry["noun"], pattern))
-    objects = sorted(data.get("objects", []), key=lambda o: -len(o["head"]))
-    return {"cues": cues, "objects": objects}
-
-
-def find_cues(text: str, dates: list[DatePhrase]) -> list[CueMatch]:
-    """Every kind of event a sentence reports, each with the date phrase nearest to it."""
-    table = _table()
-    obj = find_object(text)
-    found: dict[str, CueMatch] = {}
-    for noun, pattern in table["cues"]:
-        match = next((m for m in pattern.finditer(text) if not _is_attribute(text, m, noun)), None)
-        if match is None or noun in found:
-            continue
-        found[noun] = CueMatch(
-            noun=noun,
-            word=match.group(0),
-            start=match.start(),
-            obj=obj,
-            date=_nearest(dates, match.start()),
-        )
-    cues = sorted(found.values(), key=lambda c: c.start)
-    # a date in the cue's own clause is its date; one from another clause only if no
-    # other cue is nearer to it ("Nach dem Treffen im September 2023, lieferte …")
-    cues = [
-        c
-        if c.date is None
-        or _same_clause(text, c.start, c.date.start)
-        or min(cues, key=lambda o: abs(o.start - c.date.start)) is c
-        else CueMatch(noun=c.noun, word=c.word, start=c.start, obj=c.obj)
-        for c in cues
-    ]
-    for match in _TREATY_OF_YEAR.finditer(text):
-        for year in re.findall(
-            r"(?:1[89]|20)\d{2}(?![\d-])|(?:1[89]|20)\d{2}(?=\s?[-–])", match["years"]
-        ):
-            cues.append(
-                CueMatch(
-                    noun="Vertrag", word=match["noun"], start=match.start(), treaty_year=int(year)
-                )
-            )
-    return cues
-
-
-def _is_attribute(text: str, match: re.Match[str], noun: str) -> bool:
-    """``das Gesetz zur Ratifizierung``, ``Ratifizierungsurkunden``: a thing, not the event."""
-    word = match.group(0)
-    before, after = text[: match.start()], text[match.end() :]
-    if re.search(r"\bim\s+Fall(e)?\s+(eines|einer|von)\s+$", before):
-        return True  # "im Falle eines Angriffs": a hypothetical
-    if re.match(
-        r"\s+(werden|worden)?\s*(muss|musste|müsste|soll|sollte|sollen|würde|könnte|kann)\b", after
-    ):
-        return True  # "unterzeichnet werden musste": not (yet) happened
-    if not word[:1].isupper():
-        return False
-    if re.search(r"\b(zur|zum)\s+$", before):
-        return True
-    return len(word) > len(noun) + 3 and word.lower().startswith(noun.lower()[:5])
-
-
-def find_object(text: str) -> str | None:
-    """What the sentence's event is about, as a genitive for titles (``des Vertrags``)."""
-    for word in re.findall(r"[A-ZÄÖÜ][\wäöüß-]+", text):
-        lower = word.lower()
-        for entry in _table()["objects"]:
-            head = entry["head"]
-            if lower == head or (lower.endswith(head) and len(lower) > len(head) + 2):
-                return f"{entry['article']} {word}{entry['ending']}"
-            genitive = head + entry["ending"]
-            if entry["ending"] and (lower == genitive or lower.endswith(genitive)):
-                return f"{entry['article']} {word}"
-    return None
-
-
-def _same_clause(text: str, a: int, b: int) -> bool:
-    low, high = sorted((a, b))
-    return not re.search(r"[,;:–]", text[low:high])
-
-
-def _nearest(dates: list[DatePhrase], position: int) -> DatePhrase | None:
-    informative = [d for d in dates if d.value is not None or d.month or d.weekday is not None]
-    if not informative:
-        return None
-    return min(informative, key=lambda d: abs(d.start - position))
+    time: TimePhrase | None = None
+    finite: bool = True  # a finite verb (not a participle, infinitive or noun)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -138,3 +97,247 @@ class EventCue:
     source: str
     sentence: str
     cue: CueMatch
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> dict[str, Any]:
+    text = resources.files("generator").joinpath("data", "events.yml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    status_words: dict[str, str] = {}
+    status_phrases: list[tuple[re.Pattern[str], str]] = []
+    for status, words in data["status"].items():
+        for word in words:
+            code = _STATUS_KEYS[status]
+            if " " in word:
+                status_phrases.append((re.compile(r"\b" + re.escape(word) + r"\b"), code))
+            else:
+                status_words.setdefault(word, code)
+    return {
+        "auxiliaries": frozenset(data["auxiliaries"]),
+        "reporting": frozenset(data["reporting"]),
+        "particles": frozenset(data["particles"]),
+        "status_words": status_words,
+        "status_phrases": status_phrases,
+        "nouns": dict(data["nouns"]),
+        "lemma_fixes": dict(data["lemma_fixes"]),
+        "families": {verb: group[0] for group in data["synonyms"] for verb in group},
+    }
+
+
+def family_of(lemma: str) -> str:
+    """The family a verb belongs to: its synonym group's first verb, else itself."""
+    return _vocabulary()["families"].get(lemma, lemma)
+
+
+@lru_cache(maxsize=1)
+def verb_lemmas() -> frozenset[str]:
+    """Infinitives of the lemma table: lower case, ending in -n, with a form ending in -t."""
+    table = _lemmas()
+    with_t_form = {
+        lemma
+        for form, lemma in table.items()
+        if form.endswith("t") and form != lemma and lemma[:1].islower()
+    }
+    return frozenset(lemma for lemma in with_t_form if lemma.endswith("n") and len(lemma) > 3)
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    """spaCy's German stop words, less the few content verbs among them."""
+    from spacy.lang.de.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) - {"kommen", "kommt", "gesagt", "sagt", "sagte", "tagen"}
+
+
+def verb_lemma(word: str) -> str | None:
+    """The infinitive of a lower-case verb form, or None if the word is no verb."""
+    if not word[:1].islower() or len(word) < 4 or word in _function_words():
+        return None
+    if re.search(r"end(?:e[mnrs]?)?$", word):
+        return None  # a present participle ("lebend", "führende") describes, it reports nothing
+    verbs = verb_lemmas()
+    lemma = _vocabulary()["lemma_fixes"].get(word) or _lemmas().get(word, word)
+    if lemma not in verbs or (lemma.endswith(("ern", "eln")) and word == lemma[:-1]):
+        return None  # "näher" is a comparative, not a form of "nähern"
+    return lemma
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """Clause spans of a sentence (a rough split at punctuation and conjunctions)."""
+    spans = []
+    start = 0
+    for match in _CLAUSE_BREAK.finditer(text):
+        if match.start() > start:
+            spans.append((start, match.start()))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans or [(0, len(text))]
+
+
+def find_cues(
+    text: str, dates: list[DatePhrase], times: list[TimePhrase] | None = None
+) -> list[CueMatch]:
+    """What a sentence reports: one cue per clause with its own date, else one per sentence."""
+    times = times or []
+    vocab = _vocabulary()
+    candidates: list[tuple[int, CueMatch]] = []  # (rank, cue); lower rank is the main predicate
+    spans = clauses(text)
+    for clause_start, clause_end in spans:
+        words = list(_WORD.finditer(text, clause_start, clause_end))
+        last = words[-1].group(0) if words else ""
+        subordinate = bool(words) and clause_start > 0 and words[0].group(0) in _SUBORDINATORS
+        for index, match in enumerate(words):
+            word = match.group(0)
+            if any(d.start <= match.start() < d.end for d in dates):
+                continue
+            lemma = verb_lemma(word)
+            if lemma is not None:
+                if lemma in vocab["auxiliaries"]:
+                    continue
+                finite = not (_PARTICIPLE.match(word) or word == lemma)
+                if finite and last in vocab["particles"] and index < len(words) - 1:
+                    joined = last + lemma
+                    if joined in verb_lemmas():
+                        lemma = joined
+                rank = (2 if lemma in vocab["reporting"] else 0) + subordinate
+                candidates.append(
+                    (
+                        rank,
+                        CueMatch(
+                            family=family_of(lemma),
+                            predicate=lemma,
+                            word=word,
+                            start=match.start(),
+                            end=match.end(),
+                            clause=(clause_start, clause_end),
+                            finite=finite,
+                        ),
+                    )
+                )
+                continue
+            family = _noun_family(word, vocab["nouns"])
+            if family is not None:
+                candidates.append(
+                    (
+                        4,
+                        CueMatch(
+                            family=family_of(family),
+                            predicate=_noun_head(word, vocab["nouns"]),
+                            word=word,
+                            start=match.start(),
+                            end=match.end(),
+                            clause=(clause_start, clause_end),
+                            finite=False,
+                        ),
+                    )
+                )
+    if not candidates:
+        return []
+    # the main predicate of the sentence, and one more per clause that has a date of its own
+    ordered = sorted(candidates, key=lambda item: (item[0], item[1].start))
+    chosen: list[CueMatch] = []
+    used_clauses: set[tuple[int, int]] = set()
+    main = ordered[0][1]
+    for rank, cue in ordered:
+        own_date = _in_clause(dates, cue.clause)
+        if cue is main or (own_date and cue.clause not in used_clauses and rank < 4):
+            if cue.clause in used_clauses:
+                continue
+            used_clauses.add(cue.clause)
+            chosen.append(cue)
+    result = []
+    for cue in sorted(chosen, key=lambda c: c.start):
+        date = _in_clause(dates, cue.clause) or (
+            _nearest(dates, cue.start) if len(chosen) == 1 else None
+        )
+        time = _in_clause(times, cue.clause) or (
+            _nearest(times, cue.start) if len(chosen) == 1 else None
+        )
+        result.append(
+            CueMatch(
+                family=cue.family,
+                predicate=cue.predicate,
+                word=cue.word,
+                start=cue.start,
+                end=cue.end,
+                clause=cue.clause,
+                status=status_of(text[cue.clause[0] : cue.clause[1]], text),
+                date=date,
+                time=time,
+                finite=cue.finite,
+            )
+        )
+    return result
+
+
+def status_of(clause: str, sentence: str) -> str:
+    """Whether a clause reports a fact or a plan, announcement, demand or hypothetical."""
+    vocab = _vocabulary()
+    for pattern, status in vocab["status_phrases"]:
+        if pattern.search(clause):
+            return status
+    found = [vocab["status_words"].get(word) for word in _WORD.findall(clause)]
+    present = [status for status in found if status]
+    if not present:
+        return "reported"
+    # "wird" / "werden" alone is a future only with an infinitive at the clause's end
+    if set(present) == {"planned"} and not _plan_word(clause):
+        words = _WORD.findall(clause)
+        if not words or verb_lemma(words[-1]) != words[-1]:
+            return "reported"
+    for status in ("hypothetical", "demanded", "announced", "planned"):
+        if status in present:
+            return status
+    return "reported"
+
+
+def _plan_word(clause: str) -> bool:
+    vocab = _vocabulary()
+    return any(
+        vocab["status_words"].get(word) == "planned" and word not in ("wird", "werden")
+        for word in _WORD.findall(clause)
+    )
+
+
+def _noun_family(word: str, nouns: dict[str, str]) -> str | None:
+    if not word[:1].isupper():
+        return None
+    head = _noun_head(word, nouns)
+    return nouns.get(head)
+
+
+@lru_cache(maxsize=1)
+def _noun_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    nouns = _vocabulary()["nouns"]
+    canonical = {noun.lower(): noun for noun in nouns}
+    heads = "|".join(re.escape(n) for n in sorted(canonical, key=len, reverse=True))
+    return re.compile(rf"(?P<head>{heads})(?:s|es|en|n|e)?$"), canonical
+
+
+def _noun_head(word: str, nouns: dict[str, str]) -> str:
+    """The news noun a word ends in: ``Warnstreiks`` → ``Warnstreik``, ``Landtagswahl`` → ``Wahl``."""
+    pattern, canonical = _noun_pattern()
+    lower = word.lower()
+    match = pattern.search(lower)
+    if match is None or (0 < match.start() < 3):
+        return word
+    return canonical[match["head"]]
+
+
+def _in_clause(phrases: list[Any], clause: tuple[int, int]) -> Any:
+    inside = [p for p in phrases if clause[0] <= p.start < clause[1] and _informative(p)]
+    return inside[0] if inside else None
+
+
+def _informative(phrase: Any) -> bool:
+    if isinstance(phrase, DatePhrase):
+        return phrase.value is not None or phrase.month is not None or phrase.weekday is not None
+    return True
+
+
+def _nearest(phrases: list[Any], position: int) -> Any:
+    informative = [p for p in phrases if _informative(p)]
+    if not informative:
+        return None
+    return min(informative, key=lambda p: abs(p.start - position))

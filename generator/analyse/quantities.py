@@ -30,10 +30,21 @@ _WORD_NUMBERS = {
     "zehn": 10,
     "elf": 11,
     "zwölf": 12,
+    "dreizehn": 13,
+    "vierzehn": 14,
+    "fünfzehn": 15,
+    "sechzehn": 16,
+    "siebzehn": 17,
+    "achtzehn": 18,
+    "neunzehn": 19,
     "zwanzig": 20,
     "dreißig": 30,
     "vierzig": 40,
     "fünfzig": 50,
+    "sechzig": 60,
+    "siebzig": 70,
+    "achtzig": 80,
+    "neunzig": 90,
     "hundert": 100,
     "tausend": 1000,
     "dutzend": 12,
@@ -85,6 +96,17 @@ _QUANTITY = re.compile(
     r"\s*(?P<unit>%|Prozent|[A-ZÄÖÜ][\wäöüß\-]+)"
 )
 _HEDGE_KIND = dict(_HEDGES)
+# "Die Zahl der Toten stieg auf 205": the number counts the noun after "Zahl der"
+_COUNT_OF = re.compile(r"\bZahl\s+der\s+(?P<unit>[A-ZÄÖÜ][\wäöüß-]+)")
+_BARE = re.compile(
+    rf"\b(?:auf|von|um)\s+(?:(?P<hedge>(?i:{_HEDGE_PATTERN}))\s+)?(?P<number>{_NUMBER})(?![\d.,]*\s*[%\wäöüß])"
+)
+# "68 Verletzte, 15 von ihnen schwer": the share of the unit before
+_OF_THEM = re.compile(
+    rf"(?:(?P<hedge>(?i:{_HEDGE_PATTERN}))\s+)?(?<![\w.,])(?P<number>{_NUMBER}|(?i:"
+    + "|".join(_WORD_NUMBERS)
+    + r"))\s+(?:von\s+ihnen|davon)\s+(?P<degree>schwerst|schwer|lebensgefährlich)"
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -176,4 +198,45 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> lis
                 qualifier=match["qualifier"],
             )
         )
-    return found
+    found.extend(_implicit_units(text, found, skip or []))
+    return sorted(found, key=lambda q: q.start)
+
+
+def _implicit_units(
+    text: str, found: list[Quantity], skip: list[tuple[int, int]]
+) -> list[Quantity]:
+    """Numbers whose unit is elsewhere: ``Zahl der Toten … auf 205``, ``15 von ihnen schwer``."""
+    taken = [(q.start, q.end) for q in found] + skip
+    extra = []
+
+    def free(start: int, end: int) -> bool:
+        return not any(start < t_end and t_start < end for t_start, t_end in taken)
+
+    count_of = _COUNT_OF.search(text)
+    if count_of is not None:
+        for match in _BARE.finditer(text, count_of.end()):
+            if not free(match.start("number"), match.end()):
+                continue
+            extra.append(_implicit(match, count_of["unit"], count_of["unit"]))
+    for match in _OF_THEM.finditer(text):
+        if free(match.start("number"), match.end("number")):
+            extra.append(_implicit(match, "Schwerverletzte", match.group(0)))
+    return [q for q in extra if q is not None]
+
+
+def _implicit(match: re.Match[str], unit: str, unit_text: str) -> Quantity | None:
+    try:
+        value = parse_number(match["number"])
+    except ValueError:
+        return None
+    hedge_word = (match["hedge"] or "").lower()
+    return Quantity(
+        value=value,
+        upper=None,
+        unit=unit_lemma(unit),
+        hedge=_HEDGE_KIND.get(hedge_word, "exact"),
+        phrase=match.group(0),
+        start=match.start(),
+        end=match.end(),
+        unit_text=unit_text,
+    )

@@ -32,6 +32,7 @@ def dossier_data(dossier: Dossier) -> dict[str, Any]:
                 "outlet": s.outlet,
                 "url": s.url,
                 "author": s.author,
+                "copy_of": s.copy_of,
                 "credits": list(s.credits),
                 "sentences": [{"id": t.id, "text": t.text} for t in s.sentences],
             }
@@ -63,8 +64,15 @@ def dossier_data(dossier: Dossier) -> dict[str, Any]:
                 "title": e.title,
                 "date": e.date.iso if e.date else None,
                 "precision": e.date.precision if e.date else None,
+                "time": e.time,
+                "status": e.status,
+                "predicate": e.predicate,
+                "summary": e.summary,
+                "place": e.place,
+                "agents": list(e.agents),
                 "actors": list(e.actors),
                 "sources": list(e.sources),
+                "copies": list(e.copies),
                 "mentions": [{"source": m.source, "sentence": m.sentence} for m in e.mentions],
             }
             for e in dossier.events

@@ -1,54 +1,34 @@
 """Where sources disagree: claims about the same thing, compared across sources.
 
-Two kinds of claims are compared:
-
-* **numbers**: a count of the same unit (``Soldat``) belonging to the same state
-  (``portugiesische Arbeiter``, ``Portugal habe … Arbeiter entsandt``). Hedges are
-  intervals: ``rund 10.000`` is 9,800–10,200, ``mehr als 10.000`` is above it, so
-  ``rund 10.000`` and ``mehr als 10.000`` agree while ``rund 10.000`` and ``etwa
-  11.000`` do not. A count of another state's soldiers is another topic.
+* **measured claims** (:mod:`generator.reconcile.claims`): counts, money, shares of the
+  same thing, belonging to the same actor (or the story) and the same year, whose
+  intervals do not overlap. Hedges are intervals: ``rund 10.000`` and ``mehr als 10.000``
+  agree, ``rund 10.000`` and ``etwa 11.000`` do not.
+* **times of day** of the same event that differ by more than the sources' rounding.
 * **dates**: one event that sources date differently (see :mod:`generator.reconcile.events`).
 
-Every discrepancy says why the machine takes the claims to be about the same thing.
+Every discrepancy says why the machine takes the claims to be about the same thing, and
+orders its sides by when each source reported, the newest marked: a figure that changes
+as a story develops is shown as it developed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass
 
 from ..analyse.actors import RuleRecogniser
+from ..analyse.times import minutes
 from ..formatting import format_german_date, format_number
 from ..model import Actor, Claim, Discrepancy, Event, Quantity, Source
 from .actors import make_slug
+from .claims import MeasuredClaim, consistent, find_claims
 from .events import DateConflict
 
-# "rund", "etwa": the stated value give or take this share.
-APPROX_TOLERANCE = 0.02
-_PREPOSITIONS = {
-    "nach",
-    "in",
-    "aus",
-    "gegen",
-    "an",
-    "für",
-    "mit",
-    "von",
-    "zu",
-    "bei",
-    "über",
-    "auf",
-}
-
-
-@dataclass(frozen=True, slots=True)
-class _NumberClaim:
-    quantity: Quantity
-    owner: str | None  # state actor id
-    evidence: str  # how the owner was found, quoted from the text
+# Two times of one event differ only if more than this apart (minutes); "gegen" widens it.
+TIME_TOLERANCE = 0
+APPROX_TIME_TOLERANCE = 5
 
 
 def find_discrepancies(
@@ -59,10 +39,11 @@ def find_discrepancies(
     conflicts: list[DateConflict],
 ) -> list[Discrepancy]:
     texts = {(s.id, t.id): t.text for s in sources for t in s.sentences}
-    order = {source.id: index for index, source in enumerate(sources)}
-    titles = {source.id: source.title for source in sources}
-    found = _number_discrepancies(texts, order, titles, actors, events, quantities)
-    found += [_date_discrepancy(conflict, texts, events) for conflict in conflicts]
+    by_id = {source.id: source for source in sources}
+    claims = find_claims(sources, actors, quantities, events)
+    found = _number_discrepancies(texts, by_id, actors, events, claims)
+    found += _time_discrepancies(texts, by_id, events)
+    found += [_date_discrepancy(conflict, texts, events, by_id) for conflict in conflicts]
     unique: dict[str, Discrepancy] = {}
     for discrepancy in found:
         key = discrepancy.id
@@ -78,97 +59,87 @@ def _fields(discrepancy: Discrepancy) -> dict[str, object]:
     return {name: getattr(discrepancy, name) for name in discrepancy.__dataclass_fields__}
 
 
-# -- numbers ------------------------------------------------------------------------------
+def _stamp(source: Source) -> str | None:
+    if source.published is None:
+        return None
+    return (
+        f"{source.published} {source.published_time}" if source.published_time else source.published
+    )
 
 
-def interval(quantity: Quantity) -> tuple[float, float]:
-    """The values a stated number allows, hedge included."""
-    value = quantity.value
-    if quantity.upper is not None:
-        return (min(value, quantity.upper), max(value, quantity.upper))
-    if quantity.hedge == "approx":
-        return (value * (1 - APPROX_TOLERANCE), value * (1 + APPROX_TOLERANCE))
-    if quantity.hedge == "more":
-        return (math.nextafter(value, math.inf), math.inf)
-    if quantity.hedge == "less":
-        return (0.0, value)
-    return (value, value)
-
-
-def consistent(a: Quantity, b: Quantity) -> bool:
-    low_a, high_a = interval(a)
-    low_b, high_b = interval(b)
-    return low_a <= high_b and low_b <= high_a
-
-
-def _owner(
-    quantity: Quantity,
-    text: str,
-    mentions: list[tuple[int, int, Actor]],
-    recogniser: RuleRecogniser,
-    state_ids: dict[str, str],
-) -> tuple[str | None, str]:
-    """Whose count it is: a demonym before the unit, else the nearest named state before it."""
-    if quantity.qualifier:
-        state = recogniser.state_in_name(quantity.qualifier)
-        if state in state_ids:
-            return state_ids[state], f"{quantity.qualifier} {quantity.unit_text}"
-    best = None
-    for start, end, actor in mentions:
-        if actor.kind != "state" or start >= quantity.start or not text[start:end][:1].isupper():
-            continue
-        words_before = text[:start].split()
-        if words_before and words_before[-1].lower() in _PREPOSITIONS:
-            continue  # "nach Russland": where to, not whose
-        best = (actor.id, f"{text[start:end]} … {quantity.unit_text}")
-    return best if best else (None, "")
-
-
-def _number_discrepancies(texts, order, titles, actors, events, quantities) -> list[Discrepancy]:
-    recogniser = RuleRecogniser()
-    state_ids = {a.name: a.id for a in actors if a.kind == "state"}
-    names = {a.id: a.name for a in actors}
-    adjectives = {a.id: recogniser.adjective_of(a.name) for a in actors if a.kind == "state"}
-    mentions: dict[tuple[str, str], list[tuple[int, int, Actor]]] = defaultdict(list)
-    for actor in actors:
-        for mention in actor.mentions:
-            mentions[(mention.source, mention.sentence)].append((mention.start, mention.end, actor))
-    groups: dict[tuple[str, str | None], list[_NumberClaim]] = defaultdict(list)
-    for quantity in quantities:
-        if quantity.unit in ("Prozent", "Jahr", "Tag", "Monat", "Woche", "Stunde", "Mal"):
-            continue  # shares and durations need more context than a count to compare
-        key = (quantity.source, quantity.sentence)
-        owner, evidence = _owner(
-            quantity, texts[key], sorted(mentions[key], key=lambda m: m[0]), recogniser, state_ids
+def _in_time_order(claims: list[Claim]) -> tuple[Claim, ...]:
+    """Sides ordered by when their source reported (undated last); the newest marked."""
+    ordered = sorted(claims, key=lambda c: (c.published is None, c.published or ""))
+    stamps = [c.published for c in ordered if c.published]
+    newest = max(stamps) if stamps else None
+    return tuple(
+        Claim(
+            **{
+                **{f: getattr(c, f) for f in c.__dataclass_fields__},
+                "newest": c.published == newest and newest is not None,
+            }
         )
-        groups[(quantity.unit, owner)].append(_NumberClaim(quantity, owner, evidence))
+        for c in ordered
+    )
 
+
+# -- measured claims ------------------------------------------------------------------------
+
+
+def _independent(a: str, b: str, by_id: dict[str, Source]) -> bool:
+    """Two sources that are not copies of one text."""
+    return (
+        a != b
+        and by_id[a].copy_of != b
+        and by_id[b].copy_of != a
+        and (by_id[a].copy_of is None or by_id[a].copy_of != by_id[b].copy_of)
+    )
+
+
+def _number_discrepancies(
+    texts: dict[tuple[str, str], str],
+    by_id: dict[str, Source],
+    actors: list[Actor],
+    events: list[Event],
+    claims: list[MeasuredClaim],
+) -> list[Discrepancy]:
+    recogniser = RuleRecogniser()
+    names = {a.id: a.name for a in actors}
+    titles = {e.id: e.title for e in events}
+    adjectives = {a.id: recogniser.adjective_of(a.name) for a in actors if a.kind == "state"}
+    order = {source_id: index for index, source_id in enumerate(by_id)}
+    groups: dict[tuple[str, str | None, int | None, str | None], list[MeasuredClaim]] = defaultdict(
+        list
+    )
+    for claim in claims:
+        groups[claim.key].append(claim)
     result = []
-    for (_unit, owner), claims in sorted(
-        groups.items(), key=lambda item: (item[0][0], item[0][1] or "")
+    for (measure, owner, scope, event), members in sorted(
+        groups.items(),
+        key=lambda item: (item[0][0], item[0][1] or "", item[0][2] or 0, item[0][3] or ""),
     ):
-        if owner is None or len({c.quantity.source for c in claims}) < 2:
-            continue
         conflicting = [
             (a, b)
-            for a in claims
-            for b in claims
+            for a in members
+            for b in members
             if order[a.quantity.source] < order[b.quantity.source]
-            and not consistent(a.quantity, b.quantity)
+            and _independent(a.quantity.source, b.quantity.source, by_id)
+            and not consistent(a, b)
         ]
         if not conflicting:
             continue
         involved = sorted(
             {c for pair in conflicting for c in pair},
-            key=lambda c: (order[c.quantity.source], c.quantity.sentence),
+            key=lambda c: (
+                order[c.quantity.source],
+                int(c.quantity.sentence[1:]),
+                c.quantity.start,
+            ),
         )
-        unit_text = involved[0].quantity.unit_text
-        adjective = adjectives.get(owner)
-        topic = (
-            f"Zahl der {adjective}en {unit_text}"
-            if adjective
-            else f"Zahl der {unit_text} ({names[owner]})"
-        )
+        first = involved[0]
+        topic = _topic(first, owner, scope, names, adjectives)
+        if event is not None:
+            topic += f" – {titles[event]}"
         a, b = conflicting[0]
         gap = abs(a.quantity.value - b.quantity.value)
         share = (
@@ -176,49 +147,179 @@ def _number_discrepancies(texts, order, titles, actors, events, quantities) -> l
             if max(a.quantity.value, b.quantity.value)
             else 0
         )
+        what = (
+            f"„{first.quantity.unit_text}“"
+            if first.currency is None
+            else f"einen Betrag in {first.currency}"
+        )
+        if owner:
+            belongs = f"und ordnen sie {names[owner]} zu: " + " / ".join(
+                f"„{c.evidence}“" for c in involved[:2]
+            )
+        elif event is not None:
+            belongs = f"und stehen in Berichten über dasselbe Ereignis ({titles[event]})"
+        else:
+            belongs = "und betreffen die Geschichte selbst, keinen anderen Akteur oder Ort"
         reason = (
-            f"Beide Angaben zählen „{unit_text}“ und ordnen sie {names[owner]} zu: "
-            + " / ".join(f"„{c.evidence}“" for c in involved[:2])
+            f"Alle Angaben zählen {what} {belongs}"
+            + (f", jeweils für das Jahr {scope}" if scope else "")
             + ". Ihre Spannen überschneiden sich nicht, auch mit den Einschränkungen "
-            "(„rund“, „mehr als“) der Quellen."
+            "(„rund“, „mehr als“, „bis zu“) der Quellen."
         )
         claim_sentences = {(c.quantity.source, c.quantity.sentence) for c in involved}
+        unit_gap = first.quantity.unit_text if first.currency is None else first.currency
         result.append(
             Discrepancy(
                 id="w-" + make_slug(topic),
                 topic=topic,
-                kind="number",
-                claims=tuple(
-                    Claim(
-                        value=c.quantity.phrase,
-                        source=c.quantity.source,
-                        sentence=c.quantity.sentence,
-                        quote=texts[(c.quantity.source, c.quantity.sentence)],
-                    )
-                    for c in involved
-                ),
+                kind="money"
+                if first.currency
+                else ("share" if measure.startswith("Prozent") else "number"),
+                claims=_in_time_order([_claim(c, texts, by_id) for c in involved]),
                 events=tuple(
                     e.id
                     for e in events
                     if any((m.source, m.sentence) in claim_sentences for m in e.mentions)
                 ),
-                actors=(owner,),
+                actors=(owner,) if owner else (),
                 reason=reason,
-                difference=f"{format_number(gap)} {unit_text} ({format_number(round(share * 100))} %)",
+                difference=f"{format_number(gap)} {unit_gap} ({format_number(round(share * 100))} %)",
             )
         )
     return result
+
+
+def _claim(c: MeasuredClaim, texts: dict[tuple[str, str], str], by_id: dict[str, Source]) -> Claim:
+    q = c.quantity
+    return Claim(
+        value=q.phrase,
+        source=q.source,
+        sentence=q.sentence,
+        quote=texts[(q.source, q.sentence)],
+        number=q.value,
+        low=c.low,
+        high=c.high if c.high != float("inf") else None,
+        unit=c.unit,
+        currency=c.currency,
+        published=_stamp(by_id[q.source]),
+    )
+
+
+def _topic(
+    claim: MeasuredClaim,
+    owner: str | None,
+    scope: int | None,
+    names: dict[str, str],
+    adjectives: dict[str, str | None],
+) -> str:
+    unit_text = claim.quantity.unit_text
+    if claim.currency:
+        topic = f"{claim.measure.split(' (')[0]} in {claim.currency}"
+    elif claim.measure.startswith("Prozent ("):
+        topic = f"{claim.measure[9:-1]} in Prozent"
+    elif claim.measure in ("Prozent", "Prozentpunkt"):
+        topic = "Anteil in Prozent" if claim.measure == "Prozent" else "Abstand in Prozentpunkten"
+    elif claim.measure in ("Tote", "Verletzte", "Schwerverletzte"):
+        topic = {
+            "Tote": "Zahl der Toten",
+            "Verletzte": "Zahl der Verletzten",
+            "Schwerverletzte": "Zahl der Schwerverletzten",
+        }[claim.measure]
+    elif owner and adjectives.get(owner):
+        return f"Zahl der {adjectives[owner]}en {unit_text}" + (f" ({scope})" if scope else "")
+    else:
+        topic = f"Zahl der {unit_text}" if unit_text[:1].isupper() else f"Zahl: {unit_text}"
+    if owner:
+        topic += f" – {names[owner]}"
+    if scope:
+        topic += f" ({scope})"
+    return topic
+
+
+# -- times of day ---------------------------------------------------------------------------
+
+
+def _time_discrepancies(
+    texts: dict[tuple[str, str], str], by_id: dict[str, Source], events: list[Event]
+) -> list[Discrepancy]:
+    """Times of day that sources give for the same event and that do not agree."""
+    from ..analyse.times import find_times
+
+    result = []
+    for event in events:
+        if event.status != "reported":
+            continue
+        sides: list[tuple[str, str, object]] = []
+        for mention in event.mentions:
+            for phrase in find_times(texts[(mention.source, mention.sentence)]):
+                sides.append((mention.source, mention.sentence, phrase))
+                break
+        per_source: dict[str, tuple[str, str, object]] = {}
+        for side in sides:
+            per_source.setdefault(side[0], side)
+        values = list(per_source.values())
+        conflicting = [
+            (a, b)
+            for i, a in enumerate(values)
+            for b in values[i + 1 :]
+            if _independent(a[0], b[0], by_id) and not _times_agree(a[2], b[2])
+        ]
+        if not conflicting:
+            continue
+        involved = sorted(
+            {s for pair in conflicting for s in pair}, key=lambda s: list(by_id).index(s[0])
+        )
+        topic = f"Uhrzeit: {event.title}"
+        gap = max(minutes(s[2].time) for s in involved) - min(minutes(s[2].time) for s in involved)
+        result.append(
+            Discrepancy(
+                id="w-" + make_slug(topic),
+                topic=topic,
+                kind="time",
+                claims=_in_time_order(
+                    [
+                        Claim(
+                            value=s[2].phrase,
+                            source=s[0],
+                            sentence=s[1],
+                            quote=texts[(s[0], s[1])],
+                            time=s[2].time,
+                            published=_stamp(by_id[s[0]]),
+                        )
+                        for s in involved
+                    ]
+                ),
+                events=(event.id,),
+                actors=event.actors[:2],
+                reason=(
+                    f"Die Quellen berichten dasselbe Ereignis ({event.title}, "
+                    f"{format_german_date(event.date) if event.date else 'ohne Datum'}) und nennen "
+                    "verschiedene Uhrzeiten, die auch mit „gegen“ oder „etwa“ nicht zusammenpassen."
+                ),
+                difference=f"{gap} Minuten",
+            )
+        )
+    return result
+
+
+def _times_agree(a, b) -> bool:  # type: ignore[no-untyped-def]
+    tolerance = APPROX_TIME_TOLERANCE if (a.approx or b.approx) else TIME_TOLERANCE
+    if a.precision == "hour" or b.precision == "hour":
+        tolerance = max(tolerance, 59 if not (a.approx or b.approx) else 30)
+    return abs(minutes(a.time) - minutes(b.time)) <= tolerance
 
 
 # -- dates --------------------------------------------------------------------------------
 
 
 def _date_discrepancy(
-    conflict: DateConflict, texts: dict[tuple[str, str], str], events: list[Event]
+    conflict: DateConflict,
+    texts: dict[tuple[str, str], str],
+    events: list[Event],
+    by_id: dict[str, Source],
 ) -> Discrepancy:
     event = next(e for e in events if e.id == conflict.event)
-    subject = re.search(r"\b(des|der) [^\s–]+", event.title)
-    topic = f"Datum der {conflict.noun}" + (f" {subject.group(0)}" if subject else "")
+    topic = f"Datum: {event.title}"
     claims = []
     dates = []
     for source, sentence, value, phrase, agent in conflict.claims:
@@ -234,6 +335,8 @@ def _date_discrepancy(
                 sentence=sentence,
                 quote=texts[(source, sentence)],
                 detail=agent or None,
+                iso=value.iso if value else None,
+                published=_stamp(by_id[source]),
             )
         )
         if value is not None:
@@ -247,15 +350,15 @@ def _date_discrepancy(
     if len(set(agents)) > 1:
         note = "Die Quellen nennen auch verschiedene Akteure: " + " / ".join(agents) + "."
     reason = (
-        f"Jede Quelle berichtet genau eine datierte {conflict.noun} mit denselben Beteiligten "
-        f"({event.title}); die Daten liegen {difference or 'wenige Tage'} auseinander. "
+        f"Jede Quelle berichtet genau einen datierten Schritt „{conflict.noun}“ mit denselben "
+        f"Beteiligten ({event.title}); die Daten liegen {difference or 'wenige Tage'} auseinander. "
         "Die Quellen beschreiben also denselben Schritt mit verschiedenen Daten."
     )
     return Discrepancy(
         id="w-" + make_slug(topic),
         topic=topic,
         kind="date",
-        claims=tuple(claims),
+        claims=_in_time_order(claims),
         events=(event.id,),
         actors=tuple(a for a in event.actors),
         reason=reason,

@@ -1,12 +1,17 @@
 """Events across sources: what happened when, according to whom.
 
-Event cues from all sources are clustered: the same kind of event, with dates that
-fit together and participants in common, is one event told by several sources. A
-partial date in one source completes another (``im Juni`` 2024 + ``19. Juni`` +
-``am Mittwoch`` → 19 June 2024, a Wednesday). Different dates in one source are
-different events. Two sources that each report one dated step of the same kind by
-the same state on nearby but different days describe the same step with
+Each event cue (a predicate with its clause, date, time and status) becomes a draft.
+A draft without a date of its own takes the date of the sentence before it in the
+same paragraph (news tells a scene in order), and a draft of an article's headline or
+lead the date of the article's news. Drafts are merged across sources when they belong
+to the same verb family (``festnehmen`` / ``Festnahme``), their dates and times fit, and
+they share a participant or a place, or are both dated to the day. A partial date in
+one source completes another (``im Juni`` 2024 + ``19. Juni`` + ``am Mittwoch``). Two
+dates in one source are two events. Two sources that each report one dated step of the
+same kind by the same state on nearby but different days describe the same step with
 conflicting dates: one event, and a date conflict for the discrepancy page.
+
+Kept are events that are dated or reported by two independent sources.
 """
 
 from __future__ import annotations
@@ -17,53 +22,70 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..analyse.actors import RuleRecogniser
+from ..analyse.dates import find_dates, year_for
 from ..analyse.events import EventCue
+from ..analyse.times import minutes
 from ..model import Actor, DateValue, Event, Mention, Source
 from .actors import unique_slugs
+from .headlines import headline
 
 # A dated step reported with different days by two sources is one step only this close.
 SAME_STEP_DAYS = 31
-# A place names where an event happened only this close to its cue (characters), in
-# the same clause.
+# Two times of day belong to one happening only this close (minutes).
+SAME_TIME_MINUTES = 45
 _LOCATION_REACH = 70
 _LOCATION_BEFORE = re.compile(
     r"\b(?P<prep>in|im|nach|auf)\s+(?P<article>(?:der|die|den|dem)\s+)?(?:\w+\s+)?$"
 )
-# Event nouns whose title names a traveller and a destination.
-_TRAVEL = {"Besuch", "Reise"}
+_RELATIONS = re.compile(r"\s*(Vater|Mutter|Sohn|Tochter|Bruder|Schwester|Witwe|Frau|Mann)\b")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:mit|von|gegen|für|bei|zu|über|an|nach|aus)\s+(?:\w+\s+)?$")
 
 
 @dataclass
 class _Draft:
     cue: EventCue
+    text: str  # the sentence
+    paragraph: int
     year: int | None
     month: int | None
     day: int | None
     weekday: int | None
+    time: str | None
     actors: list[str]  # ids of persons and organisations, in sentence order
+    agents: list[str]  # actors before the predicate, not after a preposition
     states: set[str]  # ids of states involved, also through an institution's name
-    places: list[str]
+    places: list[str]  # place and state ids
     location: str | None  # "in Lissabon", "in der Ukraine"
+    inherited: bool = False  # the date comes from the context, not the clause
 
     @property
     def dated(self) -> bool:
         return self.year is not None or self.month is not None or self.weekday is not None
 
+    @property
+    def family(self) -> str:
+        return self.cue.cue.family
+
+    @property
+    def source(self) -> str:
+        return self.cue.source
+
 
 @dataclass
 class _Cluster:
-    noun: str
+    family: str
     order: int = 0  # creation order: earlier clusters are tried first
     drafts: list[_Draft] = field(default_factory=list)
     year: int | None = None
     month: int | None = None
     day: int | None = None
     weekday: int | None = None
+    time: str | None = None
     conflicts: list[_Draft] = field(default_factory=list)  # same step, other date
 
     @property
     def sources(self) -> set[str]:
-        return {d.cue.source for d in self.drafts}
+        return {d.source for d in self.drafts}
 
     def absorb(self, draft: _Draft) -> None:
         self.drafts.append(draft)
@@ -71,6 +93,7 @@ class _Cluster:
         self.month = self.month if self.month is not None else draft.month
         self.day = self.day if self.day is not None else draft.day
         self.weekday = self.weekday if self.weekday is not None else draft.weekday
+        self.time = self.time if self.time is not None else draft.time
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -88,24 +111,116 @@ def build_events(
     sources: list[Source], cues: list[EventCue], actors: list[Actor]
 ) -> tuple[list[Event], list[DateConflict]]:
     order = {source.id: index for index, source in enumerate(sources)}
-    texts = {(s.id, t.id): t.text for s in sources for t in s.sentences}
+    sentences = {(s.id, t.id): t for s in sources for t in s.sentences}
+    copies = {s.id: s.copy_of for s in sources if s.copy_of}
     in_sentence = _actors_by_sentence(actors)
     recogniser = RuleRecogniser()
     state_ids = {a.name: a.id for a in actors if a.kind == "state"}
     lead_dates = {source.id: _lead_date(source) for source in sources}
+    lead_paragraphs = {source.id: _lead_paragraphs(source) for source in sources}
+    published = {
+        s.id: dt.date.fromisoformat(s.published) for s in sources if s.published is not None
+    }
+    # an undated article is dated by the dossier it belongs to: its year-less dates
+    # ("am 9. Dezember") take the year of the latest dated article
+    latest = max(published.values(), default=None)
 
-    drafts = []
+    drafts: list[_Draft] = []
+    previous: dict[tuple[str, int], _Draft] = {}  # the last day-dated draft of a paragraph
     for cue in sorted(cues, key=lambda c: (order[c.source], int(c.sentence[1:]), c.cue.start)):
+        sentence = sentences[(cue.source, cue.sentence)]
         present = in_sentence.get((cue.source, cue.sentence), [])
-        draft = _draft(cue, present, texts[(cue.source, cue.sentence)], recogniser, state_ids)
-        if not draft.dated and cue.sentence == "s1" and lead_dates[cue.source] is not None:
-            # the lead reports the article's news: date it with the latest recent date
+        draft = _draft(cue, sentence.text, sentence.paragraph, present, recogniser, state_ids)
+        _plans_look_ahead(draft, published.get(cue.source))
+        if draft.year is None and draft.month is not None and latest is not None:
+            draft.year = year_for(draft.month, draft.day, latest)
+        key = (cue.source, sentence.paragraph)
+        if not draft.dated and cue.cue.status == "reported":
+            before = previous.get(key)
             lead = lead_dates[cue.source]
-            draft.year, draft.month, draft.day = lead.year, lead.month, lead.day
+            if before is not None:
+                draft.year, draft.month, draft.day = before.year, before.month, before.day
+                draft.weekday = before.weekday
+                draft.inherited = True
+            elif sentence.paragraph in lead_paragraphs[cue.source] and lead is not None:
+                # the headline and lead report the article's news
+                draft.year, draft.month, draft.day = lead.year, lead.month, lead.day
+                draft.inherited = True
+        if (draft.day is not None or draft.weekday is not None) and cue.cue.status == "reported":
+            previous[key] = draft
         drafts.append(draft)
 
+    clusters = _cluster(drafts)
+    clusters = _merge_same_steps(clusters)
+
+    names = {a.id: a.name for a in actors}
+    kinds = {a.id: a.kind for a in actors}
+
+    def independent(cluster: _Cluster) -> set[str]:
+        return {s for s in cluster.sources if s not in copies}
+
+    kept = [c for c in clusters if _date_value(c) is not None or len(independent(c)) >= 2]
+    kept.sort(key=lambda c: (_sort_key(c), c.time or "", order[c.drafts[0].source], c.order))
+    best = [_best_draft(c) for c in kept]
+    titles = [headline(b.text, b.cue.cue, _mentions_of(b, in_sentence), kinds) for b in best]
+    ids = unique_slugs(
+        f"{title} {value.iso if (value := _date_value(c)) else ''}"
+        for title, c in zip(titles, kept, strict=True)
+    )
+    events = []
+    conflicts = []
+    for event_id, title, cluster, lead in zip(ids, titles, kept, best, strict=True):
+        members = cluster.drafts + cluster.conflicts
+        mentions = sorted(
+            {
+                Mention(
+                    source=d.source,
+                    sentence=d.cue.sentence,
+                    start=0,
+                    end=len(d.text),
+                    text=d.text,
+                )
+                for d in members
+            },
+            key=lambda m: (order[m.source], int(m.sentence[1:])),
+        )
+        involved: list[str] = []
+        agents: list[str] = []
+        for draft in members:
+            for actor_id in [*draft.actors, *sorted(draft.states)]:
+                if actor_id not in involved:
+                    involved.append(actor_id)
+            for actor_id in draft.agents:
+                if actor_id not in agents:
+                    agents.append(actor_id)
+        event_sources = sorted({m.source for m in mentions}, key=order.__getitem__)
+        events.append(
+            Event(
+                id=event_id,
+                title=title,
+                date=_date_value(cluster),
+                time=cluster.time,
+                status=_status(cluster),
+                predicate=lead.cue.cue.predicate,
+                summary=lead.text,
+                summary_source=lead.source,
+                summary_sentence=lead.cue.sentence,
+                place=_most_common([d.location or "" for d in cluster.drafts]),
+                agents=tuple(agents),
+                actors=tuple(involved),
+                sources=tuple(event_sources),
+                copies=tuple(s for s in event_sources if s in copies),
+                mentions=tuple(mentions),
+            )
+        )
+        if cluster.conflicts:
+            conflicts.append(_conflict(event_id, cluster, names))
+    return sorted(events, key=lambda e: e.id), conflicts
+
+
+def _cluster(drafts: list[_Draft]) -> list[_Cluster]:
     clusters: list[_Cluster] = []
-    # a draft can only join a cluster it shares a participant (or a treaty's year) with
+    # a draft can only join a cluster it shares a participant, a place or a day with
     index: dict[tuple[str, object], list[_Cluster]] = {}
     for draft in drafts:
         keys = _index_keys(draft)
@@ -119,66 +234,35 @@ def build_events(
         candidates.sort(key=lambda c: c.order)
         target = next((c for c in candidates if _fits(c, draft)), None)
         if target is None:
-            target = _Cluster(noun=draft.cue.cue.noun, order=len(clusters))
+            target = _Cluster(family=draft.family, order=len(clusters))
             clusters.append(target)
         target.absorb(draft)
-        for key in keys:
+        for key in _index_keys(draft, cluster=target):
             if target not in index.setdefault(key, []):
                 index[key].append(target)
-    clusters = _merge_same_steps(clusters)
-
-    names = {a.id: a.name for a in actors}
-    dated = [c for c in clusters if _date_value(c) is not None or c.drafts[0].cue.cue.treaty_year]
-    # an undated cue that fits no dated event is kept only if it names who acted
-    undated = [c for c in clusters if c not in dated and any(d.actors for d in c.drafts)]
-    kept = sorted(dated + undated, key=lambda c: (_sort_key(c), c.noun))
-    titles = [_title(c, names) for c in kept]
-    ids = unique_slugs(
-        f"{title} {value.iso if (value := _date_value(c)) else ''}"
-        for title, c in zip(titles, kept, strict=True)
-    )
-    events = []
-    conflicts = []
-    for event_id, title, cluster in zip(ids, titles, kept, strict=True):
-        members = cluster.drafts + cluster.conflicts
-        mentions = sorted(
-            {
-                Mention(
-                    source=d.cue.source,
-                    sentence=d.cue.sentence,
-                    start=0,
-                    end=len(texts[(d.cue.source, d.cue.sentence)]),
-                    text=texts[(d.cue.source, d.cue.sentence)],
-                )
-                for d in members
-            },
-            key=lambda m: (order[m.source], int(m.sentence[1:])),
-        )
-        involved: list[str] = []
-        for draft in members:
-            for actor_id in [*draft.actors, *sorted(draft.states)]:
-                if actor_id not in involved:
-                    involved.append(actor_id)
-        events.append(
-            Event(
-                id=event_id,
-                title=title,
-                date=_date_value(cluster),
-                actors=tuple(involved),
-                sources=tuple(sorted({m.source for m in mentions}, key=order.__getitem__)),
-                mentions=tuple(mentions),
-            )
-        )
-        if cluster.conflicts:
-            conflicts.append(_conflict(event_id, cluster, names))
-    return sorted(events, key=lambda e: e.id), conflicts
+    return clusters
 
 
-def _index_keys(draft: _Draft) -> list[tuple[str, object]]:
-    noun = draft.cue.cue.noun
-    if draft.cue.cue.treaty_year is not None:
-        return [(noun, ("year", draft.cue.cue.treaty_year))]
-    return [(noun, participant) for participant in [*draft.actors, *sorted(draft.states)]]
+def _index_keys(draft: _Draft, cluster: _Cluster | None = None) -> list[tuple[str, object]]:
+    family = draft.family
+    keys: list[tuple[str, object]] = [
+        (family, participant) for participant in [*draft.actors, *sorted(draft.states)]
+    ]
+    keys += [(family, ("place", place)) for place in draft.places]
+    holder = cluster or draft
+    if holder.month is not None and holder.day is not None:
+        keys.append((family, ("day", holder.month, holder.day)))
+        if holder.year is not None:
+            try:
+                weekday = dt.date(holder.year, holder.month, holder.day).weekday()
+            except ValueError:
+                weekday = None
+            keys.append((family, ("weekday", weekday)))
+    elif holder.weekday is not None:
+        keys.append((family, ("weekday", holder.weekday)))
+    if not keys:
+        keys.append((family, ("alone", draft.source)))
+    return keys
 
 
 def _actors_by_sentence(actors: list[Actor]) -> dict[tuple[str, str], list[tuple[int, int, Actor]]]:
@@ -193,18 +277,23 @@ def _actors_by_sentence(actors: list[Actor]) -> dict[tuple[str, str], list[tuple
     }
 
 
+def _mentions_of(
+    draft: _Draft, in_sentence: dict[tuple[str, str], list[tuple[int, int, Actor]]]
+) -> list[tuple[int, int, Actor]]:
+    return in_sentence.get((draft.source, draft.cue.sentence), [])
+
+
 def _draft(
     cue: EventCue,
-    present: list[tuple[int, int, Actor]],
     text: str,
+    paragraph: int,
+    present: list[tuple[int, int, Actor]],
     recogniser: RuleRecogniser,
     state_ids: dict[str, str],
 ) -> _Draft:
     year = month = day = weekday = None
     match = cue.cue
-    if match.treaty_year is not None:
-        year = match.treaty_year
-    elif match.date is not None:
+    if match.date is not None:
         phrase = match.date
         if phrase.value is not None:
             parts = [int(p) for p in phrase.value.iso.split("-")]
@@ -213,15 +302,19 @@ def _draft(
             day = parts[2] if len(parts) > 2 else None
         else:
             month, day, weekday = phrase.month, phrase.day, phrase.weekday
+    clause_start, clause_end = match.clause
     people: list[str] = []
+    agents: list[str] = []
     states: set[str] = set()
     places: list[str] = []
     location = None
     for start, end, actor in present:
+        if not clause_start <= start < clause_end:
+            continue
         low, high = sorted((start, match.start))
         near = high - low <= _LOCATION_REACH and not re.search(r"[,;:–]", text[low:high])
-        if actor.kind == "place" and actor.name not in places:
-            places.append(actor.name)
+        if actor.kind in ("place", "state") and actor.id not in places:
+            places.append(actor.id)
         if actor.kind == "state":
             states.add(actor.id)
         if actor.kind in ("place", "state"):
@@ -230,38 +323,68 @@ def _draft(
             if location is None and near and named and preposition is not None:
                 location = text[preposition.start() : end]  # as written: "im spanischen Bilbao"
             continue
-        if re.match(
-            r"\s*(Vater|Mutter|Sohn|Tochter|Bruder|Schwester|Witwe|Frau|Mann)\b", text[end:]
-        ):
+        if _RELATIONS.match(text[end:]):
             continue  # "Park Min Juns Vater": the relation names someone else
-        elif recogniser.is_news_agency(actor.name):
+        if recogniser.is_news_agency(actor.name):
             continue  # who reports it is not who does it
-        else:
-            if actor.id not in people:
-                people.append(actor.id)
-            if actor.kind == "organisation":
-                state = recogniser.state_in_name(actor.name)
-                if state in state_ids:
-                    states.add(state_ids[state])
+        if actor.id not in people:
+            people.append(actor.id)
+        if (
+            start < match.start
+            and not _PREPOSITION_BEFORE.search(text[clause_start:start])
+            and actor.id not in agents
+        ):
+            agents.append(actor.id)
+        if actor.kind == "organisation":
+            state = recogniser.state_in_name(actor.name)
+            if state in state_ids:
+                states.add(state_ids[state])
     return _Draft(
         cue=cue,
+        text=text,
+        paragraph=paragraph,
         year=year,
         month=month,
         day=day,
         weekday=weekday,
+        time=match.time.time if match.time else None,
         actors=people,
+        agents=agents,
         states=states,
         places=places,
         location=location,
     )
 
 
+def _plans_look_ahead(draft: _Draft, published: dt.date | None) -> None:
+    """``Scholz will am Samstag kommen`` in a Friday paper: the coming Saturday."""
+    phrase = draft.cue.cue.date
+    if (
+        draft.cue.cue.status == "reported"
+        or published is None
+        or phrase is None
+        or phrase.weekday is None
+        or None in (draft.year, draft.month, draft.day)
+    ):
+        return
+    day = dt.date(draft.year, draft.month, draft.day)  # type: ignore[arg-type]
+    if day < published:
+        day += dt.timedelta(days=7)
+        draft.year, draft.month, draft.day = day.year, day.month, day.day
+
+
+def _lead_paragraphs(source: Source) -> set[int]:
+    """The headline and the first text paragraph: where an article reports its news."""
+    text = [p.index for p in source.paragraphs if p.kind == "text"]
+    lead = {p.index for p in source.paragraphs if p.kind == "heading" and p.index == 0}
+    return lead | set(text[:1])
+
+
 def _lead_date(source: Source) -> dt.date | None:
-    """The latest full date of an article within ten days before its publication."""
+    """The date of an article's news: the latest full date within ten days before its
+    publication, else the publication day itself."""
     if source.published is None:
         return None
-    from ..analyse.dates import find_dates
-
     published = dt.date.fromisoformat(source.published)
     candidates = []
     for sentence in source.sentences:
@@ -270,7 +393,7 @@ def _lead_date(source: Source) -> dt.date | None:
                 day = dt.date.fromisoformat(found.value.iso)
                 if 0 <= (published - day).days <= 10:
                     candidates.append(day)
-    return max(candidates) if candidates else None
+    return max(candidates) if candidates else published
 
 
 def _compatible(a: _Cluster | _Draft, b: _Draft) -> bool:
@@ -280,40 +403,45 @@ def _compatible(a: _Cluster | _Draft, b: _Draft) -> bool:
     for holder, weekday in ((a, b.weekday), (b, a.weekday)):
         if weekday is None:
             continue
-        year, month, day = (
-            getattr(holder, "year", None),
-            getattr(holder, "month", None),
-            getattr(holder, "day", None),
-        )
-        if year and month and day and dt.date(year, month, day).weekday() != weekday:
-            return False
+        year, month, day = holder.year, holder.month, holder.day
+        if year and month and day:
+            try:
+                if dt.date(year, month, day).weekday() != weekday:
+                    return False
+            except ValueError:
+                return False
+    if a.time is not None and b.time is not None:
+        return abs(minutes(a.time) - minutes(b.time)) <= SAME_TIME_MINUTES
     return True
 
 
-def _shares_participants(cluster: _Cluster, draft: _Draft, strict: bool) -> bool:
-    people = {a for d in cluster.drafts for a in d.actors}
-    states = {s for d in cluster.drafts for s in d.states}
-    if people & set(draft.actors):
-        return True
-    shared_states = len(states & draft.states)
-    return shared_states >= (2 if strict else 1)
-
-
 def _fits(cluster: _Cluster, draft: _Draft) -> bool:
-    if cluster.noun != draft.cue.cue.noun:
-        return False
-    if draft.cue.cue.treaty_year is not None:
-        return cluster.year == draft.year and cluster.drafts[0].cue.cue.treaty_year is not None
-    if cluster.drafts[0].cue.cue.treaty_year is not None:
+    if cluster.family != draft.family:
         return False
     if not _compatible(cluster, draft):
         return False
-    same_source = [d for d in cluster.drafts if d.cue.source == draft.cue.source]
+    if {d.cue.cue.status == "reported" for d in cluster.drafts} != {
+        draft.cue.cue.status == "reported"
+    }:
+        return False  # a plan and its report are told apart
+    same_source = [d for d in cluster.drafts if d.source == draft.source]
     if same_source and draft.dated and not any(_same_date(d, draft) for d in same_source):
         return False  # one source, two dates: two events
-    cluster_dated = cluster.year is not None or cluster.month is not None
-    strict = not (draft.dated and cluster_dated)  # undated cues need more in common
-    return _shares_participants(cluster, draft, strict)
+    people = {a for d in cluster.drafts for a in d.actors}
+    if people & set(draft.actors):
+        return True
+    places = {p for d in cluster.drafts for p in d.places}
+    shared_places = places & set(draft.places)
+    both_days = (cluster.day is not None or cluster.weekday is not None) and (
+        draft.day is not None or draft.weekday is not None
+    )
+    if shared_places and (both_days or cluster.year is None or draft.year is None):
+        return True
+    states = {s for d in cluster.drafts for s in d.states}
+    if len(states & draft.states) >= (1 if both_days else 2):
+        return True
+    # same verb, same day, nobody named: one happening of the story
+    return both_days and not people and not draft.actors
 
 
 def _same_date(a: _Draft, b: _Draft) -> bool:
@@ -322,19 +450,19 @@ def _same_date(a: _Draft, b: _Draft) -> bool:
 
 def _merge_same_steps(clusters: list[_Cluster]) -> list[_Cluster]:
     """Two sources, one dated step each by the same state, days apart: one step, disputed."""
-    day_dated = [c for c in clusters if c.month is not None and c.day is not None]
+    day_dated = [c for c in clusters if c.month is not None and c.day is not None and _reported(c)]
     # how many day-dated clusters of a kind each source has per state
     steps: Counter[tuple[str, str, str]] = Counter()
     by_state: dict[tuple[str, str], list[_Cluster]] = {}
     for cluster in day_dated:
         for state in _states(cluster):
-            by_state.setdefault((cluster.noun, state), []).append(cluster)
+            by_state.setdefault((cluster.family, state), []).append(cluster)
             for source in cluster.sources:
-                steps[(cluster.noun, source, state)] += 1
+                steps[(cluster.family, source, state)] += 1
 
     def only_step(cluster: _Cluster) -> bool:
         return all(
-            steps[(cluster.noun, source, state)] == 1
+            steps[(cluster.family, source, state)] == 1
             for source in cluster.sources
             for state in _states(cluster)
         )
@@ -350,6 +478,8 @@ def _merge_same_steps(clusters: list[_Cluster]) -> list[_Cluster]:
                     second.day,
                 ):
                     continue
+                if any(d.inherited for d in [*first.drafts, *second.drafts]):
+                    continue  # only dates the sources state themselves can conflict
                 year = first.year or second.year
                 if year is None:
                     continue
@@ -371,8 +501,30 @@ def _merge_same_steps(clusters: list[_Cluster]) -> list[_Cluster]:
     return [c for c in clusters if id(c) not in merged]
 
 
+def _reported(cluster: _Cluster) -> bool:
+    return all(d.cue.cue.status == "reported" for d in cluster.drafts)
+
+
+def _status(cluster: _Cluster) -> str:
+    statuses = [d.cue.cue.status for d in cluster.drafts]
+    return "reported" if "reported" in statuses else statuses[0]
+
+
 def _states(cluster: _Cluster) -> set[str]:
     return {s for d in cluster.drafts for s in d.states}
+
+
+def _best_draft(cluster: _Cluster) -> _Draft:
+    """The version a title and summary are made from: own date, who acted, a finite verb."""
+    return max(
+        cluster.drafts,
+        key=lambda d: (
+            not d.inherited and d.dated,
+            bool(d.agents),
+            d.cue.cue.finite,
+            -len(d.text) if len(d.text) > 220 else 0,
+        ),
+    )
 
 
 def _date_value(cluster: _Cluster) -> DateValue | None:
@@ -404,38 +556,6 @@ def _most_common(values: list[str]) -> str | None:
     return sorted(counted.items(), key=lambda item: (-item[1], present.index(item[0])))[0][0]
 
 
-def _title(cluster: _Cluster, names: dict[str, str]) -> str:
-    """A title a reader understands: ``Unterzeichnung des Vertrags in Lissabon``."""
-    first = cluster.drafts[0].cue.cue
-    if first.treaty_year is not None:
-        return f"Vertrag von {first.treaty_year}"
-    noun = cluster.noun
-    obj = _most_common([d.cue.cue.obj or "" for d in cluster.drafts])
-    location = _most_common([d.location or "" for d in cluster.drafts])
-    people = [a for d in cluster.drafts for a in d.actors]
-    ranked = [
-        a
-        for a, _ in sorted(
-            Counter(people).items(), key=lambda item: (-item[1], people.index(item[0]))
-        )
-    ]
-    who = [names[a] for a in ranked[:2]]
-    if noun in _TRAVEL and who:
-        title = f"{noun} von {who[0]}"
-        return f"{title} {location}" if location else title
-    if noun == "Treffen" and len(who) >= 2:
-        title = f"Treffen von {who[0]} und {who[1]}"
-        return f"{title} {location}" if location else title
-    title = noun
-    if obj and noun not in _TRAVEL and noun != "Treffen" and noun.lower() not in obj.lower():
-        title += f" {obj}"
-    if location:
-        title += f" {location}"
-    elif who:
-        title += f" – {who[0]}"
-    return title
-
-
 def _conflict(event_id: str, cluster: _Cluster, names: dict[str, str]) -> DateConflict:
     claims = []
     year = cluster.year
@@ -447,5 +567,5 @@ def _conflict(event_id: str, cluster: _Cluster, names: dict[str, str]) -> DateCo
             )
         agent = ", ".join(names[a] for a in draft.actors[:2])
         phrase = draft.cue.cue.date.phrase if draft.cue.cue.date else ""
-        claims.append((draft.cue.source, draft.cue.sentence, value, phrase, agent))
-    return DateConflict(event=event_id, noun=cluster.noun, claims=tuple(claims))
+        claims.append((draft.source, draft.cue.sentence, value, phrase, agent))
+    return DateConflict(event=event_id, noun=cluster.family, claims=tuple(claims))

@@ -56,6 +56,24 @@ def format_quantity(quantity: Any) -> str:
     return f"{value} {quantity.unit}"
 
 
+# what an event is, in the site's words
+STATUS_LABELS = {
+    "reported": "berichtet",
+    "planned": "geplant",
+    "announced": "angekündigt",
+    "demanded": "gefordert",
+    "hypothetical": "hypothetisch",
+}
+CLAIM_KINDS = {
+    "number": "Zahl",
+    "money": "Geldbetrag",
+    "share": "Anteil",
+    "duration": "Dauer",
+    "date": "Datum",
+    "time": "Uhrzeit",
+}
+
+
 @dataclass(frozen=True)
 class Segment:
     """A piece of a sentence: plain text, or a mention linking to an actor."""
@@ -88,7 +106,11 @@ class Renderer:
             quantity=format_quantity,
         )
         self.env.globals.update(
-            KIND_LABELS=KIND_LABELS, ACTOR_KINDS=ACTOR_KINDS, month_name=month_name
+            KIND_LABELS=KIND_LABELS,
+            ACTOR_KINDS=ACTOR_KINDS,
+            STATUS_LABELS=STATUS_LABELS,
+            CLAIM_KINDS=CLAIM_KINDS,
+            month_name=month_name,
         )
 
     def render(self, dossier: Dossier) -> Site:
@@ -249,7 +271,7 @@ class _Index:
         """Dated events grouped by year, then month (``""`` for year precision)."""
         dated = sorted(
             (e for e in self.dossier.events if e.date is not None),
-            key=lambda e: (e.date.iso, e.title),
+            key=lambda e: (e.date.iso, e.time or "", e.title),
         )
         years: dict[str, dict[str, list[Any]]] = {}
         for event in dated:
@@ -265,16 +287,26 @@ class _Index:
         return [q for q in self.dossier.quantities if q.source == source_id]
 
     def most_reported_events(self, limit: int = 6) -> list[Any]:
-        """Dated events reported by the most sources, then in time order."""
+        """Dated facts reported by the most independent sources, then in time order."""
         ranked = sorted(
-            (e for e in self.dossier.events if e.date and len(e.sources) > 1),
-            key=lambda e: (-len(e.sources), e.date.iso, e.title),
+            (
+                e
+                for e in self.dossier.events
+                if e.date and e.status == "reported" and self.independent(e) > 1
+            ),
+            key=lambda e: (-self.independent(e), e.date.iso, e.time or "", e.title),
         )[:limit]
-        return sorted(ranked, key=lambda e: (e.date.iso, e.title))
+        return sorted(ranked, key=lambda e: (e.date.iso, e.time or "", e.title))
+
+    @staticmethod
+    def independent(event: Any) -> int:
+        """How many sources report an event on their own (agency copies count once)."""
+        return len(event.sources) - len(event.copies)
 
     def chronological(self) -> list[Any]:
         dated = sorted(
-            (e for e in self.dossier.events if e.date), key=lambda e: (e.date.iso, e.title)
+            (e for e in self.dossier.events if e.date),
+            key=lambda e: (e.date.iso, e.time or "", e.title),
         )
         return dated + self.undated_events()
 

@@ -1,0 +1,318 @@
+"""Claims: what a source states about something measured, keyed by what it is about.
+
+A claim is a number (count, money, share, duration) or a time of day, normalised
+(``number``/``low``/``high``, ``unit``, ``currency``, ``time``), and attached to
+
+* **what it counts**: the unit noun, lemmatised, with synonyms folded (``Todesopfer`` and
+  ``Menschen … ums Leben gekommen`` are both ``Tote``), money by currency and by the noun
+  it is an amount of (``Ablöse``, ``Schaden``);
+* **what it belongs to**: the first actor of its clause that is not a source of the
+  information (``laut``, ``nach Angaben``), a demonym before the unit (``nordkoreanische
+  Soldaten``), or else the story itself; the story's main place counts as the story;
+* **its year**, where the clause gives one (``2019: 21,7 Prozent``, ``vor fünf Jahren``).
+
+Casualty counts (dead, injured, missing) belong to the story, or to a place other than the
+story's own. Any other figure is compared only when it belongs to an actor, or else to
+one event that several sources report: ``rund 35.000 Teilnehmer`` of one rally are not
+compared with another rally's. Two claims are compared only when all of this is the same. Hedges are intervals
+(:func:`interval`). A figure that its own article marks as outdated (``zunächst``,
+``war … die Rede``) is left out when the article gives a newer one.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from ..analyse.actors import RuleRecogniser
+from ..analyse.events import clauses
+from ..analyse.quantities import parse_number, unit_lemma
+from ..model import Actor, Event, Quantity, Source
+
+# "rund", "etwa": the stated value give or take this share.
+APPROX_TOLERANCE = 0.02
+# "mindestens", "mehr als": a lower bound, not an open end; news uses them for figures
+# that are still being counted, so a clearly higher later figure is a change.
+BOUND_TOLERANCE = 0.10
+CURRENCIES = {
+    "Euro": "EUR",
+    "Dollar": "USD",
+    "US-Dollar": "USD",
+    "Pfund": "GBP",
+    "Franken": "CHF",
+    "Yen": "JPY",
+    "Rubel": "RUB",
+    "Yuan": "CNY",
+}
+# counts that belong to the story itself (or a place other than the story's own)
+CASUALTIES = {"Tote", "Verletzte", "Schwerverletzte", "Vermisste", "Evakuierte", "Obdachlose"}
+# counts of people that a verb of the clause turns into dead or injured
+_PEOPLE = {"Mensch", "Person", "Menschen", "Personen", "Opfer", "Bewohner", "Besucher"}
+_DEATH = re.compile(
+    r"\b(?:starben|stirbt|sterben|gestorben|getötet|tot|ums\s+Leben|tödlich|umgekommen)\b"
+)
+_INJURY = re.compile(r"\b(?:verletzt|verwundet)\b")
+_SYNONYMS = {
+    "Todesopfer": "Tote",
+    "Toter": "Tote",
+    "Toten": "Tote",
+    "Verletzter": "Verletzte",
+    "Verletzten": "Verletzte",
+    "Vermissten": "Vermisste",
+    "Vermisster": "Vermisste",
+    "verletzt": "Verletzte",
+    "Schwerverletzter": "Schwerverletzte",
+    "Mandat": "Sitz",
+    "Abgeordneter": "Sitz",
+    "Prozentpunkt": "Prozentpunkt",
+    "%": "Prozent",
+}
+_ATTRIBUTION = re.compile(
+    r"(?:\blaut|\bnach\s+Angaben(?:\s+(?:von|des|der))?|\bzufolge|\bsagte|\bsagt|\bteilte|"
+    r"\bberichtete|\bberichtet|\bmeldete|\bmeldet|\bschätzte|\bnannte|\bsprach)\s+(?:\S+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_OUTDATED = re.compile(
+    r"\b(?:zunächst|anfangs|ursprünglich|zuvor|bislang|vorher|noch\s+von|"
+    r"war\s+\w+\s+(?:von\s+)?\S+\s+\w+\s+die\s+Rede|die\s+Rede\s+gewesen|überholt)\b|"
+    r"\b(?:hatte|hatten)\b[^,;]*\b(?:gesprochen|genannt|gemeldet|angegeben)\b",
+    re.IGNORECASE,
+)
+_YEAR_BEFORE = re.compile(
+    r"\b(?P<year>(?:19|20)\d{2})\s*(?::|mit|noch|waren|war|hatte)\s+[^,;]{0,25}$"
+)
+_YEARS_AGO = re.compile(
+    r"\bvor\s+(?P<n>\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn)\s+Jahren\b"
+)
+_SKIP_UNITS = {
+    "Jahr",
+    "Tag",
+    "Monat",
+    "Woche",
+    "Mal",
+    "Uhr",
+    "Kilometer",
+    "Grad",
+    "Minute",
+    "Stunde",
+}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MeasuredClaim:
+    """One source's figure for one thing, with the key it is compared by."""
+
+    quantity: Quantity
+    measure: str  # what is counted ("Tote", "Prozent", "Ablöse (EUR)")
+    unit: str
+    currency: str | None
+    owner: str | None  # actor id, or None for the story
+    scope: int | None  # the year the figure is about
+    low: float
+    high: float
+    evidence: str  # how the owner was found, quoted
+    event: str | None = None  # the event the figure belongs to, where no owner is named
+    outdated: bool = False
+
+    @property
+    def key(self) -> tuple[str, str | None, int | None, str | None]:
+        return (self.measure, self.owner, self.scope, self.event)
+
+    @property
+    def comparable(self) -> bool:
+        """Specific enough to be compared: a casualty count, an owner, or an event."""
+        return self.measure in CASUALTIES or self.owner is not None or self.event is not None
+
+
+def interval(quantity: Quantity) -> tuple[float, float]:
+    """The values a stated number allows, hedge included."""
+    value = quantity.value
+    if quantity.upper is not None:
+        return (min(value, quantity.upper), max(value, quantity.upper))
+    if quantity.hedge == "approx":
+        return (value * (1 - APPROX_TOLERANCE), value * (1 + APPROX_TOLERANCE))
+    if quantity.hedge == "more":
+        return (math.nextafter(value, math.inf), value * (1 + BOUND_TOLERANCE))
+    if quantity.hedge == "less":
+        return (value * (1 - BOUND_TOLERANCE), value)
+    return (value, value)
+
+
+def consistent(a: MeasuredClaim, b: MeasuredClaim) -> bool:
+    return a.low <= b.high and b.low <= a.high
+
+
+def find_claims(
+    sources: list[Source], actors: list[Actor], quantities: list[Quantity], events: list[Event]
+) -> list[MeasuredClaim]:
+    texts = {(s.id, t.id): t.text for s in sources for t in s.sentences}
+    published = {s.id: s.published for s in sources}
+    recogniser = RuleRecogniser()
+    state_ids = {a.name: a.id for a in actors if a.kind == "state"}
+    main_place = _main_place(actors)
+    mentions: dict[tuple[str, str], list[tuple[int, int, Actor]]] = defaultdict(list)
+    for actor in actors:
+        for mention in actor.mentions:
+            mentions[(mention.source, mention.sentence)].append((mention.start, mention.end, actor))
+    kinds = {a.id: a.kind for a in actors}
+    in_event: dict[tuple[str, str], str] = {}
+    for event in events:
+        if len(set(event.sources) - set(event.copies)) >= 2:
+            for mention in event.mentions:
+                in_event.setdefault((mention.source, mention.sentence), event.id)
+    claims = []
+    for quantity in quantities:
+        key = (quantity.source, quantity.sentence)
+        text = texts[key]
+        clause = _clause_of(text, quantity.start)
+        measure, unit, currency = _measure(quantity, text, clause)
+        if measure is None:
+            continue
+        owner, evidence = _owner(
+            quantity, text, clause, sorted(mentions[key], key=lambda m: m[0]), recogniser, state_ids
+        )
+        if owner == main_place or (
+            measure in CASUALTIES and owner is not None and kinds[owner] not in ("place", "state")
+        ):
+            owner, evidence = None, ""
+        low, high = interval(quantity)
+        claims.append(
+            MeasuredClaim(
+                quantity=quantity,
+                measure=measure,
+                unit=unit,
+                currency=currency,
+                owner=owner,
+                scope=_scope(text, clause, quantity.start, published[quantity.source]),
+                low=low,
+                high=high,
+                evidence=evidence,
+                event=None if owner or measure in CASUALTIES else in_event.get(key),
+                outdated=bool(_OUTDATED.search(text[clause[0] : clause[1]])),
+            )
+        )
+    return [c for c in _drop_outdated(claims) if c.comparable]
+
+
+def _drop_outdated(claims: list[MeasuredClaim]) -> list[MeasuredClaim]:
+    """An outdated figure is left out where its article gives a current one for the key."""
+    current = {(c.quantity.source, c.key) for c in claims if not c.outdated}
+    return [c for c in claims if not (c.outdated and (c.quantity.source, c.key) in current)]
+
+
+def _clause_of(text: str, position: int) -> tuple[int, int]:
+    for start, end in clauses(text):
+        if start <= position < end:
+            return start, end
+    return 0, len(text)
+
+
+def _measure(
+    quantity: Quantity, text: str, clause: tuple[int, int]
+) -> tuple[str | None, str, str | None]:
+    unit = _SYNONYMS.get(quantity.unit, quantity.unit)
+    if unit in _SKIP_UNITS or quantity.unit_text[:1].isdigit():
+        return None, unit, None
+    currency = CURRENCIES.get(quantity.unit_text) or CURRENCIES.get(unit)
+    if currency is not None:
+        what = _counted_noun(text, clause, quantity) or "Betrag"
+        return f"{what} ({currency})", unit, currency
+    if unit == "Prozent":
+        after = re.match(r"\s+der\s+(?P<noun>[A-ZÄÖÜ][\wäöüß-]+)", text[quantity.end : clause[1]])
+        what = after["noun"] if after else _counted_noun(text, clause, quantity)
+        return (f"Prozent ({what})" if what else "Prozent"), unit, None
+    if unit in _PEOPLE or quantity.unit_text in _PEOPLE:
+        after = text[quantity.end : clause[1]]
+        whole = text[clause[0] : clause[1]]
+        if _DEATH.search(after) or (_DEATH.search(whole) and not _INJURY.search(whole)):
+            return "Tote", "Tote", None
+        if _INJURY.search(after):
+            return "Verletzte", "Verletzte", None
+    if unit[:1].islower():
+        return None, unit, None
+    return unit, unit, None
+
+
+def _counted_noun(text: str, clause: tuple[int, int], quantity: Quantity) -> str | None:
+    """What an amount or share is of: the nearest common noun before it (``Ablöse``)."""
+    from ..analyse.lexicon import load_lexicon
+
+    nouns = load_lexicon().common_nouns
+    words = re.findall(
+        r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ]?[a-zäöüß]+)*", text[clause[0] : quantity.start]
+    )
+    for word in reversed(words):
+        if word in nouns and word not in _PEOPLE:
+            return unit_lemma(word)
+    return None
+
+
+def _owner(
+    quantity: Quantity,
+    text: str,
+    clause: tuple[int, int],
+    mentions: list[tuple[int, int, Actor]],
+    recogniser: RuleRecogniser,
+    state_ids: dict[str, str],
+) -> tuple[str | None, str]:
+    """Whose figure it is: a demonym before the unit, else the first actor of the clause
+    that is not the source of the information."""
+    if quantity.qualifier:
+        state = recogniser.state_in_name(quantity.qualifier)
+        if state in state_ids:
+            return state_ids[state], f"{quantity.qualifier} {quantity.unit_text}"
+    start, end = clause
+    for m_start, m_end, actor in mentions:
+        if not start <= m_start < end:
+            continue
+        if recogniser.is_news_agency(actor.name) or _ATTRIBUTION.search(text[start:m_start]):
+            continue
+        if actor.kind == "person" and m_start > quantity.start:
+            continue
+        if actor.kind == "state" and not text[m_start:m_end][:1].isupper():
+            continue
+        words_before = text[start:m_start].split()
+        if (
+            actor.kind in ("state", "place")
+            and words_before
+            and words_before[-1].lower()
+            in (
+                "nach",
+                "aus",
+                "gegen",
+                "an",
+                "für",
+            )
+        ):
+            continue  # "nach Russland": where to, not whose
+        return actor.id, f"{text[m_start:m_end]} … {quantity.unit_text}"
+    return None, ""
+
+
+def _scope(text: str, clause: tuple[int, int], position: int, published: str | None) -> int | None:
+    """The year a figure is about, where its clause says so (``2019: 21,7 Prozent``)."""
+    before = text[clause[0] : position]
+    match = _YEAR_BEFORE.search(before)
+    if match is not None:
+        return int(match["year"])
+    ago = _YEARS_AGO.search(text[clause[0] : clause[1]]) or _YEARS_AGO.search(text[:position])
+    if ago is not None and published:
+        count = int(parse_number(ago["n"]))
+        return int(published[:4]) - count
+    inner = re.search(r"\((?P<year>(?:19|20)\d{2})\s*:", text[clause[0] : position + 1])
+    return int(inner["year"]) if inner else None
+
+
+def _main_place(actors: list[Actor]) -> str | None:
+    """The place or state most sources mention: the story's own place."""
+    counted = Counter(
+        {a.id: len({m.source for m in a.mentions}) for a in actors if a.kind in ("place", "state")}
+    )
+    if not counted:
+        return None
+    (best, count), *rest = sorted(counted.items(), key=lambda item: (-item[1], item[0]))
+    if rest and rest[0][1] == count:
+        return None
+    return best

@@ -1,0 +1,262 @@
+"""Event titles that read like a news timeline, built from the reporting sentence.
+
+``Am Samstag unterzeichnete Putin das Gesetz.`` → ``Putin unterzeichnet das Gesetz``:
+who acted (the actor before the verb, or right after a fronted adverbial), the verb in
+the present tense where the lemma table allows it, and what follows in the clause, with
+the date and time left out (the timeline shows them). Where no actor can be found the
+clause itself, trimmed, is the title (``Auto rast über den Weihnachtsmarkt``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..analyse.events import CueMatch, verb_lemma
+from ..analyse.quantities import _lemmas
+from ..model import Actor
+
+MAX_WORDS = 10
+_LEADING = re.compile(
+    r"^(?:(?:und|aber|doch|dann|danach|daraufhin|nun|zudem|außerdem|auch|bereits|schon|"
+    r"noch|inzwischen|zuvor|später|erst|so|damit|dabei|jedoch|allerdings|zunächst|"
+    r"schließlich|laut\s+\w+|nach\s+\w+\s+\w+|demnach|dort|hier|da|jetzt|zuletzt)\b[\s,]*)+",
+    re.IGNORECASE,
+)
+_TRAILING = re.compile(r"[\s,;:–—-]+$")
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:mit|von|vom|gegen|für|bei|beim|zu|zum|zur|über|an|am|nach|aus|laut|zufolge|in|im|"
+    r"auf|unter|vor|seit|durch|um|ohne|wegen|trotz|zwischen|neben|hinter|bis)\s+(?:\S+\s+){0,1}$"
+)
+_PERFECT_AUX = {"hat", "haben", "hatte", "hatten", "ist", "sind", "war", "waren"}
+_AUX_BEFORE = re.compile(
+    r"\b(?:hat|haben|hatte|hatten|ist|sind|war|waren|wurde|wurden|wird|werden)\b"
+)
+_RELATIVE = re.compile(r"^(?:der|die|das|den|dem|denen|welche[rsmn]?)\b")
+_AUX_PRESENT = {
+    "wurde": "wird",
+    "wurden": "werden",
+    "war": "ist",
+    "waren": "sind",
+    "hatte": "hat",
+    "hatten": "haben",
+}
+
+
+def headline(
+    text: str, cue: CueMatch, mentions: list[tuple[int, int, Actor]], kinds: dict[str, str]
+) -> str:
+    start, end = cue.clause
+    remove = [
+        (phrase.start, phrase.end)
+        for phrase in (cue.date, cue.time)
+        if phrase is not None and start <= phrase.start < end
+    ]
+    if cue.predicate[:1].isupper():
+        return _finish(_noun_title(text, cue, mentions)) or cue.predicate
+    subject = _subject(text, cue, mentions)
+    aux = _AUX_BEFORE.search(text[start : cue.start])
+    title = None
+    if subject is not None:
+        s_start, s_end, _actor = subject
+        who = text[s_start:s_end]
+        if cue.finite and aux is None:
+            # "Am Samstag unterzeichnete Putin das Gesetz" -> "Putin unterzeichnet das Gesetz"
+            verb = present_tense(cue.word, cue.predicate)
+            words = _strip(text, cue.end, end, [*remove, (s_start, s_end)]).split()
+            particle = ""
+            if words and cue.predicate.startswith(words[-1]) and words[-1] != cue.predicate:
+                particle = words.pop()
+            if len(words) > MAX_WORDS - 3:
+                particle = ""  # a cut clause loses its end, and the particle with it
+            title = " ".join([who, verb, *words[: MAX_WORDS - 3], particle])
+        elif aux is not None and aux.group(0) in _PERFECT_AUX:
+            # "Putin und Kim haben einen Pakt unterzeichnet" -> "Putin unterzeichnet einen Pakt"
+            verb, particle = conjugate(cue.predicate)
+            after = max(s_end, start + aux.end()) if s_start < cue.start else start + aux.end()
+            words = _strip(text, after, cue.start, [*remove, (s_start, s_end)]).split()
+            title = " ".join([who, verb, *words[-(MAX_WORDS - 3) :], particle])
+    if title is None and _RELATIVE.match(text[start:end]) and not cue.finite:
+        # ", der im Juni geschlossen wurde": the antecedent and the participle
+        antecedent = re.findall(r"[A-ZÄÖÜ][\wäöüß-]+", text[:start])
+        if antecedent:
+            title = f"{antecedent[-1]} {cue.word}"
+    if title is None:
+        words = _strip(text, start, end, remove).split()
+        title = " ".join(_AUX_PRESENT.get(w, w) for w in words[:MAX_WORDS])
+    return _finish(title) or _finish(text[start:end]) or cue.predicate
+
+
+def _noun_title(text: str, cue: CueMatch, mentions: list[tuple[int, int, Actor]]) -> str:
+    """``Besuch von Wladimir Putin in Nordkorea``: the news noun, who, and where."""
+    start, end = cue.clause
+    people = [
+        m
+        for m in mentions
+        if start <= m[0] < end
+        and m[2].kind in ("person", "organisation")
+        and text[m[0] : m[1]][:1].isupper()
+    ]
+    places = [
+        m
+        for m in mentions
+        if cue.end <= m[0] < end
+        and m[2].kind in ("place", "state")
+        and re.search(r"\b(?:in|im|nach)\s+(?:der\s+|dem\s+|den\s+)?$", text[cue.end : m[0]])
+        and text[m[0] : m[1]][:1].isupper()
+    ]
+    parts = [cue.word if cue.word.lower().endswith(cue.predicate.lower()) else cue.predicate]
+    persons = [m for m in people if m[2].kind == "person"]
+    if persons:
+        parts.append(f"von {persons[0][2].name}")
+    if places:
+        place = places[0]
+        preposition = re.search(
+            r"\b(?:in|im|nach)\s+(?:der\s+|dem\s+|den\s+)?$", text[cue.end : place[0]]
+        )
+        parts.append(f"{preposition.group(0).strip()} {text[place[0] : place[1]]}")  # type: ignore[union-attr]
+    return " ".join(parts)
+
+
+def present_tense(word: str, lemma: str) -> str:
+    """``unterzeichnete`` → ``unterzeichnet``, ``einigten`` → ``einigen``, ``nahm`` → ``nimmt``."""
+    base = lemma
+    for particle_length in range(2, 8):
+        if lemma[particle_length:] and _lemmas().get(word) == lemma[particle_length:]:
+            base = lemma[particle_length:]  # "nahm … fest": the verb without its particle
+            break
+    stem = base[:-2] if base.endswith("en") else base[:-1]
+    if word in (stem + "t", stem + "et"):
+        return word  # already the present (or a participle of the same form)
+    if word in (stem + "te", stem + "ete"):
+        return word[:-1]
+    if word in (stem + "ten", stem + "eten"):
+        return base
+    if verb_lemma(word) is None or word.startswith("ge") or word == base:
+        return word
+    if word.endswith("en"):
+        return base  # a plural: "nahmen" -> "nehmen"
+    return _third_person(base)
+
+
+def conjugate(lemma: str) -> tuple[str, str]:
+    """Third person singular present of an infinitive, separable particle apart:
+    ``festnehmen`` → (``nimmt``, ``fest``), ``treffen`` → (``trifft``, ``)."""
+    from ..analyse.events import _vocabulary
+
+    particle = ""
+    base = lemma
+    for candidate in sorted(_vocabulary()["particles"], key=len, reverse=True):
+        rest = lemma[len(candidate) :]
+        if lemma.startswith(candidate) and len(rest) > 3 and rest in _verbs():
+            particle, base = candidate, rest
+            break
+    return _third_person(base), particle
+
+
+# strong verbs whose present the lemma table cannot give by a vowel shift
+_IRREGULAR = {"nehmen": "nimmt", "treten": "tritt", "geben": "gibt", "wissen": "weiß", "tun": "tut"}
+
+
+def _third_person(base: str) -> str:
+    if base in _IRREGULAR:
+        return _IRREGULAR[base]
+    stem = base[:-2] if base.endswith("en") else base[:-1]
+    needs_e = stem.endswith(("t", "d", "chn", "chm")) or bool(
+        re.search(r"[^aeiouäöülrhmn][mn]$", stem)
+    )
+    regular = stem + ("et" if needs_e else "t")
+    return _present_forms().get(base, regular)
+
+
+def _verbs() -> frozenset[str]:
+    from ..analyse.events import verb_lemmas
+
+    return verb_lemmas()
+
+
+@lru_cache(maxsize=1)
+def _present_forms() -> dict[str, str]:
+    """Third person singular present of strong verbs, from the lemma table (``nimmt``).
+
+    Of a verb's forms ending in -t, the second person plural forms are left out: their
+    stem plus -en is another form of the same verb (``fuhrt``/``fuhren``, ``fahrt``/``fahren``).
+    """
+    table = _lemmas()
+    forms: dict[str, list[str]] = {}
+    for form, lemma in table.items():
+        if (
+            form.endswith("t")
+            and not form.endswith(("st", "et"))
+            and not form.startswith("ge")
+            and lemma.endswith("en")
+            and form[:1].islower()
+            and len(form) <= len(lemma) + 1
+        ):
+            plural = form[:-1] + "en"
+            if plural == lemma or table.get(plural) == lemma:
+                continue
+            if form in _vowel_shifts(lemma[:-2]):
+                forms.setdefault(lemma, []).append(form)
+    return {lemma: found[0] for lemma, found in forms.items() if len(found) == 1}
+
+
+def _vowel_shifts(stem: str) -> set[str]:
+    """Present forms with the stem vowel changed: ``treff`` → ``trifft``, ``fahr`` → ``fährt``."""
+    shifts = {"e": ("i", "ie"), "a": ("ä",), "o": ("ö",), "au": ("äu",)}
+    match = re.search(r"au|[aeo]", stem)
+    if match is None:
+        return set()
+    return {
+        stem[: match.start()] + new + stem[match.end() :] + ending
+        for new in shifts[match.group(0)]
+        for ending in ("t", "et")
+    }
+
+
+def _subject(
+    text: str, cue: CueMatch, mentions: list[tuple[int, int, Actor]]
+) -> tuple[int, int, Actor] | None:
+    start, end = cue.clause
+    inside = [
+        m
+        for m in mentions
+        if start <= m[0] < end and m[2].kind != "place" and text[m[0] : m[1]][:1].isupper()
+    ]
+    before = [
+        m
+        for m in inside
+        if m[1] <= cue.start and not _PREPOSITION_BEFORE.search(text[start : m[0]])
+    ]
+    if before:
+        return before[0]
+    after = [m for m in inside if m[0] >= cue.end and len(text[cue.end : m[0]].split()) <= 4]
+    return after[0] if after else None
+
+
+def _strip(text: str, start: int, end: int, remove: list[tuple[int, int]]) -> str:
+    kept = []
+    position = start
+    for r_start, r_end in sorted(remove):
+        if r_end <= position or r_start >= end:
+            continue
+        kept.append(text[position:r_start])
+        position = max(position, r_end)
+    kept.append(text[position:end])
+    words = " ".join(" ".join(kept).split())
+    words = re.sub(r"\b(?:am|um|im|gegen|seit)\s*(?=[,.;]|$)", "", words)
+    return " ".join(words.split())
+
+
+def _finish(title: str) -> str:
+    from spacy.lang.de.stop_words import STOP_WORDS
+
+    title = _LEADING.sub("", title.strip())
+    title = _TRAILING.sub("", title).strip(" .,;:„“\"'()")
+    words = title.split()
+    while len(words) > 2 and words[-1].lower() in STOP_WORDS:
+        words.pop()  # "… kurz nach": a cut clause ends on a content word
+    title = " ".join(words).strip(" .,;:„“\"'()")
+    if not title:
+        return ""
+    return title[0].upper() + title[1:]

@@ -121,6 +121,18 @@ class Quantity:
     end: int = 0
 
 
+@model
+class EventTime:
+    """The time of day one source gives for an event."""
+
+    source: str
+    sentence: str
+    phrase: str  # as written: "gegen 19.04 Uhr"
+    time: str  # HH:MM
+    precision: Literal["minute", "hour"] = "minute"
+    approx: bool = False
+
+
 EventStatus = Literal["reported", "planned", "announced", "demanded", "hypothetical"]
 
 
@@ -143,6 +155,7 @@ class Event:
     sources: tuple[str, ...] = ()
     copies: tuple[str, ...] = ()  # sources among ``sources`` that copy another one's text
     mentions: tuple[Mention, ...] = ()
+    times: tuple[EventTime, ...] = ()  # each source's time of day, where given
 
 
 @model

@@ -220,7 +220,7 @@ def _implicit_units(
             extra.append(_implicit(match, count_of["unit"], count_of["unit"]))
     for match in _OF_THEM.finditer(text):
         if free(match.start("number"), match.end("number")):
-            extra.append(_implicit(match, "Schwerverletzte", match.group(0)))
+            extra.append(_implicit(match, "Schwerverletzte", "Schwerverletzte"))
     return [q for q in extra if q is not None]
 
 

@@ -73,6 +73,7 @@ def dossier_data(dossier: Dossier) -> dict[str, Any]:
                 "actors": list(e.actors),
                 "sources": list(e.sources),
                 "copies": list(e.copies),
+                "times": [to_dict(time) for time in e.times],
                 "mentions": [{"source": m.source, "sentence": m.sentence} for m in e.mentions],
             }
             for e in dossier.events

@@ -27,12 +27,14 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from ..analyse.actors import RuleRecogniser
-from ..analyse.events import clauses
+from ..analyse.events import CueMatch, clauses, find_cues
 from ..analyse.quantities import parse_number, unit_lemma
 from ..model import Actor, Event, Quantity, Source
 
-# "rund", "etwa": the stated value give or take this share.
-APPROX_TOLERANCE = 0.02
+# "rund", "etwa": the stated value give or take this share; where both sides of a
+# comparison are hedged, each gets half of it ("rund 10.000" and "etwa 11.000" differ,
+# "etwa 2.000" and "1.900" agree).
+APPROX_TOLERANCE = 0.05
 # "mindestens", "mehr als": a lower bound, not an open end; news uses them for figures
 # that are still being counted, so a clearly higher later figure is a change.
 BOUND_TOLERANCE = 0.10
@@ -60,6 +62,8 @@ _SYNONYMS = {
     "Toten": "Tote",
     "Verletzter": "Verletzte",
     "Verletzten": "Verletzte",
+    "Vermisstenfall": "Vermisste",
+    "Vermisstenfälle": "Vermisste",
     "Vermissten": "Vermisste",
     "Vermisster": "Vermisste",
     "verletzt": "Verletzte",
@@ -80,6 +84,8 @@ _OUTDATED = re.compile(
     r"\b(?:hatte|hatten)\b[^,;]*\b(?:gesprochen|genannt|gemeldet|angegeben)\b",
     re.IGNORECASE,
 )
+_THERE = re.compile(r"\b[Dd]ort\b")
+_OF_TOTAL = re.compile(r"\b(?:\d[\d.,]*|\w+)\s+(?:der|von\s+den|unter\s+den)\s+$")
 _YEAR_BEFORE = re.compile(
     r"\b(?P<year>(?:19|20)\d{2})\s*(?::|mit|noch|waren|war|hatte)\s+[^,;]{0,25}$"
 )
@@ -114,25 +120,33 @@ class MeasuredClaim:
     high: float
     evidence: str  # how the owner was found, quoted
     event: str | None = None  # the event the figure belongs to, where no owner is named
+    predicate: str | None = None  # the verb family of its clause, where nothing else is known
+    status: str = "reported"  # a figure of a plan or demand is not compared with a fact
     outdated: bool = False
 
     @property
-    def key(self) -> tuple[str, str | None, int | None, str | None]:
-        return (self.measure, self.owner, self.scope, self.event)
+    def key(self) -> tuple[str, str | None, int | None, str | None, str | None, str]:
+        return (self.measure, self.owner, self.scope, self.event, self.predicate, self.status)
 
     @property
     def comparable(self) -> bool:
-        """Specific enough to be compared: a casualty count, an owner, or an event."""
-        return self.measure in CASUALTIES or self.owner is not None or self.event is not None
+        """Specific enough to be compared: a casualty count, an owner, an event, or a
+        figure of the same kind of happening (``… Flüge gestrichen``)."""
+        return (
+            self.measure in CASUALTIES
+            or self.owner is not None
+            or self.event is not None
+            or self.predicate is not None
+        )
 
 
-def interval(quantity: Quantity) -> tuple[float, float]:
+def interval(quantity: Quantity, approx: float = APPROX_TOLERANCE) -> tuple[float, float]:
     """The values a stated number allows, hedge included."""
     value = quantity.value
     if quantity.upper is not None:
         return (min(value, quantity.upper), max(value, quantity.upper))
     if quantity.hedge == "approx":
-        return (value * (1 - APPROX_TOLERANCE), value * (1 + APPROX_TOLERANCE))
+        return (value * (1 - approx), value * (1 + approx))
     if quantity.hedge == "more":
         return (math.nextafter(value, math.inf), value * (1 + BOUND_TOLERANCE))
     if quantity.hedge == "less":
@@ -141,6 +155,12 @@ def interval(quantity: Quantity) -> tuple[float, float]:
 
 
 def consistent(a: MeasuredClaim, b: MeasuredClaim) -> bool:
+    if a.quantity.hedge == "approx" and b.quantity.hedge == "approx":
+        (a_low, a_high), (b_low, b_high) = (
+            interval(a.quantity, APPROX_TOLERANCE / 2),
+            interval(b.quantity, APPROX_TOLERANCE / 2),
+        )
+        return a_low <= b_high and b_low <= a_high
     return a.low <= b.high and b.low <= a.high
 
 
@@ -162,17 +182,29 @@ def find_claims(
         if len(set(event.sources) - set(event.copies)) >= 2:
             for mention in event.mentions:
                 in_event.setdefault((mention.source, mention.sentence), event.id)
+    previous = {
+        (s.id, t.id): (s.id, s.sentences[i - 1].id)
+        for s in sources
+        for i, t in enumerate(s.sentences)
+        if i
+    }
     claims = []
     for quantity in quantities:
         key = (quantity.source, quantity.sentence)
         text = texts[key]
         clause = _clause_of(text, quantity.start)
         measure, unit, currency = _measure(quantity, text, clause)
-        if measure is None:
+        if measure is None or _is_total(text, quantity):
             continue
         owner, evidence = _owner(
             quantity, text, clause, sorted(mentions[key], key=lambda m: m[0]), recogniser, state_ids
         )
+        if owner is None and _THERE.search(text[clause[0] : clause[1]]) and key in previous:
+            # "Dort kamen 45 Menschen ums Leben": the place of the sentence before
+            places = [m for m in mentions[previous[key]] if m[2].kind in ("place", "state")]
+            if places:
+                owner, evidence = places[-1][2].id, f"dort ({places[-1][2].name})"
+        cue = _cue_of(text, quantity.start)
         if owner == main_place or (
             measure in CASUALTIES and owner is not None and kinds[owner] not in ("place", "state")
         ):
@@ -190,10 +222,28 @@ def find_claims(
                 high=high,
                 evidence=evidence,
                 event=None if owner or measure in CASUALTIES else in_event.get(key),
+                predicate=(
+                    cue.family
+                    if cue is not None and not owner and measure not in CASUALTIES
+                    else None
+                ),
+                status=cue.status if cue is not None else "reported",
                 outdated=bool(_OUTDATED.search(text[clause[0] : clause[1]])),
             )
         )
     return [c for c in _drop_outdated(claims) if c.comparable]
+
+
+def _cue_of(text: str, position: int) -> CueMatch | None:
+    """What the clause of a figure reports (``gestrichen``), and whether as a fact."""
+    found = find_cues(text, [], [])
+    inside = [c for c in found if c.clause[0] <= position < c.clause[1]]
+    return inside[0] if inside else (found[0] if found else None)
+
+
+def _is_total(text: str, quantity: Quantity) -> bool:
+    """``neun der zehn Werke``, ``30 bis 33 der 88 Sitze``: 10 and 88 are totals."""
+    return bool(_OF_TOTAL.search(text[: quantity.start]))
 
 
 def _drop_outdated(claims: list[MeasuredClaim]) -> list[MeasuredClaim]:

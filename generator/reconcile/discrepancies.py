@@ -21,14 +21,19 @@ from collections import defaultdict
 from ..analyse.actors import RuleRecogniser
 from ..analyse.times import minutes
 from ..formatting import format_german_date, format_number
-from ..model import Actor, Claim, Discrepancy, Event, Quantity, Source
+from ..model import Actor, Claim, Discrepancy, Event, EventTime, Quantity, Source
 from .actors import make_slug
 from .claims import MeasuredClaim, consistent, find_claims
 from .events import DateConflict
 
-# Two times of one event differ only if more than this apart (minutes); "gegen" widens it.
-TIME_TOLERANCE = 0
-APPROX_TIME_TOLERANCE = 5
+STATUS_WORDS = {
+    "planned": "geplant",
+    "announced": "angekündigt",
+    "demanded": "gefordert",
+    "hypothetical": "hypothetisch",
+}
+# "gegen 19 Uhr": this many minutes either side
+APPROX_HOUR_TOLERANCE = 30
 
 
 def find_discrepancies(
@@ -114,9 +119,8 @@ def _number_discrepancies(
     for claim in claims:
         groups[claim.key].append(claim)
     result = []
-    for (measure, owner, scope, event), members in sorted(
-        groups.items(),
-        key=lambda item: (item[0][0], item[0][1] or "", item[0][2] or 0, item[0][3] or ""),
+    for (measure, owner, scope, event, predicate, status), members in sorted(
+        groups.items(), key=lambda item: tuple(str(part or "") for part in item[0])
     ):
         conflicting = [
             (a, b)
@@ -140,6 +144,10 @@ def _number_discrepancies(
         topic = _topic(first, owner, scope, names, adjectives)
         if event is not None:
             topic += f" – {titles[event]}"
+        elif predicate is not None:
+            topic += f" ({predicate})"
+        if status != "reported":
+            topic += f", {STATUS_WORDS[status]}"
         a, b = conflicting[0]
         gap = abs(a.quantity.value - b.quantity.value)
         share = (
@@ -158,6 +166,8 @@ def _number_discrepancies(
             )
         elif event is not None:
             belongs = f"und stehen in Berichten über dasselbe Ereignis ({titles[event]})"
+        elif predicate is not None:
+            belongs = f"und gehören zum selben Geschehen („{predicate}“), ohne dass eine Quelle einen anderen Akteur nennt"
         else:
             belongs = "und betreffen die Geschichte selbst, keinen anderen Akteur oder Ort"
         reason = (
@@ -243,34 +253,24 @@ def _time_discrepancies(
     texts: dict[tuple[str, str], str], by_id: dict[str, Source], events: list[Event]
 ) -> list[Discrepancy]:
     """Times of day that sources give for the same event and that do not agree."""
-    from ..analyse.times import find_times
-
+    order = list(by_id)
     result = []
     for event in events:
         if event.status != "reported":
             continue
-        sides: list[tuple[str, str, object]] = []
-        for mention in event.mentions:
-            for phrase in find_times(texts[(mention.source, mention.sentence)]):
-                sides.append((mention.source, mention.sentence, phrase))
-                break
-        per_source: dict[str, tuple[str, str, object]] = {}
-        for side in sides:
-            per_source.setdefault(side[0], side)
-        values = list(per_source.values())
         conflicting = [
             (a, b)
-            for i, a in enumerate(values)
-            for b in values[i + 1 :]
-            if _independent(a[0], b[0], by_id) and not _times_agree(a[2], b[2])
+            for i, a in enumerate(event.times)
+            for b in event.times[i + 1 :]
+            if _independent(a.source, b.source, by_id) and not _times_agree(a, b)
         ]
         if not conflicting:
             continue
         involved = sorted(
-            {s for pair in conflicting for s in pair}, key=lambda s: list(by_id).index(s[0])
+            {side for pair in conflicting for side in pair}, key=lambda s: order.index(s.source)
         )
         topic = f"Uhrzeit: {event.title}"
-        gap = max(minutes(s[2].time) for s in involved) - min(minutes(s[2].time) for s in involved)
+        gap = max(minutes(s.time) for s in involved) - min(minutes(s.time) for s in involved)
         result.append(
             Discrepancy(
                 id="w-" + make_slug(topic),
@@ -279,12 +279,12 @@ def _time_discrepancies(
                 claims=_in_time_order(
                     [
                         Claim(
-                            value=s[2].phrase,
-                            source=s[0],
-                            sentence=s[1],
-                            quote=texts[(s[0], s[1])],
-                            time=s[2].time,
-                            published=_stamp(by_id[s[0]]),
+                            value=s.phrase,
+                            source=s.source,
+                            sentence=s.sentence,
+                            quote=texts[(s.source, s.sentence)],
+                            time=s.time,
+                            published=_stamp(by_id[s.source]),
                         )
                         for s in involved
                     ]
@@ -294,7 +294,8 @@ def _time_discrepancies(
                 reason=(
                     f"Die Quellen berichten dasselbe Ereignis ({event.title}, "
                     f"{format_german_date(event.date) if event.date else 'ohne Datum'}) und nennen "
-                    "verschiedene Uhrzeiten, die auch mit „gegen“ oder „etwa“ nicht zusammenpassen."
+                    "verschiedene Uhrzeiten; auf die Minute genaue Angaben stimmen nur überein, "
+                    "wenn sie gleich sind."
                 ),
                 difference=f"{gap} Minuten",
             )
@@ -302,11 +303,13 @@ def _time_discrepancies(
     return result
 
 
-def _times_agree(a, b) -> bool:  # type: ignore[no-untyped-def]
-    tolerance = APPROX_TIME_TOLERANCE if (a.approx or b.approx) else TIME_TOLERANCE
+def _times_agree(a: EventTime, b: EventTime) -> bool:
+    """Minute-precise times agree only when equal ("gegen 19.04 Uhr" is still precise);
+    a full hour stands for the hour ("19 Uhr"), with "gegen" for half an hour around it."""
     if a.precision == "hour" or b.precision == "hour":
-        tolerance = max(tolerance, 59 if not (a.approx or b.approx) else 30)
-    return abs(minutes(a.time) - minutes(b.time)) <= tolerance
+        tolerance = APPROX_HOUR_TOLERANCE if (a.approx or b.approx) else 59
+        return abs(minutes(a.time) - minutes(b.time)) <= tolerance
+    return a.time == b.time
 
 
 # -- dates --------------------------------------------------------------------------------

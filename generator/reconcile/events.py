@@ -25,7 +25,7 @@ from ..analyse.actors import RuleRecogniser
 from ..analyse.dates import find_dates, year_for
 from ..analyse.events import EventCue
 from ..analyse.times import minutes
-from ..model import Actor, DateValue, Event, Mention, Source
+from ..model import Actor, DateValue, Event, EventTime, Mention, Source
 from .actors import unique_slugs
 from .headlines import headline
 
@@ -211,11 +211,30 @@ def build_events(
                 sources=tuple(event_sources),
                 copies=tuple(s for s in event_sources if s in copies),
                 mentions=tuple(mentions),
+                times=_times(cluster.drafts, order),
             )
         )
         if cluster.conflicts:
             conflicts.append(_conflict(event_id, cluster, names))
     return sorted(events, key=lambda e: e.id), conflicts
+
+
+def _times(drafts: list[_Draft], order: dict[str, int]) -> tuple[EventTime, ...]:
+    """The first time of day each source gives for the event, in source order."""
+    found: dict[str, EventTime] = {}
+    for draft in sorted(drafts, key=lambda d: (order[d.source], int(d.cue.sentence[1:]))):
+        phrase = draft.cue.cue.time
+        if phrase is None or draft.source in found:
+            continue
+        found[draft.source] = EventTime(
+            source=draft.source,
+            sentence=draft.cue.sentence,
+            phrase=phrase.phrase,
+            time=phrase.time,
+            precision=phrase.precision,
+            approx=phrase.approx,
+        )
+    return tuple(found.values())
 
 
 def _cluster(drafts: list[_Draft]) -> list[_Cluster]:
@@ -260,6 +279,10 @@ def _index_keys(draft: _Draft, cluster: _Cluster | None = None) -> list[tuple[st
             keys.append((family, ("weekday", weekday)))
     elif holder.weekday is not None:
         keys.append((family, ("weekday", holder.weekday)))
+    time = (cluster or draft).time
+    if time is not None:
+        keys.append((family, ("hour", int(time[:2]))))
+        keys.append((family, ("hour", (int(time[:2]) + 1) % 24)))
     if not keys:
         keys.append((family, ("alone", draft.source)))
     return keys
@@ -439,6 +462,9 @@ def _fits(cluster: _Cluster, draft: _Draft) -> bool:
         return True
     states = {s for d in cluster.drafts for s in d.states}
     if len(states & draft.states) >= (1 if both_days else 2):
+        return True
+    # same verb at the same clock time: one happening, whoever is named
+    if cluster.time is not None and draft.time is not None:
         return True
     # same verb, same day, nobody named: one happening of the story
     return both_days and not people and not draft.actors

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .analyse.actors import Candidate, Recogniser
+from .analyse.anchoring import anchor_undated
 from .analyse.dates import find_dates
 from .analyse.events import EventCue, find_cues
 from .analyse.quantities import find_quantities
@@ -87,7 +88,7 @@ class Pipeline:
                 sources.append(source)
         if curation is not None:
             sources = apply_to_sources(curation, sources)
-        sources = [infer_publication_date(source) for source in sources]
+        sources = anchor_undated([infer_publication_date(source) for source in sources])
         ids = unique_slugs(source.title for source in sources)
         return [
             replace(source, id=slug) for source, slug in zip(sources, ids, strict=True)

@@ -212,13 +212,13 @@ def _implicit_units(
     def free(start: int, end: int) -> bool:
         return not any(start < t_end and t_start < end for t_start, t_end in taken)
 
-    count_of = _COUNT_OF.search(text)
+    count_of = _COUNT_OF.search(text) if "Zahl der" in text else None
     if count_of is not None:
         for match in _BARE.finditer(text, count_of.end()):
             if not free(match.start("number"), match.end()):
                 continue
             extra.append(_implicit(match, count_of["unit"], count_of["unit"]))
-    for match in _OF_THEM.finditer(text):
+    for match in _OF_THEM.finditer(text) if ("von ihnen" in text or "davon" in text) else ():
         if free(match.start("number"), match.end("number")):
             extra.append(_implicit(match, "Schwerverletzte", "Schwerverletzte"))
     return [q for q in extra if q is not None]

@@ -159,7 +159,7 @@ def build_events(
     def independent(cluster: _Cluster) -> set[str]:
         return {s for s in cluster.sources if s not in copies}
 
-    kept = [c for c in clusters if _date_value(c) is not None or len(independent(c)) >= 2]
+    kept = [c for c in clusters if _matters(c, len(independent(c)))]
     kept.sort(key=lambda c: (_sort_key(c), c.time or "", order[c.drafts[0].source], c.order))
     best = [_best_draft(c) for c in kept]
     titles = [headline(b.text, b.cue.cue, _mentions_of(b, in_sentence), kinds) for b in best]
@@ -217,6 +217,16 @@ def build_events(
         if cluster.conflicts:
             conflicts.append(_conflict(event_id, cluster, names))
     return sorted(events, key=lambda e: e.id), conflicts
+
+
+def _matters(cluster: _Cluster, independent: int) -> bool:
+    """Reported by two sources, or dated by its own words; a date taken from the sentence
+    before is enough only where the clause names who acted."""
+    if independent >= 2:
+        return True
+    if _date_value(cluster) is None:
+        return False
+    return any(not d.inherited or d.agents for d in cluster.drafts)
 
 
 def _times(drafts: list[_Draft], order: dict[str, int]) -> tuple[EventTime, ...]:

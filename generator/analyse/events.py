@@ -39,6 +39,10 @@ _WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+(?:-[A-Za-zÄÖÜäöüß]+)*")
 _CLAUSE_BREAK = re.compile(
     r"\s*(?:[;:–—](?=\s)|,\s+(?:und|aber|doch|sondern|bevor|nachdem|als|während|weil|da|wo|wie)\b|,(?=\s))\s*"
 )
+_TEMPORAL_ADJUNCT = re.compile(
+    r"\b(?:nach|vor|seit|bei|beim|während|wegen|trotz)\s+(?:(?:dem|der|den|des|einem|einer)\s+)?(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 # a clause introduced by one of these is subordinate: its verb is rarely the news
 _SUBORDINATORS = frozenset(
     [
@@ -143,10 +147,23 @@ def verb_lemmas() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _function_words() -> frozenset[str]:
-    """spaCy's German stop words, less the few content verbs among them."""
+    """spaCy's German stop words, less the inflected forms of content verbs among them
+    (``nahm``, ``kam``, ``sagte``)."""
     from spacy.lang.de.stop_words import STOP_WORDS
 
-    return frozenset(STOP_WORDS) - {"kommen", "kommt", "gesagt", "sagt", "sagte", "tagen"}
+    table = _lemmas()
+    verbs = verb_lemmas()
+    auxiliaries = _vocabulary()["auxiliaries"]
+    return frozenset(
+        word
+        for word in STOP_WORDS
+        if not (
+            table.get(word, word) != word
+            and table.get(word) in verbs
+            and table.get(word) not in auxiliaries
+            and table.get(word) not in STOP_WORDS  # "eine" -> "einen" stays an article
+        )
+    )
 
 
 def verb_lemma(word: str) -> str | None:
@@ -156,7 +173,10 @@ def verb_lemma(word: str) -> str | None:
     if re.search(r"end(?:e[mnrs]?)?$", word):
         return None  # a present participle ("lebend", "führende") describes, it reports nothing
     verbs = verb_lemmas()
-    lemma = _vocabulary()["lemma_fixes"].get(word) or _lemmas().get(word, word)
+    table = _lemmas()
+    lemma = _vocabulary()["lemma_fixes"].get(word) or table.get(word, word)
+    if lemma not in verbs and table.get(lemma, lemma) in verbs:
+        lemma = table[lemma]  # "ernannte" -> "ernannt" -> "ernennen"
     if lemma not in verbs or (lemma.endswith(("ern", "eln")) and word == lemma[:-1]):
         return None  # "näher" is a comparative, not a form of "nähern"
     return lemma
@@ -178,7 +198,8 @@ def clauses(text: str) -> list[tuple[int, int]]:
 def find_cues(
     text: str, dates: list[DatePhrase], times: list[TimePhrase] | None = None
 ) -> list[CueMatch]:
-    """What a sentence reports: one cue per clause with its own date, else one per sentence."""
+    """What a sentence reports: one cue per clause with its own date or time, else one per
+    sentence."""
     times = times or []
     vocab = _vocabulary()
     candidates: list[tuple[int, CueMatch]] = []  # (rank, cue); lower rank is the main predicate
@@ -193,7 +214,7 @@ def find_cues(
                 continue
             lemma = verb_lemma(word)
             if lemma is not None:
-                if lemma in vocab["auxiliaries"]:
+                if lemma in vocab["auxiliaries"] or _attributive(word, words, index):
                     continue
                 finite = not (_PARTICIPLE.match(word) or word == lemma)
                 if finite and last in vocab["particles"] and index < len(words) - 1:
@@ -218,9 +239,11 @@ def find_cues(
                 continue
             family = _noun_family(word, vocab["nouns"])
             if family is not None:
+                # "Nach dem Brand …": an earlier happening named as the time of this one
+                adjunct = _TEMPORAL_ADJUNCT.search(text[clause_start : match.start()])
                 candidates.append(
                     (
-                        4,
+                        5 if adjunct else 4,
                         CueMatch(
                             family=family_of(family),
                             predicate=_noun_head(word, vocab["nouns"]),
@@ -240,7 +263,7 @@ def find_cues(
     used_clauses: set[tuple[int, int]] = set()
     main = ordered[0][1]
     for rank, cue in ordered:
-        own_date = _in_clause(dates, cue.clause)
+        own_date = _in_clause(dates, cue.clause) or _in_clause(times, cue.clause)
         if cue is main or (own_date and cue.clause not in used_clauses and rank < 4):
             if cue.clause in used_clauses:
                 continue
@@ -269,6 +292,31 @@ def find_cues(
             )
         )
     return result
+
+
+def _attributive(word: str, words: list[re.Match[str]], index: int) -> bool:
+    """``der 1968 geborene Minister``, ``die eingestürzte Brücke``, ``der dunkle Wagen``: an
+    inflected word between a determiner (or number) and a noun describes the noun; it is
+    not the clause's predicate (``Am Freitag ernannte Keller …`` is)."""
+    if index == 0 or index + 1 >= len(words) or not words[index + 1].group(0)[:1].isupper():
+        return False
+    if not word.endswith(("e", "en", "er", "es", "em")):
+        return False
+    before = words[index - 1]
+    between = before.string[before.end() : words[index].start()]
+    previous = before.group(0).lower()
+    return (
+        any(ch.isdigit() for ch in between)
+        or previous in _DETERMINERS
+        or (previous == before.group(0) and previous.endswith(("e", "en", "er", "es", "em")))
+    )
+
+
+_DETERMINERS = frozenset(
+    "der die das den dem des ein eine einen einem einer eines kein keine keinen keinem "
+    "keiner dieser diese dieses diesen diesem sein seine seinen seinem seiner ihr ihre "
+    "ihren ihrem ihrer jeder jede jedes jeden jedem alle beiden zwei drei vier".split()
+)
 
 
 def status_of(clause: str, sentence: str) -> str:

@@ -99,7 +99,8 @@ _HEDGE_KIND = dict(_HEDGES)
 # "Die Zahl der Toten stieg auf 205": the number counts the noun after "Zahl der"
 _COUNT_OF = re.compile(r"\bZahl\s+der\s+(?P<unit>[A-ZÄÖÜ][\wäöüß-]+)")
 _BARE = re.compile(
-    rf"\b(?:auf|von|um)\s+(?:(?P<hedge>(?i:{_HEDGE_PATTERN}))\s+)?(?P<number>{_NUMBER})(?![\d.,]*\s*[%\wäöüß])"
+    rf"\b(?:auf|von|um)\s+(?:(?P<hedge>(?i:{_HEDGE_PATTERN}))\s+)?"
+    rf"(?P<number>{_NUMBER}|(?:" + "|".join(_WORD_NUMBERS) + r"))\b(?![\d.,]*\s*[%A-ZÄÖÜ])"
 )
 # "68 Verletzte, 15 von ihnen schwer": the share of the unit before
 _OF_THEM = re.compile(

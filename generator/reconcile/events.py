@@ -57,6 +57,7 @@ class _Draft:
     places: list[str]  # place and state ids
     location: str | None  # "in Lissabon", "in der Ukraine"
     inherited: bool = False  # the date comes from the context, not the clause
+    from_lead: bool = False  # ... from the article's lead, which reports the day's news
 
     @property
     def dated(self) -> bool:
@@ -145,7 +146,7 @@ def build_events(
             elif sentence.paragraph in lead_paragraphs[cue.source] and lead is not None:
                 # the headline and lead report the article's news
                 draft.year, draft.month, draft.day = lead.year, lead.month, lead.day
-                draft.inherited = True
+                draft.inherited = draft.from_lead = True
         if (draft.day is not None or draft.weekday is not None) and cue.cue.status == "reported":
             previous[key] = draft
         drafts.append(draft)
@@ -220,13 +221,13 @@ def build_events(
 
 
 def _matters(cluster: _Cluster, independent: int) -> bool:
-    """Reported by two sources, or dated by its own words; a date taken from the sentence
-    before is enough only where the clause names who acted."""
+    """Reported by two sources, or dated by its own words or the article's lead; a date
+    taken from the sentence before is enough only where the clause names who acted."""
     if independent >= 2:
         return True
     if _date_value(cluster) is None:
         return False
-    return any(not d.inherited or d.agents for d in cluster.drafts)
+    return any(not d.inherited or d.from_lead or d.agents for d in cluster.drafts)
 
 
 def _times(drafts: list[_Draft], order: dict[str, int]) -> tuple[EventTime, ...]:

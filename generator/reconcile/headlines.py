@@ -48,7 +48,7 @@ def headline(
 ) -> str:
     start, end = cue.clause
     remove = [
-        (phrase.start, phrase.end)
+        (_with_preposition(text, phrase.start), phrase.end)
         for phrase in (cue.date, cue.time)
         if phrase is not None and start <= phrase.start < end
     ]
@@ -63,7 +63,10 @@ def headline(
         if cue.finite and aux is None:
             # "Am Samstag unterzeichnete Putin das Gesetz" -> "Putin unterzeichnet das Gesetz"
             verb = present_tense(cue.word, cue.predicate)
-            words = _strip(text, cue.end, end, [*remove, (s_start, s_end)]).split()
+            # a subject after the verb takes its role title with it ("ernannte
+            # Ministerpräsidentin Anna Keller die Juristin …")
+            subject_span = (cue.end, s_end) if s_start > cue.start else (s_start, s_end)
+            words = _strip(text, cue.end, end, [*remove, subject_span]).split()
             particle = ""
             if words and cue.predicate.startswith(words[-1]) and words[-1] != cue.predicate:
                 particle = words.pop()
@@ -83,8 +86,20 @@ def headline(
             title = f"{antecedent[-1]} {cue.word}"
     if title is None:
         words = _strip(text, start, end, remove).split()
+        if cue.finite:
+            present = present_tense(cue.word, cue.predicate)
+            words = [present if w == cue.word else w for w in words]
         title = " ".join(_AUX_PRESENT.get(w, w) for w in words[:MAX_WORDS])
-    return _finish(title) or _finish(text[start:end]) or cue.predicate
+    keep = cue.predicate[: len(cue.predicate) - len(verb_lemma(cue.word) or cue.predicate)]
+    return _finish(title, keep) or _finish(text[start:end], keep) or cue.predicate
+
+
+def _with_preposition(text: str, start: int) -> int:
+    """Where a date phrase starts with its preposition: ``am`` in ``am 20. März``."""
+    match = re.search(
+        r"\b(?:am|um|im|gegen|seit|ab|bis|vom|zum|Anfang|Mitte|Ende)\s+$", text[:start]
+    )
+    return match.start() if match else start
 
 
 def _noun_title(text: str, cue: CueMatch, mentions: list[tuple[int, int, Actor]]) -> str:
@@ -248,13 +263,13 @@ def _strip(text: str, start: int, end: int, remove: list[tuple[int, int]]) -> st
     return " ".join(words.split())
 
 
-def _finish(title: str) -> str:
+def _finish(title: str, particle: str = "") -> str:
     from spacy.lang.de.stop_words import STOP_WORDS
 
     title = _LEADING.sub("", title.strip())
     title = _TRAILING.sub("", title).strip(" .,;:„“\"'()")
     words = title.split()
-    while len(words) > 2 and words[-1].lower() in STOP_WORDS:
+    while len(words) > 2 and words[-1].lower() in STOP_WORDS and words[-1] != particle:
         words.pop()  # "… kurz nach": a cut clause ends on a content word
     title = " ".join(words).strip(" .,;:„“\"'()")
     if not title:

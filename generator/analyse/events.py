@@ -43,38 +43,6 @@ _TEMPORAL_ADJUNCT = re.compile(
     r"\b(?:nach|vor|seit|bei|beim|während|wegen|trotz)\s+(?:(?:dem|der|den|des|einem|einer)\s+)?(?:\w+\s+)?$",
     re.IGNORECASE,
 )
-# a clause introduced by one of these is subordinate: its verb is rarely the news
-_SUBORDINATORS = frozenset(
-    [
-        "als",
-        "wenn",
-        "weil",
-        "dass",
-        "ob",
-        "nachdem",
-        "während",
-        "bevor",
-        "obwohl",
-        "damit",
-        "sodass",
-        "falls",
-        "sofern",
-        "seit",
-        "der",
-        "die",
-        "das",
-        "dem",
-        "den",
-        "deren",
-        "dessen",
-        "denen",
-        "welche",
-        "welcher",
-        "welches",
-        "wo",
-        "wie",
-    ]
-)
 _PARTICIPLE = re.compile(r"^(?:ge\w+(?:t|en)|\w+(?:ge)\w+(?:t|en)|\w+iert)$")
 
 
@@ -124,6 +92,8 @@ def _vocabulary() -> dict[str, Any]:
         "status_phrases": status_phrases,
         "nouns": dict(data["nouns"]),
         "lemma_fixes": dict(data["lemma_fixes"]),
+        "subordinators": frozenset(data["subordinators"]),
+        "determiners": frozenset(data["determiners"]),
         "families": {verb: group[0] for group in data["synonyms"] for verb in group},
     }
 
@@ -207,7 +177,7 @@ def find_cues(
     for clause_start, clause_end in spans:
         words = list(_WORD.finditer(text, clause_start, clause_end))
         last = words[-1].group(0) if words else ""
-        subordinate = bool(words) and clause_start > 0 and words[0].group(0) in _SUBORDINATORS
+        subordinate = bool(words) and clause_start > 0 and words[0].group(0) in vocab["subordinators"]
         for index, match in enumerate(words):
             word = match.group(0)
             if any(d.start <= match.start() < d.end for d in dates):
@@ -307,15 +277,11 @@ def _attributive(word: str, words: list[re.Match[str]], index: int) -> bool:
     previous = before.group(0).lower()
     return (
         any(ch.isdigit() for ch in between)
-        or previous in _DETERMINERS
+        or previous in _vocabulary()["determiners"]
         or (previous == before.group(0) and previous.endswith(("e", "en", "er", "es", "em")))
     )
 
 
-_DETERMINERS = frozenset(
-    "der die das den dem des ein eine einen einem einer eines kein keine keinen keinem "
-    "keiner dieser diese dieses diesen diesem sein seine seinen seinem seiner ihr ihre "
-    "ihren ihrem ihrer jeder jede jedes jeden jedem alle beiden zwei drei vier".split()
 )
 
 

@@ -177,7 +177,9 @@ def find_cues(
     for clause_start, clause_end in spans:
         words = list(_WORD.finditer(text, clause_start, clause_end))
         last = words[-1].group(0) if words else ""
-        subordinate = bool(words) and clause_start > 0 and words[0].group(0) in vocab["subordinators"]
+        subordinate = (
+            bool(words) and clause_start > 0 and words[0].group(0) in vocab["subordinators"]
+        )
         for index, match in enumerate(words):
             word = match.group(0)
             if any(d.start <= match.start() < d.end for d in dates):
@@ -280,9 +282,6 @@ def _attributive(word: str, words: list[re.Match[str]], index: int) -> bool:
         or previous in _vocabulary()["determiners"]
         or (previous == before.group(0) and previous.endswith(("e", "en", "er", "es", "em")))
     )
-
-
-)
 
 
 def status_of(clause: str, sentence: str) -> str:

@@ -4,9 +4,7 @@ An article without a date line still says ``gestern``, ``am Samstag``, ``am 9. D
 Those phrases need a publication date to mean a day. The other articles of the dossier
 name days of their own; the publication date that makes the undated article's relative
 days fall on the days the dated articles name most often is taken, marked as inferred.
-A date the article names itself is a lower bound (nothing is published before it is
-reported), and nothing is inferred without at least two phrases that agree with the
-dossier.
+Nothing is inferred without at least two such phrases.
 """
 
 from __future__ import annotations
@@ -16,7 +14,7 @@ from collections import Counter
 from dataclasses import replace
 
 from ..model import Source
-from .dates import find_dates, year_for
+from .dates import find_dates
 
 # how far around the dated articles an undated one may have appeared (days)
 WINDOW_BEFORE = 7
@@ -58,18 +56,6 @@ def _anchor(
                 weekdays.append(found.weekday)
             elif found.phrase.lower() in _RELATIVE_DAYS:
                 offsets.append(_RELATIVE_DAYS[found.phrase.lower()])
-            elif found.month is not None and found.day is not None:
-                year = (
-                    int(found.value.iso[:4])
-                    if found.value
-                    else year_for(found.month, found.day, latest)
-                )
-                try:
-                    named = dt.date(year, found.month, found.day)
-                except ValueError:
-                    continue
-                if named <= last:  # a later date is a plan, not a bound
-                    floor = max(floor, named)
     if len(weekdays) + len(offsets) < MIN_AGREEING:
         return source
     best: tuple[int, dt.date] | None = None

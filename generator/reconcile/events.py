@@ -128,6 +128,7 @@ def build_events(
 
     drafts: list[_Draft] = []
     previous: dict[tuple[str, int], _Draft] = {}  # the last day-dated draft of a paragraph
+    headings = {(s.id, p.index) for s in sources for p in s.paragraphs if p.kind == "heading"}
     for cue in sorted(cues, key=lambda c: (order[c.source], int(c.sentence[1:]), c.cue.start)):
         sentence = sentences[(cue.source, cue.sentence)]
         present = in_sentence.get((cue.source, cue.sentence), [])
@@ -137,14 +138,21 @@ def build_events(
             draft.year = year_for(draft.month, draft.day, latest)
         key = (cue.source, sentence.paragraph)
         if not draft.dated and cue.cue.status == "reported":
+            # the sentence before in the paragraph, or a heading right above it ("09.05 Uhr –
+            # Freiwillige ziehen nach …" over the entry of a live blog)
             before = previous.get(key)
+            if before is None and (cue.source, sentence.paragraph - 1) in headings:
+                before = previous.get((cue.source, sentence.paragraph - 1))
             lead = lead_dates[cue.source]
             if before is not None:
                 draft.year, draft.month, draft.day = before.year, before.month, before.day
                 draft.weekday = before.weekday
                 draft.inherited = True
-            elif sentence.paragraph in lead_paragraphs[cue.source] and lead is not None:
-                # the headline and lead report the article's news
+            elif lead is not None and (
+                sentence.paragraph in lead_paragraphs[cue.source] or draft.time is not None
+            ):
+                # the headline and lead report the article's news, and a clock time
+                # without a day is a time of the news day
                 draft.year, draft.month, draft.day = lead.year, lead.month, lead.day
                 draft.inherited = draft.from_lead = True
         if (draft.day is not None or draft.weekday is not None) and cue.cue.status == "reported":
@@ -415,18 +423,27 @@ def _lead_paragraphs(source: Source) -> set[int]:
 
 
 def _lead_date(source: Source) -> dt.date | None:
-    """The date of an article's news: the latest full date within ten days before its
-    publication, else the publication day itself."""
+    """The date of an article's news: the first day its opening paragraphs name, else the
+    latest day within ten days before publication it names, else the publication day."""
     if source.published is None:
         return None
     published = dt.date.fromisoformat(source.published)
+    opening = {p.index for p in source.paragraphs if p.kind == "text"}
+    opening = set(sorted(opening)[:3])
+    first_named = None
     candidates = []
     for sentence in source.sentences:
         for found in find_dates(sentence.text, published):
-            if found.value is not None and found.value.precision == "day":
-                day = dt.date.fromisoformat(found.value.iso)
-                if 0 <= (published - day).days <= 10:
-                    candidates.append(day)
+            if found.value is None or found.value.precision != "day":
+                continue
+            day = dt.date.fromisoformat(found.value.iso)
+            if not 0 <= (published - day).days <= 10:
+                continue
+            candidates.append(day)
+            if first_named is None and sentence.paragraph in opening:
+                first_named = day
+    if first_named is not None:
+        return first_named
     return max(candidates) if candidates else published
 
 

@@ -216,8 +216,10 @@ def _value(year: int, month: int | None = None, day: int | None = None) -> DateV
 
 
 def year_for(month: int, day: int | None, reference: dt.date) -> int:
-    """The year of a year-less day/month: the latest not far after the publication date."""
-    candidate = dt.date(reference.year, month, day or 1)
+    """The year of a year-less day/month: the latest not far after the publication date.
+
+    A 29 February is placed by its month (the year need not be a leap year to decide)."""
+    candidate = dt.date(reference.year, month, min(day or 1, 28 if month == 2 else 30))
     if (candidate - reference).days > 62:
         return reference.year - 1
     return reference.year

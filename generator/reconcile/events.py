@@ -128,6 +128,7 @@ def build_events(
 
     drafts: list[_Draft] = []
     previous: dict[tuple[str, int], _Draft] = {}  # the last day-dated draft of a paragraph
+    last_dated: dict[str, _Draft] = {}  # the last draft of an article dated in its own words
     headings = {(s.id, p.index) for s in sources for p in s.paragraphs if p.kind == "heading"}
     for cue in sorted(cues, key=lambda c: (order[c.source], int(c.sentence[1:]), c.cue.start)):
         sentence = sentences[(cue.source, cue.sentence)]
@@ -143,11 +144,15 @@ def build_events(
             before = previous.get(key)
             if before is None and (cue.source, sentence.paragraph - 1) in headings:
                 before = previous.get((cue.source, sentence.paragraph - 1))
+            timed = draft.time is not None and before is None
+            if timed:
+                before = last_dated.get(cue.source)  # "Um 19.06 Uhr …" after "Gestern Abend"
             lead = lead_dates[cue.source]
             if before is not None:
                 draft.year, draft.month, draft.day = before.year, before.month, before.day
                 draft.weekday = before.weekday
                 draft.inherited = True
+                draft.from_lead = timed  # a clock time is as good as the news day
             elif lead is not None and (
                 sentence.paragraph in lead_paragraphs[cue.source] or draft.time is not None
             ):
@@ -157,6 +162,8 @@ def build_events(
                 draft.inherited = draft.from_lead = True
         if (draft.day is not None or draft.weekday is not None) and cue.cue.status == "reported":
             previous[key] = draft
+            if not draft.inherited:
+                last_dated[cue.source] = draft
         drafts.append(draft)
 
     clusters = _cluster(drafts)
@@ -409,7 +416,10 @@ def _plans_look_ahead(draft: _Draft, published: dt.date | None) -> None:
         or None in (draft.year, draft.month, draft.day)
     ):
         return
-    day = dt.date(draft.year, draft.month, draft.day)  # type: ignore[arg-type]
+    try:
+        day = dt.date(draft.year, draft.month, draft.day)  # type: ignore[arg-type]
+    except ValueError:
+        return
     if day < published:
         day += dt.timedelta(days=7)
         draft.year, draft.month, draft.day = day.year, day.month, day.day
@@ -423,27 +433,18 @@ def _lead_paragraphs(source: Source) -> set[int]:
 
 
 def _lead_date(source: Source) -> dt.date | None:
-    """The date of an article's news: the first day its opening paragraphs name, else the
-    latest day within ten days before publication it names, else the publication day."""
+    """The date of an article's news: the latest day within ten days before its publication
+    that it names, else the publication day itself."""
     if source.published is None:
         return None
     published = dt.date.fromisoformat(source.published)
-    opening = {p.index for p in source.paragraphs if p.kind == "text"}
-    opening = set(sorted(opening)[:3])
-    first_named = None
     candidates = []
     for sentence in source.sentences:
         for found in find_dates(sentence.text, published):
-            if found.value is None or found.value.precision != "day":
-                continue
-            day = dt.date.fromisoformat(found.value.iso)
-            if not 0 <= (published - day).days <= 10:
-                continue
-            candidates.append(day)
-            if first_named is None and sentence.paragraph in opening:
-                first_named = day
-    if first_named is not None:
-        return first_named
+            if found.value is not None and found.value.precision == "day":
+                day = dt.date.fromisoformat(found.value.iso)
+                if 0 <= (published - day).days <= 10:
+                    candidates.append(day)
     return max(candidates) if candidates else published
 
 

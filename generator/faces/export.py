@@ -134,7 +134,7 @@ def write_markdown(
     commentary = Commentary(
         result.site,
         LinkIndex(result.dossier),
-        Renderer(settings.templates_dir),
+        Renderer(settings.templates_dir, settings.title),
         find_orphans(editor_pages, result.site),
     )
     written: list[Path] = []

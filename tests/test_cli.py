@@ -99,7 +99,7 @@ def test_exported_folder_builds_without_the_plugin(project: Path) -> None:
     assert CliRunner().invoke(main, ["export", "--markdown", "export"]).exit_code == 0
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("docs_dir: docs", "docs_dir: export")
-    config = config.replace("  - dossier:\n      seeds: seeds\n      templates: templates\n", "")
+    config = config.replace("  - dossier:\n      seeds: seeds\n", "")
     assert "dossier" not in config.split("plugins:")[1].split("markdown_extensions:")[0]
     (project / "plain.yml").write_text(config, encoding="utf-8")
     result = subprocess.run(

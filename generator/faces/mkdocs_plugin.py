@@ -161,6 +161,23 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         target.write_text(dossier_json(self.result.dossier), encoding="utf-8")
 
 
+def project_settings(config_file: Path) -> Settings | None:
+    """The settings a project's ``mkdocs.yml`` gives the dossier plugin (None if it does not
+    enable it), so that ``dossier export`` and ``check`` read the same options as the site."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    try:
+        config = load_config(config_file=str(config_file))
+    except Abort as error:
+        raise DossierError(f"{config_file}: configuration error, see above ({error})") from error
+    plugin = config.plugins.get("dossier")
+    if not isinstance(plugin, DossierPlugin):
+        return None
+    plugin.on_config(config)
+    return plugin.settings
+
+
 def _add_markdown_extensions(config: MkDocsConfig) -> None:
     """The extensions the generated pages are written for, added to any project's own."""
     names = {extension.rsplit(".", 1)[-1] for extension in config.markdown_extensions}

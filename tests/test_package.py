@@ -107,6 +107,8 @@ def test_new_mkdocs_project_builds_with_only_mkdocs_yml_and_seeds(
     )
     assert len(list((site / "quellen").glob("*/index.html"))) == 3
     assert (site / "dossier.json").is_file()
+    assert (site / "stylesheets" / "dossier.css").is_file()  # the styles of the generated pages
+    assert 'href="stylesheets/dossier.css"' in start
     external = {
         url
         for page in site.rglob("*.html")

@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 from ..errors import DossierError
 from ..pipeline import Analysis, Pipeline, Result
 from ..render.commentary import Commentary, find_orphans
-from ..render.site import DEFAULT_TEMPLATES, Renderer
+from ..render.site import DEFAULT_TEMPLATES, STYLESHEET, Renderer, assets
 from ..render.wikilinks import LinkIndex
 from ..settings import Settings
 from .export import dossier_json
@@ -86,6 +86,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             model=self.config.model,
         )
         _add_markdown_extensions(config)
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
         if self.config.private:
             _keep_private(config)
         return config
@@ -121,6 +123,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 f"{_docs_display(config, orphan)}: Kommentar zu einer Seite, die es nicht mehr "
                 "gibt (verwaist); er bleibt als eigene Seite erhalten – siehe Seite 'Redaktion'"
             )
+        for path, data in assets().items():
+            if files.get_file_from_path(path) is None:
+                files.append(File.generated(config, path, content=data))
         for path, content in self.result.site.items():
             file = files.get_file_from_path(path)
             if file is None:

@@ -35,6 +35,14 @@ SECTIONS = {"source": "quellen", "actor": "akteure", "event": "ereignisse"}
 DISCREPANCY_PAGE = "widersprueche/index.md"
 START_PAGE = "index.md"
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+STYLESHEET = "stylesheets/dossier.css"
+_PACKAGED_STYLESHEET = Path(__file__).resolve().parent.parent / "assets" / "dossier.css"
+
+
+def assets() -> dict[str, bytes]:
+    """Files the generated pages need besides themselves: the stylesheet of their classes
+    (highlighted sentence, mentions, counts). A project's own file at the path wins."""
+    return {STYLESHEET: _PACKAGED_STYLESHEET.read_bytes()}
 
 
 def page_path(kind: str, item_id: str | None = None) -> str:

@@ -41,14 +41,10 @@ def _run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProc
 def fresh_venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A new venv (no system site packages) with the wheel built from this checkout."""
     work = tmp_path_factory.mktemp("wheel")
-    source = work / "source"  # built from a copy: the checkout gets no build/ or egg-info
-    shutil.copytree(
-        ROOT,
-        source,
-        ignore=shutil.ignore_patterns(
-            ".git", ".venv", "site", "build", "*.egg-info", "__pycache__", ".*_cache", "tests"
-        ),
-    )
+    # built from a copy: the checkout gets no build/ or egg-info (".*": .git, .venv, caches)
+    source = work / "source"
+    skip = shutil.ignore_patterns(".*", "site", "build", "*.egg-info", "__pycache__", "tests")
+    shutil.copytree(ROOT, source, ignore=skip)
     wheels = work / "dist"
     built = _run(sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", wheels, source)
     assert built.returncode == 0, built.stderr

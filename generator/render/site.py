@@ -104,8 +104,9 @@ class Renderer:
             quantity=format_quantity,
         )
         self.env.globals.update(
-            KIND_LABELS=KIND_LABELS, ACTOR_KINDS=ACTOR_KINDS, month_name=month_name, title=title
+            KIND_LABELS=KIND_LABELS, ACTOR_KINDS=ACTOR_KINDS, month_name=month_name
         )
+        self.env.globals["title"] = title
 
     def render(self, dossier: Dossier) -> Site:
         index = _Index(dossier)

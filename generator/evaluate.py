@@ -64,7 +64,7 @@ def _forms(names: list[str]) -> set[str]:
 
 
 def score_gold(
-    gold_file: Path, seeds_dir: Path, templates_dir: Path, model: str | None = None
+    gold_file: Path, seeds_dir: Path, templates_dir: Path | None = None, model: str | None = None
 ) -> dict[str, Score]:
     """Per-kind precision and recall of the pipeline's actors against a gold annotation."""
     gold = yaml.safe_load(gold_file.read_text(encoding="utf-8"))["articles"]
@@ -270,13 +270,14 @@ def main() -> None:
 @click.option(
     "--templates",
     "templates_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("templates"),
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="Your own templates overriding the packaged ones (default: none).",
 )
 @click.option("--model", default=None, help="An installed spaCy pipeline merged with the rules.")
 @click.option("-v", "--verbose", count=True, help="List misses and spurious actors.")
 def gold(
-    gold_file: Path, seeds_dir: Path, templates_dir: Path, model: str | None, verbose: int
+    gold_file: Path, seeds_dir: Path, templates_dir: Path | None, model: str | None, verbose: int
 ) -> None:
     _print(score_gold(gold_file, seeds_dir, templates_dir, model), verbose)
 

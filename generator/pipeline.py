@@ -71,7 +71,7 @@ class Pipeline:
         sources, diagnostics = self.ingest(curation)
         analyses = [self.analyse(source) for source in sources]
         dossier = self.reconcile(sources, analyses, curation)
-        site = render_site(dossier, self.settings.templates_dir)
+        site = render_site(dossier, self.settings.templates_dir, self.settings.title)
         diagnostics.extend(curation.diagnostics)
         return Result(dossier=dossier, site=site, diagnostics=tuple(diagnostics))
 

@@ -63,7 +63,7 @@ def main() -> None:
         recogniser.recognise  # noqa: B018 - the lexicon and clusters are loaded in __init__
         print(f"load lexicon and word clusters: {time.perf_counter() - started:.2f} s")
 
-        settings = Settings(seeds_dir=folder, templates_dir=ROOT / "templates")
+        settings = Settings(seeds_dir=folder)
         pipeline = Pipeline(settings, recogniser)
         started = time.perf_counter()
         sources, diagnostics = pipeline.ingest()
@@ -75,7 +75,7 @@ def main() -> None:
         dossier = pipeline.reconcile(sources, analyses)
         reconcile_s = time.perf_counter() - started
         started = time.perf_counter()
-        site = render_site(dossier, settings.templates_dir)
+        site = render_site(dossier, None)
         render_s = time.perf_counter() - started
         started = time.perf_counter()
         for source in sources:  # a rebuild with nothing changed hits the cache

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -77,3 +78,41 @@ def test_search_box_finds_the_actor(page, served_site: str, query: str) -> None:
     results = page.locator(".md-search-result__item")
     results.first.wait_for(timeout=15000)
     assert query in page.locator(".md-search-result").inner_text()
+
+
+def test_no_request_leaves_the_site_while_reading_it(page, served_site: str) -> None:
+    """Start page, every section, an actor, a source, an event, search and the dark palette:
+    every request the pages make goes to the site's own server."""
+    requests: list[str] = []
+
+    def record(request) -> None:
+        requests.append(request.url)
+
+    page.on("request", record)
+    # requests elsewhere fail at once instead of waiting for the network (and still count)
+    page.route(re.compile(r"^(?!http://127\.0\.0\.1[:/]|data:|blob:)"), lambda route: route.abort())
+    try:
+        page.goto(served_site)
+        page.wait_for_load_state("networkidle")
+        for section in ("Quellen", "Akteure", "Ereignisse", "Widersprüche", "Überblick"):
+            page.locator("a.md-nav__link:visible", has_text=section).first.click()
+            page.wait_for_load_state("networkidle")
+        for section, link in (
+            ("akteure/", "akteure/wladimir-putin/"),
+            ("quellen/", "quellen/"),
+            ("ereignisse/", "ereignisse/"),
+        ):
+            page.goto(served_site + section)
+            page.locator(f"article a[href*='{link.split('/')[0]}/'][href$='/']").nth(1).click()
+            page.wait_for_load_state("networkidle")
+        page.locator("label[for='__palette_1']").first.click()
+        page.keyboard.press("/")
+        page.locator("input.md-search__input").press_sequentially("Putin", delay=20)
+        page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+        page.wait_for_load_state("networkidle")
+    finally:
+        page.remove_listener("request", record)
+        page.unroute_all()
+    local = [url for url in requests if url.startswith(served_site)]
+    assert len(local) > 20  # the walk did load pages, styles, scripts and the search index
+    assert [url for url in requests if not url.startswith((served_site, "data:", "blob:"))] == []

@@ -46,6 +46,22 @@ def test_export_markdown_writes_a_complete_docs_folder_outside_docs(project: Pat
     assert "## Verwaiste Kommentare" in (out / "redaktion.md").read_text(encoding="utf-8")
 
 
+def test_export_reads_the_plugin_options_of_mkdocs_yml(project: Path) -> None:
+    (project / "seeds").rename(project / "artikel")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("site_name: Dossier", "site_name: Gipfel-Dossier")
+    (project / "mkdocs.yml").write_text(
+        config.replace(
+            "      seeds: seeds\n", "      seeds: artikel\n      title: Gipfel in Wien\n"
+        ),
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["export", "--markdown", "export"])
+    assert result.exit_code == 0, result.output
+    assert "\n# Gipfel in Wien\n" in (project / "export" / "index.md").read_text(encoding="utf-8")
+    assert len(list((project / "export" / "quellen").glob("*.md"))) == 4
+
+
 @pytest.mark.parametrize("target", ["docs", "docs/generiert", "seeds/x"])
 def test_export_markdown_refuses_to_write_into_docs(project: Path, target: str) -> None:
     before = sorted(p.as_posix() for p in project.rglob("*"))
@@ -99,7 +115,7 @@ def test_exported_folder_builds_without_the_plugin(project: Path) -> None:
     assert CliRunner().invoke(main, ["export", "--markdown", "export"]).exit_code == 0
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("docs_dir: docs", "docs_dir: export")
-    config = config.replace("  - dossier:\n      seeds: seeds\n      templates: templates\n", "")
+    config = config.replace("  - dossier:\n      seeds: seeds\n", "")
     assert "dossier" not in config.split("plugins:")[1].split("markdown_extensions:")[0]
     (project / "plain.yml").write_text(config, encoding="utf-8")
     result = subprocess.run(

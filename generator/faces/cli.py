@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -28,7 +29,22 @@ _MODEL = click.option(
 
 
 def _settings(seeds_dir: Path | None, model: str | None = None) -> Settings:
-    return Settings.for_project(Path.cwd(), seeds_dir, model)
+    """The options of the dossier plugin in ./mkdocs.yml (seeds, templates, title, model),
+    else the design card's layout; --seeds and --model win."""
+    from .mkdocs_plugin import project_settings  # imports MkDocs only when needed
+
+    config_file = Path.cwd() / "mkdocs.yml"
+    try:
+        settings = project_settings(config_file) if config_file.is_file() else None
+    except DossierError as error:
+        raise click.ClickException(str(error)) from error
+    if settings is None:
+        return Settings.for_project(Path.cwd(), seeds_dir, model)
+    return replace(
+        settings,
+        seeds_dir=seeds_dir if seeds_dir is not None else settings.seeds_dir,
+        model=model if model is not None else settings.model,
+    )
 
 
 def _run(settings: Settings) -> Result:

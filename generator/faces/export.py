@@ -13,7 +13,7 @@ from ..errors import Diagnostic, DossierError
 from ..model import Dossier, to_dict
 from ..pipeline import Result
 from ..render.commentary import Commentary, find_orphans
-from ..render.site import Renderer
+from ..render.site import Renderer, assets
 from ..render.wikilinks import LinkIndex
 from ..settings import Settings
 
@@ -143,7 +143,7 @@ def write_markdown(
     commentary = Commentary(
         result.site,
         LinkIndex(result.dossier),
-        Renderer(settings.templates_dir),
+        Renderer(settings.templates_dir, settings.title),
         find_orphans(editor_pages, result.site),
     )
     written: list[Path] = []
@@ -158,6 +158,10 @@ def write_markdown(
             target.write_text(content, encoding="utf-8")
         written.append(target)
 
+    editor_paths = {file.relative_to(docs).as_posix() for file in editor_files}  # type: ignore[arg-type]
+    for path, data in assets().items():
+        if path not in editor_paths:
+            write(path, data)
     for path, content in result.site.items():
         if path not in editor_pages:
             write(path, content)

@@ -8,20 +8,23 @@ MkDocs.
 
 from __future__ import annotations
 
+import difflib
+import posixpath
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ..errors import DossierError
 from ..pipeline import Analysis, Pipeline, Result
 from ..render.commentary import Commentary, find_orphans
-from ..render.site import Renderer
+from ..render.site import DEFAULT_TEMPLATES, STYLESHEET, Renderer, assets
 from ..render.wikilinks import LinkIndex
 from ..settings import Settings
 from .export import dossier_json
@@ -32,12 +35,23 @@ log = get_plugin_logger(__name__)
 # fresh plugin) on every rebuild, but unchanged articles need not be analysed again.
 _ANALYSIS_CACHE: dict[str, Analysis] = {}
 
+# Markdown extensions the generated pages are written for (MkDocs adds toc and tables itself):
+# anchors and classes in braces, the "redaktionell geprüft" box.
+MARKDOWN_EXTENSIONS = ("attr_list", "admonition")
+
 
 class DossierConfig(base.Config):
-    seeds = c.Type(str, default="seeds")
-    templates = c.Type(str, default="templates")
-    json = c.Type(str, default="dossier.json")
+    """The plugin's options (documented in the README); paths are relative to mkdocs.yml."""
+
+    seeds = c.Type(str, default="seeds")  # folder of articles
+    # the project's own templates, each overriding the packaged one of that name; by default
+    # templates/ next to mkdocs.yml if it exists; a folder given here must exist
+    templates = c.Optional(c.Dir(exists=True))
+    title = c.Optional(c.Type(str))  # the dossier's name; default: site_name
+    json = c.Type(str, default="dossier.json")  # written to the site root
     model = c.Optional(c.Type(str))  # an installed spaCy pipeline, merged with the rules
+    # no request leaves the site: the theme's web fonts and CDN scripts are switched off
+    private = c.Type(bool, default=True)
 
 
 class DossierPlugin(BasePlugin[DossierConfig]):
@@ -46,14 +60,36 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.settings: Settings | None = None
         self.commentary: Commentary | None = None
 
+    def load_config(
+        self, options: dict[str, Any], config_file_path: str | None = None
+    ) -> tuple[list[tuple[str, Exception]], list[tuple[str, Exception | str]]]:
+        """MkDocs only warns about an unknown option; a typo here is an error that names
+        the closest valid option."""
+        errors, warnings = super().load_config(options, config_file_path)
+        known = [name for name, _ in self.config_class._schema]
+        for key in sorted(set(options) - set(known)):
+            close = difflib.get_close_matches(key, known, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            errors.append((key, ValidationError(f"unknown option '{key}'{hint}")))
+        return errors, [(key, w) for key, w in warnings if key in known]
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         root = Path(config.config_file_path or ".").resolve().parent
+        templates = self.config.templates
+        if templates is None and (root / "templates").is_dir():
+            templates = str(root / "templates")
         self.settings = Settings(
             seeds_dir=(root / self.config.seeds).resolve(),
-            templates_dir=(root / self.config.templates).resolve(),
+            templates_dir=Path(templates).resolve() if templates else None,
+            title=self.config.title or config.site_name,
             docs_dir=Path(config.docs_dir).resolve(),
             model=self.config.model,
         )
+        _add_markdown_extensions(config)
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        if self.config.private:
+            _keep_private(config)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -79,7 +115,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.commentary = Commentary(
             self.result.site,
             LinkIndex(self.result.dossier),
-            Renderer(self.settings.templates_dir),
+            Renderer(self.settings.templates_dir, self.settings.title),
             orphans,
         )
         for orphan in orphans:
@@ -87,9 +123,17 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 f"{_docs_display(config, orphan)}: Kommentar zu einer Seite, die es nicht mehr "
                 "gibt (verwaist); er bleibt als eigene Seite erhalten – siehe Seite 'Redaktion'"
             )
-        for path, content in self.result.site.items():
+        for path, data in assets().items():
             if files.get_file_from_path(path) is None:
-                files.append(File.generated(config, path, content=content))
+                files.append(File.generated(config, path, content=data))
+        for path, content in self.result.site.items():
+            file = files.get_file_from_path(path)
+            if file is None:
+                file = File.generated(config, path, content=content)
+                files.append(file)
+            if posixpath.basename(path) != "index.md":
+                # reached through the section pages: no nav entry, no "not in nav" report
+                file.inclusion = InclusionLevel.NOT_IN_NAV
         return files
 
     def on_page_markdown(
@@ -109,8 +153,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         assert self.settings is not None
-        for folder in (self.settings.seeds_dir, self.settings.templates_dir):
-            if folder.is_dir():
+        for folder in (self.settings.seeds_dir, self.settings.templates_dir, DEFAULT_TEMPLATES):
+            if folder is not None and folder.is_dir():
                 server.watch(str(folder))
         return server
 
@@ -120,6 +164,43 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         target = Path(config.site_dir) / self.config.json
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(dossier_json(self.result.dossier), encoding="utf-8")
+
+
+def project_settings(config_file: Path) -> Settings | None:
+    """The settings a project's ``mkdocs.yml`` gives the dossier plugin (None if it does not
+    enable it), so that ``dossier export`` and ``check`` read the same options as the site."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    try:
+        config = load_config(config_file=str(config_file))
+    except Abort as error:
+        raise DossierError(f"{config_file}: configuration error, see above ({error})") from error
+    plugin = config.plugins.get("dossier")
+    if not isinstance(plugin, DossierPlugin):
+        return None
+    plugin.on_config(config)
+    return plugin.settings
+
+
+def _add_markdown_extensions(config: MkDocsConfig) -> None:
+    """The extensions the generated pages are written for, added to any project's own."""
+    names = {extension.rsplit(".", 1)[-1] for extension in config.markdown_extensions}
+    for name in MARKDOWN_EXTENSIONS:
+        if name not in names:
+            config.markdown_extensions.append(name)
+
+
+# Theme settings that make the browser fetch from other servers, and their private value:
+# Material loads Google Fonts (system fonts instead), the MkDocs themes highlight.js from a CDN.
+_EXTERNAL_THEME_SETTINGS = {"font": False, "highlightjs": False}
+
+
+def _keep_private(config: MkDocsConfig) -> None:
+    for key, private in _EXTERNAL_THEME_SETTINGS.items():
+        if key in config.theme and config.theme[key] != private:
+            config.theme[key] = private
+            log.info(f"theme.{key} set to {private!r}: the site loads nothing from elsewhere")
 
 
 def _docs_display(config: MkDocsConfig, src_uri: str) -> str:

@@ -1,6 +1,8 @@
 """Render a :class:`~generator.model.Dossier` into Markdown pages with Jinja2.
 
-This is the only module that knows page paths. Layout lives in ``templates/``;
+This is the only module that knows page paths. Layout lives in the templates: the
+defaults ship in the package (``generator/templates/``), and a project's own templates
+folder overrides single templates by file name, as a theme's ``custom_dir`` does.
 Python only prepares data and provides the escaping filters and the link helper.
 """
 
@@ -32,6 +34,15 @@ KIND_LABELS = {
 SECTIONS = {"source": "quellen", "actor": "akteure", "event": "ereignisse"}
 DISCREPANCY_PAGE = "widersprueche/index.md"
 START_PAGE = "index.md"
+DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+STYLESHEET = "stylesheets/dossier.css"
+_PACKAGED_STYLESHEET = Path(__file__).resolve().parent.parent / "assets" / "dossier.css"
+
+
+def assets() -> dict[str, bytes]:
+    """Files the generated pages need besides themselves: the stylesheet of their classes
+    (highlighted sentence, mentions, counts). A project's own file at the path wins."""
+    return {STYLESHEET: _PACKAGED_STYLESHEET.read_bytes()}
 
 
 def page_path(kind: str, item_id: str | None = None) -> str:
@@ -85,11 +96,16 @@ class Segment:
 class Renderer:
     """Renders every page of a dossier; one instance per build."""
 
-    def __init__(self, templates_dir: Path) -> None:
-        if not templates_dir.is_dir():
-            raise DossierError(f"templates folder not found: {templates_dir}")
+    def __init__(self, templates_dir: Path | None = None, title: str = "Dossier") -> None:
+        """``templates_dir``: the project's own templates, each overriding the packaged
+        template of the same file name; ``title``: the dossier's name."""
+        folders = [DEFAULT_TEMPLATES]
+        if templates_dir is not None:
+            if not templates_dir.is_dir():
+                raise DossierError(f"templates folder not found: {templates_dir}")
+            folders.insert(0, templates_dir)
         self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(str(templates_dir)),
+            loader=jinja2.FileSystemLoader([str(folder) for folder in folders]),
             undefined=jinja2.StrictUndefined,
             keep_trailing_newline=True,
             trim_blocks=True,
@@ -112,6 +128,7 @@ class Renderer:
             CLAIM_KINDS=CLAIM_KINDS,
             month_name=month_name,
         )
+        self.env.globals["title"] = title
 
     def render(self, dossier: Dossier) -> Site:
         index = _Index(dossier)
@@ -326,5 +343,5 @@ def _sort_name(actor: Actor) -> str:
     return actor.name.casefold()
 
 
-def render_site(dossier: Dossier, templates_dir: Path) -> Site:
-    return Renderer(templates_dir).render(dossier)
+def render_site(dossier: Dossier, templates_dir: Path | None, title: str = "Dossier") -> Site:
+    return Renderer(templates_dir, title).render(dossier)

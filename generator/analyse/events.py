@@ -144,7 +144,10 @@ def verb_lemma(word: str) -> str | None:
         return None  # a present participle ("lebend", "führende") describes, it reports nothing
     verbs = verb_lemmas()
     table = _lemmas()
-    lemma = _vocabulary()["lemma_fixes"].get(word) or table.get(word, word)
+    lemma = _vocabulary()["lemma_fixes"].get(word) or table.get(word)
+    if lemma is None and "ss" in word:
+        lemma = table.get(word.replace("ss", "ß"))  # the table keeps old spellings: "beschloß"
+    lemma = lemma or word
     if lemma not in verbs and table.get(lemma, lemma) in verbs:
         lemma = table[lemma]  # "ernannte" -> "ernannt" -> "ernennen"
     if lemma not in verbs or (lemma.endswith(("ern", "eln")) and word == lemma[:-1]):

@@ -128,7 +128,7 @@ def build_events(
 
     drafts: list[_Draft] = []
     previous: dict[tuple[str, int], _Draft] = {}  # the last day-dated draft of a paragraph
-    last_dated: dict[str, _Draft] = {}  # the last draft of an article dated in its own words
+    last_named = {source.id: _last_named_days(source) for source in sources}
     headings = {(s.id, p.index) for s in sources for p in s.paragraphs if p.kind == "heading"}
     for cue in sorted(cues, key=lambda c: (order[c.source], int(c.sentence[1:]), c.cue.start)):
         sentence = sentences[(cue.source, cue.sentence)]
@@ -144,15 +144,17 @@ def build_events(
             before = previous.get(key)
             if before is None and (cue.source, sentence.paragraph - 1) in headings:
                 before = previous.get((cue.source, sentence.paragraph - 1))
-            timed = draft.time is not None and before is None
-            if timed:
-                before = last_dated.get(cue.source)  # "Um 19.06 Uhr …" after "Gestern Abend"
             lead = lead_dates[cue.source]
-            if before is not None:
+            named = last_named[cue.source].get(int(cue.sentence[1:]))
+            if before is None and draft.time is not None and named is not None:
+                # "Gestern Abend …" then "Um 19.06 Uhr jagt …": the clock time of that day,
+                # as good as the news day
+                draft.year, draft.month, draft.day = named.year, named.month, named.day
+                draft.inherited = draft.from_lead = True
+            elif before is not None:
                 draft.year, draft.month, draft.day = before.year, before.month, before.day
                 draft.weekday = before.weekday
                 draft.inherited = True
-                draft.from_lead = timed  # a clock time is as good as the news day
             elif lead is not None and (
                 sentence.paragraph in lead_paragraphs[cue.source] or draft.time is not None
             ):
@@ -162,8 +164,6 @@ def build_events(
                 draft.inherited = draft.from_lead = True
         if (draft.day is not None or draft.weekday is not None) and cue.cue.status == "reported":
             previous[key] = draft
-            if not draft.inherited:
-                last_dated[cue.source] = draft
         drafts.append(draft)
 
     clusters = _cluster(drafts)
@@ -430,6 +430,22 @@ def _lead_paragraphs(source: Source) -> set[int]:
     text = [p.index for p in source.paragraphs if p.kind == "text"]
     lead = {p.index for p in source.paragraphs if p.kind == "heading" and p.index == 0}
     return lead | set(text[:1])
+
+
+def _last_named_days(source: Source) -> dict[int, dt.date]:
+    """For each sentence number, the last day the article has named up to it."""
+    if source.published is None:
+        return {}
+    published = dt.date.fromisoformat(source.published)
+    result: dict[int, dt.date] = {}
+    last = None
+    for sentence in source.sentences:
+        for found in find_dates(sentence.text, published):
+            if found.value is not None and found.value.precision == "day":
+                last = dt.date.fromisoformat(found.value.iso)
+        if last is not None:
+            result[int(sentence.id[1:])] = last
+    return result
 
 
 def _lead_date(source: Source) -> dt.date | None:

@@ -21,7 +21,6 @@ compared with another rally's. Two claims are compared only when all of this is 
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -38,6 +37,8 @@ APPROX_TOLERANCE = 0.05
 # "mindestens", "mehr als": a lower bound, not an open end; news uses them for figures
 # that are still being counted, so a clearly higher later figure is a change.
 BOUND_TOLERANCE = 0.10
+# and the bound itself is a round figure: "bis zu 490" and "491" agree
+ROUNDING = 0.005
 CURRENCIES = {
     "Euro": "EUR",
     "Dollar": "USD",
@@ -84,13 +85,18 @@ _OUTDATED = re.compile(
     r"\b(?:hatte|hatten)\b[^,;]*\b(?:gesprochen|genannt|gemeldet|angegeben)\b",
     re.IGNORECASE,
 )
+_NOT_OWNER_BEFORE = re.compile(
+    r"\b(?:nach|aus|gegen|an|für|von|vom|mit|bei|beim)\s+(?:(?:der|die|den|dem|des)\s+)?$",
+    re.IGNORECASE,
+)
+_SHARE_OF = re.compile(r"\b(?P<noun>[A-ZÄÖÜ][a-zäöüß]+)\s+(?:von|um|auf)\s+$")
 _THERE = re.compile(r"\b[Dd]ort\b")
 _OF_TOTAL = re.compile(r"\b(?:\d[\d.,]*|\w+)\s+(?:der|von\s+den|unter\s+den)\s+$")
 _YEAR_BEFORE = re.compile(
     r"\b(?P<year>(?:19|20)\d{2})\s*(?::|mit|noch|waren|war|hatte)\s+[^,;]{0,25}$"
 )
 _YEARS_AGO = re.compile(
-    r"\bvor\s+(?P<n>\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn)\s+Jahren\b"
+    r"\b[Vv]or\s+(?P<n>\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn)\s+Jahren\b"
 )
 _SKIP_UNITS = {
     "Jahr",
@@ -148,9 +154,9 @@ def interval(quantity: Quantity, approx: float = APPROX_TOLERANCE) -> tuple[floa
     if quantity.hedge == "approx":
         return (value * (1 - approx), value * (1 + approx))
     if quantity.hedge == "more":
-        return (math.nextafter(value, math.inf), value * (1 + BOUND_TOLERANCE))
+        return (value * (1 - ROUNDING), value * (1 + BOUND_TOLERANCE))
     if quantity.hedge == "less":
-        return (value * (1 - BOUND_TOLERANCE), value)
+        return (value * (1 - BOUND_TOLERANCE), value * (1 + ROUNDING))
     return (value, value)
 
 
@@ -169,6 +175,7 @@ def find_claims(
 ) -> list[MeasuredClaim]:
     texts = {(s.id, t.id): t.text for s in sources for t in s.sentences}
     published = {s.id: s.published for s in sources}
+    latest = max((p for p in published.values() if p), default=None)
     recogniser = RuleRecogniser()
     state_ids = {a.name: a.id for a in actors if a.kind == "state"}
     main_place = _main_place(actors)
@@ -217,14 +224,17 @@ def find_claims(
                 unit=unit,
                 currency=currency,
                 owner=owner,
-                scope=_scope(text, clause, quantity.start, published[quantity.source]),
+                scope=_scope(text, clause, quantity.start, published[quantity.source] or latest),
                 low=low,
                 high=high,
                 evidence=evidence,
                 event=None if owner or measure in CASUALTIES else in_event.get(key),
                 predicate=(
                     cue.family
-                    if cue is not None and not owner and measure not in CASUALTIES
+                    if cue is not None
+                    and measure not in CASUALTIES
+                    and not (owner and (currency or measure.startswith("Prozent")))
+                    and not (owner and not evidence.endswith("…"))
                     else None
                 ),
                 status=cue.status if cue is not None else "reported",
@@ -270,8 +280,10 @@ def _measure(
         what = _counted_noun(text, clause, quantity) or "Betrag"
         return f"{what} ({currency})", unit, currency
     if unit == "Prozent":
+        # "Prozent der Erststimmen", "Rendite von zwei Prozent", "Löhne um zehn Prozent"
         after = re.match(r"\s+der\s+(?P<noun>[A-ZÄÖÜ][\wäöüß-]+)", text[quantity.end : clause[1]])
-        what = after["noun"] if after else _counted_noun(text, clause, quantity)
+        before = _SHARE_OF.search(text[clause[0] : quantity.start])
+        what = after["noun"] if after else (before["noun"] if before else None)
         return (f"Prozent ({what})" if what else "Prozent"), unit, None
     if unit in _PEOPLE or quantity.unit_text in _PEOPLE:
         after = text[quantity.end : clause[1]]
@@ -308,36 +320,28 @@ def _owner(
     state_ids: dict[str, str],
 ) -> tuple[str | None, str]:
     """Whose figure it is: a demonym before the unit, else the first actor of the clause
-    that is not the source of the information."""
+    that is not the source of the information (``laut``, ``Prognose von``) nor a place it
+    goes to (``nach Russland``), else the first such actor of the sentence before it
+    (``Die CDU landete bei 24,5 Prozent (2019: 21,7 Prozent)``). Evidence from outside the
+    clause ends in "…": such a figure is compared only within the same kind of happening."""
     if quantity.qualifier:
         state = recogniser.state_in_name(quantity.qualifier)
         if state in state_ids:
             return state_ids[state], f"{quantity.qualifier} {quantity.unit_text}"
-    start, end = clause
-    for m_start, m_end, actor in mentions:
-        if not start <= m_start < end:
-            continue
-        if recogniser.is_news_agency(actor.name) or _ATTRIBUTION.search(text[start:m_start]):
-            continue
-        if actor.kind == "person" and m_start > quantity.start:
-            continue
-        if actor.kind == "state" and not text[m_start:m_end][:1].isupper():
-            continue
-        words_before = text[start:m_start].split()
-        if (
-            actor.kind in ("state", "place")
-            and words_before
-            and words_before[-1].lower()
-            in (
-                "nach",
-                "aus",
-                "gegen",
-                "an",
-                "für",
-            )
-        ):
-            continue  # "nach Russland": where to, not whose
-        return actor.id, f"{text[m_start:m_end]} … {quantity.unit_text}"
+    for start, end in (clause, (0, quantity.start)):
+        weak = start != clause[0] or end != clause[1]
+        for m_start, m_end, actor in mentions:
+            if not start <= m_start < end:
+                continue
+            if recogniser.is_news_agency(actor.name) or _ATTRIBUTION.search(text[:m_start]):
+                continue
+            if actor.kind == "person" and m_start > quantity.start:
+                continue
+            if actor.kind == "state" and not text[m_start:m_end][:1].isupper():
+                continue
+            if _NOT_OWNER_BEFORE.search(text[:m_start]):
+                continue  # "nach Russland", "Prognose von Infratest": not whose
+            return actor.id, f"{text[m_start:m_end]} … {quantity.unit_text}" + ("…" if weak else "")
     return None, ""
 
 
@@ -351,7 +355,7 @@ def _scope(text: str, clause: tuple[int, int], position: int, published: str | N
     if ago is not None and published:
         count = int(parse_number(ago["n"]))
         return int(published[:4]) - count
-    inner = re.search(r"\((?P<year>(?:19|20)\d{2})\s*:", text[clause[0] : position + 1])
+    inner = re.search(r"\((?P<year>(?:19|20)\d{2})\s*:\s*(?:\S+\s+)?$", text[:position])
     return int(inner["year"]) if inner else None
 
 

@@ -23,7 +23,7 @@ from ..pipeline import Analysis, Pipeline, Result
 from ..render.commentary import Commentary, find_orphans
 from ..render.site import Renderer
 from ..render.wikilinks import LinkIndex
-from ..settings import Settings
+from ..settings import Limits, Settings
 from .export import dossier_json
 
 log = get_plugin_logger(__name__)
@@ -38,6 +38,10 @@ class DossierConfig(base.Config):
     templates = c.Type(str, default="templates")
     json = c.Type(str, default="dossier.json")
     model = c.Optional(c.Type(str))  # an installed spaCy pipeline, merged with the rules
+    # limits per article (README, "Was passiert bei kaputten Dateien")
+    max_article_bytes = c.Type(int, default=Limits().max_article_bytes)
+    max_paragraph_chars = c.Type(int, default=Limits().max_paragraph_chars)
+    max_sentence_chars = c.Type(int, default=Limits().max_sentence_chars)
 
 
 class DossierPlugin(BasePlugin[DossierConfig]):
@@ -53,6 +57,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             templates_dir=(root / self.config.templates).resolve(),
             docs_dir=Path(config.docs_dir).resolve(),
             model=self.config.model,
+            limits=_limits(self.config),
         )
         return config
 
@@ -63,6 +68,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             self.result = pipeline.run()
         except DossierError as error:
             raise _abort(str(error)) from error
+        except Exception as error:  # a defect, not a bad input file: a message, no traceback
+            log.debug("dossier: internal error", exc_info=True)
+            raise _abort(
+                f"internal error ({type(error).__name__}: {error}); please report it"
+            ) from error
         for diagnostic in self.result.diagnostics:
             if diagnostic.level == "info":
                 log.info(str(diagnostic))
@@ -99,9 +109,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if self.commentary is None or page.file.generated_by is not None:
             return None
         original = None
-        if page.file.abs_src_path:
-            original = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
         display = _docs_display(config, page.file.src_uri)
+        if page.file.abs_src_path:
+            try:
+                original = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
+            except (OSError, UnicodeDecodeError) as error:
+                log.warning(f"{display}: cannot be read again ({error}); line numbers may be off")
         markdown, problems = self.commentary.merge(page.file.src_uri, markdown, display, original)
         for problem in problems:
             log.warning(str(problem))
@@ -120,6 +133,17 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         target = Path(config.site_dir) / self.config.json
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(dossier_json(self.result.dossier), encoding="utf-8")
+
+
+def _limits(config: DossierConfig) -> Limits:
+    values = {
+        name: config[name]
+        for name in ("max_article_bytes", "max_paragraph_chars", "max_sentence_chars")
+    }
+    for name, value in values.items():
+        if value < 1:
+            raise _abort(f"'{name}' must be a positive number, not {value}")
+    return Limits(**values)
 
 
 def _docs_display(config: MkDocsConfig, src_uri: str) -> str:

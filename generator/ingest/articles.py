@@ -91,9 +91,12 @@ _YAML_NON_TEXT = {
 class IngestError(Exception):
     """An article that cannot be read; carries the line where known."""
 
-    def __init__(self, message: str, line: int | None = None) -> None:
+    def __init__(
+        self, message: str, line: int | None = None, notes: list[tuple[int | None, str]] = ()
+    ) -> None:
         super().__init__(message)
         self.line = line
+        self.notes = list(notes)  # warnings found before the error (bad front matter fields)
 
 
 @dataclass
@@ -223,6 +226,10 @@ def read_article(
         else:
             draft = parse_text(text, limits)
     except IngestError as error:
+        diagnostics.extend(
+            Diagnostic(level="warning", path=display, line=line, message=message)
+            for line, message in error.notes
+        )
         diagnostics.append(
             Diagnostic(level="error", path=display, line=error.line, message=str(error))
         )
@@ -346,7 +353,10 @@ def parse_markdown(text: str, limits: Limits | None = None) -> _Draft:
         if blocks:
             title, _, title_line = blocks.pop(0)
         else:
-            raise IngestError("file is empty" if not match else "article has no title and no text")
+            raise IngestError(
+                "file is empty" if not match else "article has no title and no text",
+                notes=warnings,
+            )
     draft = _Draft(title=_clean(title), warnings=warnings)
     if len(draft.title) > limits.max_title_chars:
         draft.warnings.append(
@@ -361,7 +371,7 @@ def parse_markdown(text: str, limits: Limits | None = None) -> _Draft:
         draft, [(n, block) for block, _, n in blocks], headings={b for b, h, _ in blocks if h}
     )
     if not any(kind == "text" for kind, _ in draft.blocks):
-        raise IngestError("article has no body text", line=body_start)
+        raise IngestError("article has no body text", line=body_start, notes=warnings)
     if "published" in meta or "date" in meta:
         line, value = meta.get("published") or meta["date"]
         try:
@@ -389,11 +399,14 @@ def _front_matter(text: str, warnings: list[tuple[int | None, str]]) -> dict[str
         line = mark.line + first if mark is not None else 1
         problem = getattr(error, "problem", None) or "invalid YAML"
         raise IngestError(f"front matter is not valid YAML: {problem}", line=line) from None
+    except RecursionError:
+        raise IngestError("front matter is nested too deeply", line=first) from None
     if root is None:
         return {}
     if not isinstance(root, yaml.MappingNode):
         raise IngestError("front matter must be a mapping of keys to values", line=first)
     meta: dict[str, tuple[int, str]] = {}
+    seen: set[str] = set()
     for key_node, value_node in root.value:
         line = key_node.start_mark.line + first
         key = key_node.value if isinstance(key_node, yaml.ScalarNode) else "…"
@@ -406,9 +419,10 @@ def _front_matter(text: str, warnings: list[tuple[int | None, str]]) -> dict[str
             )
             warnings.append((line, f"unknown front matter key '{_excerpt(key)}'{hint}; ignored"))
             continue
-        if key in meta:
+        if key in seen:
             warnings.append((line, f"front matter key '{key}' appears twice; the last one counts"))
-            del meta[key]
+            meta.pop(key, None)
+        seen.add(key)
         if not isinstance(value_node, yaml.ScalarNode):
             warnings.append(
                 (line, f"'{key}' must be a single value, not a list or mapping; ignored")

@@ -29,7 +29,7 @@ from .reconcile.curation import (
 )
 from .reconcile.discrepancies import find_discrepancies
 from .reconcile.events import build_events
-from .render.site import Site, render_site
+from .render.site import Site, TemplateFault, render_site
 from .settings import Limits, Settings
 
 
@@ -137,6 +137,8 @@ class Pipeline:
         reported = len(curation.diagnostics)
         try:
             return self._link(sources, analyses, curation)
+        except TemplateFault:
+            raise
         except Exception as error:  # any defect: find the article behind it
             first_error = error
             del curation.diagnostics[reported:]  # the curation is applied once more below
@@ -151,7 +153,7 @@ class Pipeline:
         if failure([]) is not None:
             if isinstance(first_error, DossierError):
                 raise first_error
-            raise DossierError(_defect("building the site", first_error)) from first_error
+            raise DossierError(_site_fault(first_error)) from first_error
         remaining = list(range(len(sources)))
         while (error := failure(remaining)) is not None:
             low, high = 1, len(remaining)  # remaining[:high] fails, remaining[:0] does not
@@ -169,6 +171,8 @@ class Pipeline:
                     message=_defect("linking and rendering", error),
                 )
             )
+        if not remaining and len(sources) > 1:  # not one article builds: not theirs to blame
+            raise DossierError(_site_fault(first_error)) from first_error
         kept_sources = [sources[i] for i in remaining]
         kept_analyses = [analyses[i] for i in remaining]
         try:
@@ -291,6 +295,10 @@ def _isolated_read(
         return read_article(path, display, limits)
     except Exception as error:  # any defect: report it, keep the other articles
         return None, [Diagnostic(level="error", path=display, message=_defect("reading", error))]
+
+
+def _site_fault(error: Exception) -> str:
+    return f"internal error while building the site ({type(error).__name__}: {error})"
 
 
 _NOTHING_FOUND = Analysis(candidates=(), cues=(), dates=(), quantities=())

@@ -29,8 +29,14 @@ BAD: dict[str, tuple[str | bytes, str]] = {
     "ohne-titel.md": ("---\nauthor: A. B.\n---\n", "no title and no text"),
     "yaml-kaputt.md": ("---\ntitle: [offen\n---\n" + BODY, "not valid YAML"),
     "yaml-liste.md": ("---\n- a\n- b\n---\n" + BODY, "must be a mapping"),
-    "yaml-tief.md": ("---\ntitle: " + "[" * 3000 + "]" * 3000 + "\n---\n" + BODY, "nested too deeply"),
-    "datum-unmoeglich.md": ("---\ntitle: Datum\npublished: 2024-13-45\n---\n" + BODY, "not a valid date"),
+    "yaml-tief.md": (
+        "---\ntitle: " + "[" * 3000 + "]" * 3000 + "\n---\n" + BODY,
+        "nested too deeply",
+    ),
+    "datum-unmoeglich.md": (
+        "---\ntitle: Datum\npublished: 2024-13-45\n---\n" + BODY,
+        "not a valid date",
+    ),
     "datum-text.md": ("---\ntitle: Datum Text\npublished: neulich\n---\n" + BODY, "is not a date"),
     "titel-zahl.md": ("---\ntitle: 12345\n---\n" + BODY, "is a number, not a text"),
     "titel-liste.md": ("---\ntitle: [Eins, Zwei]\n---\n" + BODY, "must be a single value"),
@@ -42,7 +48,10 @@ BAD: dict[str, tuple[str | bytes, str]] = {
         "---\ntitle: Link Data\nurl: data:text/html,<script>alert(1)</script>\n---\n" + BODY,
         "is not a web address",
     ),
-    "url-relativ.md": ("---\ntitle: Link relativ\nurl: ../../etc/passwd\n---\n" + BODY, "is not a web address"),
+    "url-relativ.md": (
+        "---\ntitle: Link relativ\nurl: ../../etc/passwd\n---\n" + BODY,
+        "is not a web address",
+    ),
     "schluessel-tippfehler.md": ("---\ntitel: Tippfehler\n---\n" + BODY, "did you mean 'title'?"),
     "lachen.md": (
         "---\na: &a [x, x, x]\nb: &b [*a, *a, *a]\ntitle: *b\n---\n" + BODY,
@@ -84,15 +93,19 @@ def make_hostile(make_project, tmp_path: Path) -> tuple[Path, dict[str, str]]:
     articles[".notiz.txt.swp"] = b"\x00swap"
     project = make_project(articles)
     seeds_dir = project / "seeds"
-    with (project / "mkdocs.yml").open("a", encoding="utf-8") as handle:
-        handle.write("")  # limits: the default article size is 1 MB, riesig.txt is 400 kB
+    # a lower size limit keeps the test fast: riesig.txt is 400 kB
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     (project / "mkdocs.yml").write_text(
-        config.replace("      templates: templates\n", "      templates: templates\n      max_article_bytes: 300000\n"),
+        config.replace(
+            "      templates: templates\n",
+            "      templates: templates\n      max_article_bytes: 300000\n",
+        ),
         encoding="utf-8",
     )
     secret = tmp_path / "geheim.txt"
-    secret.write_text(f"Geheim\n{SECRET} steht hier. Er darf nie gelesen werden.\n", encoding="utf-8")
+    secret.write_text(
+        f"Geheim\n{SECRET} steht hier. Er darf nie gelesen werden.\n", encoding="utf-8"
+    )
     (seeds_dir / "verweis-aussen.txt").symlink_to(secret)
     expected["verweis-aussen.txt"] = "symbolic link"
     (seeds_dir / "verweis-innen.md").symlink_to(seeds_dir / "nur-titel.txt")

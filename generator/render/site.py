@@ -56,6 +56,10 @@ def format_quantity(quantity: Any) -> str:
     return f"{value} {quantity.unit}"
 
 
+class TemplateFault(DossierError):
+    """A template that cannot be loaded: the project's fault, whatever the articles are."""
+
+
 @dataclass(frozen=True)
 class Segment:
     """A piece of a sentence: plain text, or a mention linking to an actor."""
@@ -125,6 +129,8 @@ class Renderer:
 
         try:
             return self.env.get_template(template).render(link=link, **context)
+        except (jinja2.TemplateSyntaxError, jinja2.TemplateNotFound) as error:
+            raise TemplateFault(f"template {template}: {error}") from error
         except jinja2.TemplateError as error:
             raise DossierError(f"template {template}: {error}") from error
 

@@ -150,6 +150,13 @@ def test_good_front_matter_is_read_and_quoted_numbers_are_text(tmp_path: Path) -
     assert (source.url, source.language) == ("https://example.org/a?b=1", "de-AT")
 
 
+def test_lone_surrogates_from_yaml_escapes_become_replacement_characters(tmp_path: Path) -> None:
+    text = f'---\ntitle: "Gipfel \\ud800"\nauthor: "A. \\udfff B."\n---\n{BODY}'
+    source, messages = read(tmp_path, "a.md", text)
+    assert messages == []
+    assert (source.title, source.author) == ("Gipfel \ufffd", "A. \ufffd B.")
+
+
 def test_a_bad_title_field_falls_back_to_the_first_paragraph(tmp_path: Path) -> None:
     source, messages = read(tmp_path, "a.md", f"---\ntitle: [Eins, Zwei]\n---\n{BODY}")
     assert source is not None

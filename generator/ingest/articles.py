@@ -281,8 +281,13 @@ def _normalise(text: str) -> str:
 
 
 def _clean(line: str) -> str:
-    """Collapse whitespace (incl. no-break spaces) and drop control characters."""
-    line = "".join(ch for ch in line if ch == "\t" or unicodedata.category(ch) != "Cc")
+    """Collapse whitespace (incl. no-break spaces), drop control characters and replace lone
+    surrogates (a YAML escape such as ``"\\ud800"`` makes one; no page could be written)."""
+    line = "".join(
+        ch if unicodedata.category(ch) != "Cs" else "\ufffd"
+        for ch in line
+        if ch == "\t" or unicodedata.category(ch) != "Cc"
+    )
     return " ".join(line.split())
 
 
@@ -428,7 +433,7 @@ def _front_matter(text: str, warnings: list[tuple[int | None, str]]) -> dict[str
                 (line, f"'{key}' must be a single value, not a list or mapping; ignored")
             )
             continue
-        value = value_node.value.strip()
+        value = _clean(value_node.value)
         if value_node.tag == "tag:yaml.org,2002:null" or not value:
             warnings.append((line, f"'{key}' is empty; ignored"))
             continue

@@ -231,8 +231,13 @@ def _read_root(curation: Curation, root: yaml.Node | None) -> None:
 
 
 def _text(node: yaml.Node) -> str | None:
-    """A scalar as written (``1984``, ``2024-13-45``, ``ja``), None for a list or mapping."""
-    return node.value.strip() if isinstance(node, yaml.ScalarNode) else None
+    """A scalar as written (``1984``, ``2024-13-45``, ``ja``), None for a list or mapping.
+
+    A lone surrogate (from an escape such as ``"\\ud800"``) could not be written to any
+    page; it becomes U+FFFD."""
+    if not isinstance(node, yaml.ScalarNode):
+        return None
+    return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in node.value.strip())
 
 
 def _excerpt(text: str, limit: int = 60) -> str:

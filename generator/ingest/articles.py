@@ -24,6 +24,7 @@ import datetime as dt
 import difflib
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -77,6 +78,8 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?---[ \t]*(?:\n|\Z)", r
 # the paragraph at every position (quadratic time on hostile input).
 _MD_LINK = re.compile(r"!?\[([^\]\n]{0,500})\]\([^)\s]{0,2000}\)")
 _MD_EMPHASIS = re.compile(r"(\*{1,3}|_{1,3})(?=\S)(.{1,300}?)(?<=\S)\1")
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")  # category Cc except the tab
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _MD_HEADING = re.compile(r"#{1,6}\s+(.*)")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 FRONT_MATTER_KEYS = ("title", "published", "date", "outlet", "url", "author", "language")
@@ -92,7 +95,7 @@ class IngestError(Exception):
     """An article that cannot be read; carries the line where known."""
 
     def __init__(
-        self, message: str, line: int | None = None, notes: list[tuple[int | None, str]] = ()
+        self, message: str, line: int | None = None, notes: Sequence[tuple[int | None, str]] = ()
     ) -> None:
         super().__init__(message)
         self.line = line
@@ -283,11 +286,7 @@ def _normalise(text: str) -> str:
 def _clean(line: str) -> str:
     """Collapse whitespace (incl. no-break spaces), drop control characters and replace lone
     surrogates (a YAML escape such as ``"\\ud800"`` makes one; no page could be written)."""
-    line = "".join(
-        ch if unicodedata.category(ch) != "Cs" else "\ufffd"
-        for ch in line
-        if ch == "\t" or unicodedata.category(ch) != "Cc"
-    )
+    line = _SURROGATE.sub("\ufffd", _CONTROL.sub("", line))
     return " ".join(line.split())
 
 

@@ -6,6 +6,10 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import subprocess
+import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -173,3 +177,57 @@ def test_hostile_files_beside_the_seeds(make_project, tmp_path: Path) -> None:
     assert "Traceback" not in strict.stderr
     for name in expected:
         assert f"seeds/{name}" in strict.stderr, name
+
+
+def test_serve_keeps_running_and_shows_the_message(make_project) -> None:
+    """Files like the three that once ended the build with a traceback, added while serving
+    (a line of 2 MB now meets the size limit first; the long line here is split)."""
+    project = make_project(seed_texts())
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONUNBUFFERED="1")
+    port = 8500 + os.getpid() % 200
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    lines: list[str] = []
+    expected = (
+        "seeds/datum.md:3: 'published: 2024-13-45' is not a valid date",
+        "seeds/riesig.txt: file is bigger than the limit of 1 MB",
+        "seeds/zeile.txt:2: line of 49,999 characters is longer than 20,000",
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not any("Serving on" in line for line in lines):
+            lines.append(process.stdout.readline())
+        assert any("Serving on" in line for line in lines), "".join(lines)
+        time.sleep(3.0)  # MkDocs polls for changes; let it take its first snapshot
+        seeds = project / "seeds"
+        (seeds / "datum.md").write_text(
+            "---\ntitle: Datum\npublished: 2024-13-45\n---\n" + BODY, encoding="utf-8"
+        )
+        (seeds / "riesig.txt").write_text("Riesig\n" + "Ein Satz. " * 500_000, encoding="utf-8")
+        (seeds / "zeile.txt").write_text("Zeile\n" + "Wort " * 10_000 + "\n", encoding="utf-8")
+        os.set_blocking(process.stdout.fileno(), False)
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline and not all(
+            any(message in line for line in lines) for message in expected
+        ):
+            line = process.stdout.readline()
+            if line:
+                lines.append(line)
+            else:
+                time.sleep(0.2)
+        output = "".join(lines)
+        for message in expected:
+            assert message in output, output
+        assert "Traceback" not in output and "Error" not in output, output
+        assert process.poll() is None  # still serving
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/quellen/datum/", timeout=10) as page:
+            assert page.status == 200
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

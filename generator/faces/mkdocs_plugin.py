@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from ..errors import DossierError
+from ..ingest.articles import ARTICLE_SUFFIXES
 from ..pipeline import Analysis, Pipeline, Result
 from ..render.commentary import Commentary, find_orphans
 from ..render.site import Renderer
@@ -77,11 +78,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             if diagnostic.level == "info":
                 log.info(str(diagnostic))
             else:
-                log.warning(
-                    f"{diagnostic} (article skipped)"
-                    if diagnostic.level == "error"
-                    else str(diagnostic)
+                skipped = diagnostic.level == "error" and diagnostic.path.lower().endswith(
+                    ARTICLE_SUFFIXES
                 )
+                log.warning(f"{diagnostic} (article skipped)" if skipped else str(diagnostic))
         orphans = find_orphans(
             (f.src_uri for f in files.documentation_pages() if f.generated_by is None),
             self.result.site,

@@ -6,15 +6,13 @@ from __future__ import annotations
 import codecs
 import json
 import os
-import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-from .conftest import seed_texts
+from .conftest import seed_texts, start_serve
 from .test_build import mkdocs_build
 
 pytestmark = pytest.mark.slow
@@ -183,26 +181,14 @@ def test_serve_keeps_running_and_shows_the_message(make_project) -> None:
     """Files like the three that once ended the build with a traceback, added while serving
     (a line of 2 MB now meets the size limit first; the long line here is split)."""
     project = make_project(seed_texts())
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONUNBUFFERED="1")
     port = 8500 + os.getpid() % 200
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    lines: list[str] = []
+    process, lines = start_serve(project, port)
     expected = (
         "seeds/datum.md:3: 'published: 2024-13-45' is not a valid date",
         "seeds/riesig.txt: file is bigger than the limit of 1 MB",
         "seeds/zeile.txt:2: line of 49,999 characters is longer than 20,000",
     )
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and not any("Serving on" in line for line in lines):
-            lines.append(process.stdout.readline())
         assert any("Serving on" in line for line in lines), "".join(lines)
         time.sleep(3.0)  # MkDocs polls for changes; let it take its first snapshot
         seeds = project / "seeds"

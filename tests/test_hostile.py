@@ -115,6 +115,11 @@ def make_hostile(make_project, tmp_path: Path) -> tuple[Path, dict[str, str]]:
     os.mkfifo(seeds_dir / "rohr.txt")  # reading a pipe would block the build
     expected["rohr.txt"] = "not a regular file"
     (seeds_dir / "ordner.md").mkdir()
+    # editors' pages are input too: MkDocs itself would stop with a traceback on these
+    (project / "docs" / "notiz-1252.md").write_bytes(
+        "# Notiz\n\nGrüße, [[Putin]].\n".encode("cp1252")
+    )
+    (project / "docs" / "notiz-binaer.md").write_bytes(b"\x89PNG\x00\x00")
     return project, expected
 
 
@@ -131,6 +136,10 @@ def test_hostile_files_beside_the_seeds(make_project, tmp_path: Path) -> None:
         assert any(message in line for line in lines), (name, message, lines)
     for quiet in (".versteckt.txt", "notiz.txt~", "#notiz.txt#", ".notiz.txt.swp"):
         assert quiet not in output
+    assert "docs/notiz-1252.md: not UTF-8; read as cp1252" in output
+    assert "docs/notiz-binaer.md: binary file" in output
+    notiz = (site / "notiz-1252" / "index.html").read_text(encoding="utf-8")
+    assert 'Grüße, <a href="../akteure/wladimir-putin/">Wladimir Putin</a>' in notiz
 
     data = json.loads((site / "dossier.json").read_text(encoding="utf-8"))
     files = {Path(source["file"]).name for source in data["sources"]}

@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from ..errors import DossierError
-from ..ingest.articles import ARTICLE_SUFFIXES
+from ..ingest.articles import ARTICLE_SUFFIXES, IngestError, decode
 from ..pipeline import Analysis, Pipeline, Result
 from ..render.commentary import Commentary, find_orphans
 from ..render.site import Renderer
@@ -82,6 +82,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                     ARTICLE_SUFFIXES
                 )
                 log.warning(f"{diagnostic} (article skipped)" if skipped else str(diagnostic))
+        for file in files.documentation_pages():
+            if file.generated_by is None and file.abs_src_path:
+                _read_in_any_encoding(file, config)
         orphans = find_orphans(
             (f.src_uri for f in files.documentation_pages() if f.generated_by is None),
             self.result.site,
@@ -133,6 +136,30 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         target = Path(config.site_dir) / self.config.json
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(dossier_json(self.result.dossier), encoding="utf-8")
+
+
+def _read_in_any_encoding(file: File, config: MkDocsConfig) -> None:
+    """MkDocs reads an editor's page as UTF-8 and stops with a traceback otherwise. A page in
+    another encoding is recognised as articles are and given to MkDocs as text; one that
+    cannot be read (binary) stays empty. Either way a warning names it."""
+    try:
+        raw = Path(file.abs_src_path).read_bytes()
+    except OSError:
+        return  # MkDocs names a page it cannot read
+    try:
+        raw.decode("utf-8")
+        return
+    except UnicodeDecodeError:
+        pass
+    display = _docs_display(config, file.src_uri)
+    try:
+        text, encoding = decode(raw)
+    except IngestError as error:
+        log.warning(f"{display}: {error}; the page is left empty")
+        file.content_string = ""
+        return
+    log.warning(f"{display}: not UTF-8; read as {encoding}. Save it as UTF-8 to be sure.")
+    file.content_string = text
 
 
 def _limits(config: DossierConfig) -> Limits:

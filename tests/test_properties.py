@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 import tempfile
 from functools import lru_cache
 from pathlib import Path
 
+import markdown
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -60,6 +62,16 @@ lines = st.lists(words, max_size=8).map(" ".join)
 articles = st.lists(lines, min_size=1, max_size=6).map("\n".join)
 
 
+HTML_MARKUP = ("<script", "<img", "<x-inject", 'href="javascript:', 'onclick="', "{{ config")
+FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+
+
+def to_html(page: str) -> str:
+    """A generated page as MkDocs renders it (the project's Markdown extensions)."""
+    extensions = ["attr_list", "md_in_html", "admonition", "tables", "toc"]
+    return markdown.markdown(FRONT_MATTER.sub("", page, count=1), extensions=extensions)
+
+
 @lru_cache(maxsize=1)
 def recogniser() -> RuleRecogniser:
     return RuleRecogniser()
@@ -92,6 +104,9 @@ def test_any_articles_build_escaped_and_identically(first: str, second: str, mar
         assert "\x00" not in page, path
         for payload in MARKUP:
             assert payload not in page, (path, payload)
+        html = to_html(page)
+        for payload in HTML_MARKUP:
+            assert payload not in html, (path, payload)
     dossier_json(result.dossier).encode("utf-8")
     assert again.site == result.site
     assert dossier_json(again.dossier) == dossier_json(result.dossier)

@@ -118,7 +118,14 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 original = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
             except (OSError, UnicodeDecodeError) as error:
                 log.warning(f"{display}: cannot be read again ({error}); line numbers may be off")
-        markdown, problems = self.commentary.merge(page.file.src_uri, markdown, display, original)
+        try:
+            merged = self.commentary.merge(page.file.src_uri, markdown, display, original)
+        except Exception as error:  # a defect costs this page its merge, not the build
+            log.warning(
+                f"{display}: internal error ({type(error).__name__}: {error}); shown as written"
+            )
+            return None
+        markdown, problems = merged
         for problem in problems:
             log.warning(str(problem))
         return markdown

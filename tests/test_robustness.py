@@ -382,7 +382,7 @@ def test_curation_wrong_types_self_merge_cycle_and_missing_split(make_project, m
         "seeds/kuratierung.yml:10: 'akteur' muss ein einzelner Name sein, keine Liste",
         "seeds/kuratierung.yml:12: 'art: …' gibt es nicht; erlaubt: person, staat, organisation, ort",
         "seeds/kuratierung.yml:13: ein Eintrag in 'akteure' muss Felder haben, z. B. 'akteur: …'",
-        "seeds/kuratierung.yml:15: 'beschreibung' muss ein Text sein, keine Liste",
+        "seeds/kuratierung.yml:15: 'beschreibung' muss ein Text sein (keine Liste, nicht leer)",
         "seeds/kuratierung.yml:18: 'ereignisse' muss eine Liste von Einträgen sein (Zeilen mit '- ')",
         "seeds/kuratierung.yml:3: 'Putin' ist 'Wladimir Putin' selbst; ein Akteur kann nicht mit "
         "sich selbst zusammengeführt werden",

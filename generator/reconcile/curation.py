@@ -330,7 +330,7 @@ def _check_values(entry: Entry) -> tuple[str, str] | None:
         return "abspalten", "'abspalten' braucht {alias: Name, name: Neuer Name}"
     for name, value in values.items():
         if value is _WRONG:
-            return name, f"'{name}' muss ein Text sein, keine Liste"
+            return name, f"'{name}' muss ein Text sein (keine Liste, nicht leer)"
     if "veroeffentlicht" in values:
         value = values["veroeffentlicht"]
         try:

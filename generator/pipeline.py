@@ -17,7 +17,7 @@ from .analyse.events import EventCue, find_cues
 from .analyse.quantities import find_quantities
 from .analyse.statistical import make_recogniser
 from .errors import Diagnostic, DossierError
-from .ingest.articles import read_article, scan_articles
+from .ingest.articles import printable_name, read_article, scan_articles
 from .model import DateMention, Dossier, Quantity, Source
 from .reconcile.actors import resolve_actors, unique_slugs
 from .reconcile.curation import (
@@ -278,9 +278,9 @@ def _fingerprint(source: Source) -> str:
 def _display(path: Path) -> str:
     """A path as editors know it: relative to the working directory where possible."""
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return printable_name(path.resolve().relative_to(Path.cwd().resolve()).as_posix())
     except ValueError:
-        return path.as_posix()
+        return printable_name(path.as_posix())
 
 
 def run_pipeline(settings: Settings, recogniser: Recogniser | None = None) -> Result:

@@ -115,6 +115,15 @@ def make_hostile(make_project, tmp_path: Path) -> tuple[Path, dict[str, str]]:
     os.mkfifo(seeds_dir / "rohr.txt")  # reading a pipe would block the build
     expected["rohr.txt"] = "not a regular file"
     (seeds_dir / "ordner.md").mkdir()
+    # names that are not UTF-8 (an old archive) or hold a line break: read, shown with U+FFFD
+    for raw_name in (b"caf\xe9 alt.txt", b"zeilen\numbruch.txt"):
+        title = raw_name.decode("latin-1").replace("\n", " ")
+        path = os.path.join(os.fsencode(seeds_dir), raw_name)
+        with open(path, "wb") as handle:
+            handle.write(f"Name {title}\n{BODY}".encode())
+        expected[os.fsdecode(raw_name).replace("\udce9", "\ufffd").replace("\n", "\ufffd")] = (
+            "the file name has bytes that are not UTF-8"
+        )
     # editors' pages are input too: MkDocs itself would stop with a traceback on these
     (project / "docs" / "notiz-1252.md").write_bytes(
         "# Notiz\n\nGrüße, [[Putin]].\n".encode("cp1252")

@@ -80,6 +80,7 @@ _MD_LINK = re.compile(r"!?\[([^\]\n]{0,500})\]\([^)\s]{0,2000}\)")
 _MD_EMPHASIS = re.compile(r"(\*{1,3}|_{1,3})(?=\S)(.{1,300}?)(?<=\S)\1")
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")  # category Cc except the tab
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+_ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _MD_HEADING = re.compile(r"#{1,6}\s+(.*)")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 FRONT_MATTER_KEYS = ("title", "published", "date", "outlet", "url", "author", "language")
@@ -138,10 +139,19 @@ def scan_articles(seeds_dir: Path, display: str) -> tuple[list[Path], list[Diagn
     diagnostics: list[Diagnostic] = []
     for path in sorted(seeds_dir.iterdir(), key=lambda p: p.name):
         name = path.name
-        where = f"{display}/{name}"
+        where = printable_name(f"{display}/{name}")
         if name.startswith(".") or _BACKUP.search(name):
             continue
         suffix = path.suffix.lower()
+        if suffix in ARTICLE_SUFFIXES and printable_name(name) != name:
+            diagnostics.append(
+                Diagnostic(
+                    level="warning",
+                    path=where,
+                    message="the file name has bytes that are not UTF-8 or control characters "
+                    "(shown as \ufffd); rename the file",
+                )
+            )
         if path.is_symlink():
             if suffix in ARTICLE_SUFFIXES:
                 diagnostics.append(
@@ -243,6 +253,12 @@ def read_article(
         for line, message in draft.warnings
     )
     return source, diagnostics
+
+
+def printable_name(name: str) -> str:
+    """A file name as it can be shown and written: bytes that were not UTF-8 (kept by Python
+    as lone surrogates) and control characters become U+FFFD."""
+    return _SURROGATE.sub("\ufffd", _ANY_CONTROL.sub("\ufffd", name))
 
 
 def _size(count: int) -> str:

@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 from random import Random
 
@@ -80,6 +81,7 @@ def worst_cases(out: Path) -> list[tuple[Path, Limits]]:
         "zahlen-100000.txt": "Hunderttausend Zahlen\n"
         + " ".join(str(n) for n in range(100_000))
         + ".\n",
+        "saetze-240000.txt": "Kurze Sätze\n" + " ".join(["Ja."] * 240_000) + "\n",
         "namen-10000.txt": "Zehntausend Namen\nEs sprachen "
         + " ".join(word().capitalize() for _ in range(10_000))
         + ".\n",
@@ -107,12 +109,20 @@ def time_worst_cases() -> None:
                     f"{path.name} ({size}, {limit}): skipped in {ingest_s:.2f} s: {diagnostics[-1]}"
                 )
                 continue
+            source = replace(source, id="x")
             started = time.perf_counter()
             analysis = analyse_source(source, recogniser)
             analyse_s = time.perf_counter() - started
+            started = time.perf_counter()
+            settings = Settings(seeds_dir=Path(tmp), templates_dir=ROOT / "templates")
+            pipeline = Pipeline(settings, recogniser)
+            dossier = pipeline.reconcile([source], [analysis])
+            render_site(dossier, settings.templates_dir)
+            render_s = time.perf_counter() - started
             print(
                 f"{path.name} ({size}, {limit}): {len(source.sentences)} sentences, "
                 f"{len(diagnostics)} warnings; ingest {ingest_s:.2f} s, analyse {analyse_s:.2f} s"
+                f", reconcile and render {render_s:.2f} s"
                 f" ({len(analysis.candidates)} actor candidates, {len(analysis.quantities)} numbers)"
             )
 

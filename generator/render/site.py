@@ -143,6 +143,12 @@ class _Index:
         self.sources = {source.id: source for source in dossier.sources}
         self.actors = {actor.id: actor for actor in dossier.actors}
         self.events = {event.id: event for event in dossier.events}
+        # looked up once per sentence of a source page: a scan each time would be quadratic
+        self._sentences = {
+            (source.id, sentence.id): sentence.text
+            for source in dossier.sources
+            for sentence in source.sentences
+        }
         self._mentions_by_sentence: dict[tuple[str, str], list[tuple[Mention, str]]] = defaultdict(
             list
         )
@@ -168,10 +174,10 @@ class _Index:
                 self._discrepancies_by[key].append(discrepancy.id)
 
     def sentence_text(self, source_id: str, sentence_id: str) -> str:
-        for sentence in self.sources[source_id].sentences:
-            if sentence.id == sentence_id:
-                return sentence.text
-        raise KeyError(f"{source_id}#{sentence_id}")
+        try:
+            return self._sentences[(source_id, sentence_id)]
+        except KeyError:
+            raise KeyError(f"{source_id}#{sentence_id}") from None
 
     def segments(self, source_id: str, sentence_id: str) -> list[Segment]:
         """The sentence cut into text and actor-mention pieces (overlaps resolved leftmost-longest)."""

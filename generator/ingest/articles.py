@@ -500,10 +500,9 @@ def _shorten(text: str, limit: int) -> str:
 
 def _parse_published(text: str) -> tuple[str, str | None]:
     text = text.strip()
-    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})\S*)?", text)
+    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})\b.*)?", text)
     german = re.fullmatch(
-        r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?:,?\s+(?:um\s+)?(\d{1,2})[:.](\d{2})(?:\s*Uhr)?)?",
-        text,
+        r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?:,?\s+(?:um\s+)?(\d{1,2})[:.](\d{2})\b.*)?", text
     )
     if iso:
         year, month, day, hour, minute = iso.groups()

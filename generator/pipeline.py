@@ -19,7 +19,7 @@ from .analyse.quantities import find_quantities
 from .analyse.statistical import make_recogniser
 from .analyse.times import find_times
 from .errors import Diagnostic, DossierError
-from .ingest.articles import list_articles, read_article
+from .ingest.articles import printable_name, read_article, scan_articles
 from .model import DateMention, Dossier, Quantity, Source
 from .reconcile.actors import resolve_actors, unique_slugs
 from .reconcile.copies import mark_copies
@@ -32,8 +32,8 @@ from .reconcile.curation import (
 )
 from .reconcile.discrepancies import find_discrepancies
 from .reconcile.events import build_events
-from .render.site import Site, render_site
-from .settings import Settings
+from .render.site import Site, TemplateFault, render_site
+from .settings import Limits, Settings
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,9 +69,8 @@ class Pipeline:
     def run(self) -> Result:
         curation = load_curation(self.settings.curation_path, _display(self.settings.curation_path))
         sources, diagnostics = self.ingest(curation)
-        analyses = [self.analyse(source) for source in sources]
-        dossier = self.reconcile(sources, analyses, curation)
-        site = render_site(dossier, self.settings.templates_dir, self.settings.title)
+        analyses = [self._isolated_analyse(source, diagnostics) for source in sources]
+        dossier, site = self._isolated_link(sources, analyses, curation, diagnostics)
         diagnostics.extend(curation.diagnostics)
         return Result(dossier=dossier, site=site, diagnostics=tuple(diagnostics))
 
@@ -80,12 +79,13 @@ class Pipeline:
         if not seeds_dir.is_dir():
             raise DossierError(f"articles folder not found: {seeds_dir}")
         sources: list[Source] = []
-        diagnostics: list[Diagnostic] = []
-        for path in list_articles(seeds_dir):
-            source, found = read_article(path, _display(path))
+        paths, diagnostics = scan_articles(seeds_dir, _display(seeds_dir))
+        for path in paths:
+            source, found = _isolated_read(path, _display(path), self.settings.limits)
             diagnostics.extend(found)
             if source is not None:
                 sources.append(source)
+        sources = drop_exact_duplicates(sources, diagnostics)
         if curation is not None:
             sources = apply_to_sources(curation, sources)
         sources = anchor_undated([infer_publication_date(source) for source in sources])
@@ -101,6 +101,93 @@ class Pipeline:
             cached = analyse_source(source, self.recogniser)
             self._cache[key] = cached
         return cached
+
+    def _isolated_analyse(self, source: Source, diagnostics: list[Diagnostic]) -> Analysis:
+        """A defect in analysis costs the article its extracted facts, never the build."""
+        try:
+            return self.analyse(source)
+        except Exception as error:  # any defect: report it, keep the other articles
+            diagnostics.append(
+                Diagnostic(
+                    level="warning",
+                    path=source.file,
+                    message=_defect("analysing", error)
+                    + "; the text is shown without actors, dates and numbers",
+                )
+            )
+            return _NOTHING_FOUND
+
+    def _link(
+        self, sources: list[Source], analyses: list[Analysis], curation: Curation | None
+    ) -> tuple[Dossier, Site]:
+        dossier = self.reconcile(sources, analyses, curation)
+        return dossier, render_site(dossier, self.settings.templates_dir, self.settings.title)
+
+    def _isolated_link(
+        self,
+        sources: list[Source],
+        analyses: list[Analysis],
+        curation: Curation,
+        diagnostics: list[Diagnostic],
+    ) -> tuple[Dossier, Site]:
+        """Reconcile and render; if that fails, find the articles that make it fail.
+
+        A failure without any article is a fault of the project (templates) and stops
+        the build. Otherwise the shortest failing prefix of the articles names one
+        culprit at a time (a binary search); each is skipped with an error naming its
+        file, and the others are built.
+        """
+        reported = len(curation.diagnostics)
+        try:
+            return self._link(sources, analyses, curation)
+        except TemplateFault:
+            raise
+        except Exception as error:  # any defect: find the article behind it
+            first_error = error
+            del curation.diagnostics[reported:]  # the curation is applied once more below
+
+        def failure(indices: list[int]) -> Exception | None:
+            try:
+                self._link([sources[i] for i in indices], [analyses[i] for i in indices], None)
+            except Exception as error:  # probing: any failure counts
+                return error
+            return None
+
+        if failure([]) is not None:
+            if isinstance(first_error, DossierError):
+                raise first_error
+            raise DossierError(_site_fault(first_error)) from first_error
+        remaining = list(range(len(sources)))
+        while (error := failure(remaining)) is not None:
+            low, high = 1, len(remaining)  # remaining[:high] fails, remaining[:0] does not
+            while low < high:
+                middle = (low + high) // 2
+                if failure(remaining[:middle]) is not None:
+                    high = middle
+                else:
+                    low = middle + 1
+            culprit = remaining.pop(low - 1)
+            diagnostics.append(
+                Diagnostic(
+                    level="error",
+                    path=sources[culprit].file,
+                    message=_defect("linking and rendering", error),
+                )
+            )
+        if not remaining and len(sources) > 1:  # not one article builds: not theirs to blame
+            raise DossierError(_site_fault(first_error)) from first_error
+        kept_sources = [sources[i] for i in remaining]
+        kept_analyses = [analyses[i] for i in remaining]
+        try:
+            return self._link(kept_sources, kept_analyses, curation)
+        except Exception as error:  # the articles pass without the curation file: it is the cause
+            del curation.diagnostics[reported:]
+            curation.error(
+                1,
+                f"interner Fehler beim Anwenden der Korrekturen ({type(error).__name__}: "
+                f"{error}); die Korrekturen wurden nicht angewandt, bitte melden",
+            )
+            return self._link(kept_sources, kept_analyses, None)
 
     def reconcile(
         self, sources: list[Source], analyses: list[Analysis], curation: Curation | None = None
@@ -195,10 +282,58 @@ def _fingerprint(source: Source) -> str:
 def _display(path: Path) -> str:
     """A path as editors know it: relative to the working directory where possible."""
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return printable_name(path.resolve().relative_to(Path.cwd().resolve()).as_posix())
     except ValueError:
-        return path.as_posix()
+        return printable_name(path.as_posix())
 
 
 def run_pipeline(settings: Settings, recogniser: Recogniser | None = None) -> Result:
     return Pipeline(settings, recogniser).run()
+
+
+def _isolated_read(
+    path: Path, display: str, limits: Limits
+) -> tuple[Source | None, list[Diagnostic]]:
+    """One article read; a defect that escapes the reader costs this article only."""
+    try:
+        return read_article(path, display, limits)
+    except Exception as error:  # any defect: report it, keep the other articles
+        return None, [Diagnostic(level="error", path=display, message=_defect("reading", error))]
+
+
+def _site_fault(error: Exception) -> str:
+    return f"internal error while building the site ({type(error).__name__}: {error})"
+
+
+_NOTHING_FOUND = Analysis(candidates=(), cues=(), dates=(), quantities=())
+
+
+def _defect(stage: str, error: BaseException) -> str:
+    return (
+        f"internal error while {stage} this article ({type(error).__name__}: {error}); "
+        "please report it with the file"
+    )
+
+
+def drop_exact_duplicates(sources: list[Source], diagnostics: list[Diagnostic]) -> list[Source]:
+    """An article whose content equals an earlier one (another file name only) is one source:
+    the later file is warned about and left out."""
+    first: dict[Source, str] = {}
+    kept = []
+    for source in sources:
+        content = replace(source, file="")
+        if content in first:
+            diagnostics.append(
+                Diagnostic(
+                    level="warning",
+                    path=source.file,
+                    message=(
+                        f"exact copy of {first[content]}; counted once as that source "
+                        "(delete one of the two files)"
+                    ),
+                )
+            )
+            continue
+        first[content] = source.file
+        kept.append(source)
+    return kept

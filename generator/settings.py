@@ -7,6 +7,19 @@ from pathlib import Path
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Limits:
+    """What one article may be: bigger files are skipped, longer lines and sentences split.
+
+    They bound the time one article can take to analyse (it grows with its length).
+    """
+
+    max_article_bytes: int = 1_000_000  # a long news article is 10-50 kB
+    max_paragraph_chars: int = 20_000  # a longer line or paragraph is split into several
+    max_sentence_chars: int = 2_000  # a longer "sentence" is split at spaces
+    max_title_chars: int = 300  # a longer headline is shortened (the line stays as text)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Settings:
     seeds_dir: Path
     templates_dir: Path | None = None  # the project's own templates, overriding the packaged ones
@@ -14,6 +27,7 @@ class Settings:
     docs_dir: Path | None = None
     model: str | None = None  # an installed spaCy pipeline merged with the rules (optional)
     curation_file: Path | None = None  # the editors' corrections; default seeds/kuratierung.yml
+    limits: Limits = Limits()
 
     @property
     def curation_path(self) -> Path:

@@ -106,6 +106,7 @@ def test_two_builds_write_identical_json_and_pages(make_project, tmp_path: Path)
     assert mkdocs_build(project, first).returncode == 0
     assert mkdocs_build(project, second).returncode == 0
     assert (first / "dossier.json").read_bytes() == (second / "dossier.json").read_bytes()
+    assert tree_digest(first) == tree_digest(second)  # every page, byte for byte
 
 
 def test_hostile_article_cannot_inject_markup(make_project, tmp_path: Path) -> None:

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
-import sys
 import time
 
 import pytest
 
 from generator import Settings, run_pipeline
 
-from .conftest import seed_texts
+from .conftest import seed_texts, start_serve
 from .test_build import mkdocs_build
 
 pytestmark = pytest.mark.slow
@@ -304,24 +302,8 @@ def test_orphaned_commentary_builds_and_is_listed(make_project, tmp_path) -> Non
 
 def test_serve_rebuilds_once_per_edit(make_project) -> None:
     project = make_project(seed_texts())
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONUNBUFFERED="1")
-    port = 8700 + os.getpid() % 200
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    lines: list[str] = []
+    process, lines = start_serve(project, 8700 + os.getpid() % 200)
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            line = process.stdout.readline()
-            lines.append(line)
-            if "Serving on" in line:
-                break
         assert any("Serving on" in line for line in lines), "".join(lines)
         seed = next((project / "seeds").glob("000_*.txt"))
         time.sleep(3.0)  # MkDocs polls for changes; let it take its first snapshot

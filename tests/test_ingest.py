@@ -158,12 +158,14 @@ def test_markdown_front_matter_error_names_the_line(tmp_path: Path) -> None:
     assert diagnostics[0].line is not None and diagnostics[0].line >= 3
 
 
-def test_markdown_bad_published_date_is_an_error(tmp_path: Path) -> None:
+def test_markdown_bad_published_date_is_dropped_with_a_warning(tmp_path: Path) -> None:
     path = tmp_path / "datum.md"
     path.write_text("---\ntitle: Gut\npublished: gestern\n---\nText hier.\n", encoding="utf-8")
     source, diagnostics = read_article(path, "seeds/datum.md")
-    assert source is None
-    assert "published" in diagnostics[0].message
+    assert source is not None and source.title == "Gut" and source.published is None
+    assert [str(d) for d in diagnostics] == [
+        "seeds/datum.md:3: 'published: gestern' is not a date (use YYYY-MM-DD); field ignored"
+    ]
 
 
 @pytest.mark.parametrize(

@@ -29,4 +29,16 @@ def split_sentences(paragraph: str) -> list[str]:
     text = " ".join(paragraph.split())
     if not text:
         return []
-    return [span.text.strip() for span in _pipeline()(text).sents if span.text.strip()]
+    nlp = _pipeline()
+    # spaCy refuses texts over ``max_length``; callers keep paragraphs far below it, but
+    # a longer one is still split (in pieces at spaces) rather than failing.
+    pieces = [text]
+    if len(text) > nlp.max_length:
+        pieces = []
+        while len(text) > nlp.max_length:
+            cut = text.rfind(" ", 0, nlp.max_length)
+            cut = cut if cut > 0 else nlp.max_length
+            pieces.append(text[:cut])
+            text = text[cut:].lstrip()
+        pieces.append(text)
+    return [span.text.strip() for piece in pieces for span in nlp(piece).sents if span.text.strip()]

@@ -22,11 +22,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ..errors import DossierError
+from ..ingest.articles import ARTICLE_SUFFIXES, IngestError, decode
 from ..pipeline import Analysis, Pipeline, Result
 from ..render.commentary import Commentary, find_orphans
 from ..render.site import DEFAULT_TEMPLATES, STYLESHEET, Renderer, assets
 from ..render.wikilinks import LinkIndex
-from ..settings import Settings
+from ..settings import Limits, Settings
 from .export import dossier_json
 
 log = get_plugin_logger(__name__)
@@ -52,6 +53,11 @@ class DossierConfig(base.Config):
     model = c.Optional(c.Type(str))  # an installed spaCy pipeline, merged with the rules
     # no request leaves the site: the theme's web fonts and CDN scripts are switched off
     private = c.Type(bool, default=True)
+
+    # limits per article (README, "Was passiert bei kaputten Dateien")
+    max_article_bytes = c.Type(int, default=Limits().max_article_bytes)
+    max_paragraph_chars = c.Type(int, default=Limits().max_paragraph_chars)
+    max_sentence_chars = c.Type(int, default=Limits().max_sentence_chars)
 
 
 class DossierPlugin(BasePlugin[DossierConfig]):
@@ -84,6 +90,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             title=self.config.title or config.site_name,
             docs_dir=Path(config.docs_dir).resolve(),
             model=self.config.model,
+            limits=_limits(self.config),
         )
         _add_markdown_extensions(config)
         if STYLESHEET not in config.extra_css:
@@ -99,15 +106,22 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             self.result = pipeline.run()
         except DossierError as error:
             raise _abort(str(error)) from error
+        except Exception as error:  # a defect, not a bad input file: a message, no traceback
+            log.debug("dossier: internal error", exc_info=True)
+            raise _abort(
+                f"internal error ({type(error).__name__}: {error}); please report it"
+            ) from error
         for diagnostic in self.result.diagnostics:
             if diagnostic.level == "info":
                 log.info(str(diagnostic))
             else:
-                log.warning(
-                    f"{diagnostic} (article skipped)"
-                    if diagnostic.level == "error"
-                    else str(diagnostic)
+                skipped = diagnostic.level == "error" and diagnostic.path.lower().endswith(
+                    ARTICLE_SUFFIXES
                 )
+                log.warning(f"{diagnostic} (article skipped)" if skipped else str(diagnostic))
+        for file in files.documentation_pages():
+            if file.generated_by is None and file.abs_src_path:
+                _read_in_any_encoding(file, config)
         orphans = find_orphans(
             (f.src_uri for f in files.documentation_pages() if f.generated_by is None),
             self.result.site,
@@ -143,10 +157,20 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if self.commentary is None or page.file.generated_by is not None:
             return None
         original = None
-        if page.file.abs_src_path:
-            original = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
         display = _docs_display(config, page.file.src_uri)
-        markdown, problems = self.commentary.merge(page.file.src_uri, markdown, display, original)
+        if page.file.abs_src_path:
+            try:
+                original = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
+            except (OSError, UnicodeDecodeError) as error:
+                log.warning(f"{display}: cannot be read again ({error}); line numbers may be off")
+        try:
+            merged = self.commentary.merge(page.file.src_uri, markdown, display, original)
+        except Exception as error:  # a defect costs this page its merge, not the build
+            log.warning(
+                f"{display}: internal error ({type(error).__name__}: {error}); shown as written"
+            )
+            return None
+        markdown, problems = merged
         for problem in problems:
             log.warning(str(problem))
         return markdown
@@ -201,6 +225,41 @@ def _keep_private(config: MkDocsConfig) -> None:
         if key in config.theme and config.theme[key] != private:
             config.theme[key] = private
             log.info(f"theme.{key} set to {private!r}: the site loads nothing from elsewhere")
+
+
+def _read_in_any_encoding(file: File, config: MkDocsConfig) -> None:
+    """MkDocs reads an editor's page as UTF-8 and stops with a traceback otherwise. A page in
+    another encoding is recognised as articles are and given to MkDocs as text; one that
+    cannot be read (binary) stays empty. Either way a warning names it."""
+    try:
+        raw = Path(file.abs_src_path).read_bytes()
+    except OSError:
+        return  # MkDocs names a page it cannot read
+    try:
+        raw.decode("utf-8")
+        return
+    except UnicodeDecodeError:
+        pass
+    display = _docs_display(config, file.src_uri)
+    try:
+        text, encoding = decode(raw)
+    except IngestError as error:
+        log.warning(f"{display}: {error}; the page is left empty")
+        file.content_string = ""
+        return
+    log.warning(f"{display}: not UTF-8; read as {encoding}. Save it as UTF-8 to be sure.")
+    file.content_string = text
+
+
+def _limits(config: DossierConfig) -> Limits:
+    values = {
+        name: config[name]
+        for name in ("max_article_bytes", "max_paragraph_chars", "max_sentence_chars")
+    }
+    for name, value in values.items():
+        if value < 1:
+            raise _abort(f"'{name}' must be a positive number, not {value}")
+    return Limits(**values)
 
 
 def _docs_display(config: MkDocsConfig, src_uri: str) -> str:

@@ -9,16 +9,25 @@ Two input formats:
 
 Repeated headline/lead lines are dropped, image captions and credit lines are
 kept apart from the body text. Only this module reads article files.
+
+Every file is untrusted: the folder listing skips links and files outside the
+folder by name, a file bigger than the size limit is not read, over-long
+headlines, paragraphs and sentences are shortened or split with a warning, and
+each front matter field is checked on its own (a bad field is dropped, the
+article stays).
 """
 
 from __future__ import annotations
 
 import codecs
 import datetime as dt
+import difflib
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import charset_normalizer
 import yaml
@@ -26,8 +35,13 @@ import yaml
 from ..analyse.sentences import split_sentences
 from ..errors import Diagnostic
 from ..model import Paragraph, ParagraphKind, Sentence, Source
+from ..settings import Limits
 
 ARTICLE_SUFFIXES = (".txt", ".md")
+# Other files editors keep in the articles folder, not worth a message.
+_QUIET_SUFFIXES = (".yml", ".yaml")
+# Editor backups and lock files: ``x.txt~``, ``#x.txt#``, ``x.swp`` (hidden ``.#x`` as well).
+_BACKUP = re.compile(r"(?:~|\.sw[a-p]|\.bak|\.orig|\.tmp|\.part)$|^#.*#$", re.IGNORECASE)
 
 # 8-bit encodings we accept when a file is not UTF-8: the usual suspects for German text.
 # The detector cannot tell these apart on short texts; for German, Windows-1252 is the
@@ -60,16 +74,33 @@ _STANDALONE_CREDIT = re.compile(
 _SENTENCE_END = (".", "!", "?", ":", '"', "“", "”", "»", "«", "'", ")", "…")
 _MAX_HEADING_WORDS = 12
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MD_EMPHASIS = re.compile(r"(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1")
+# Bounded repeats: an unclosed bracket or emphasis must not make a scan to the end of
+# the paragraph at every position (quadratic time on hostile input).
+_MD_LINK = re.compile(r"!?\[([^\]\n]{0,500})\]\([^)\s]{0,2000}\)")
+_MD_EMPHASIS = re.compile(r"(\*{1,3}|_{1,3})(?=\S)(.{1,300}?)(?<=\S)\1")
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")  # category Cc except the tab
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_MD_HEADING = re.compile(r"#{1,6}\s+(.*)")
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+FRONT_MATTER_KEYS = ("title", "published", "date", "outlet", "url", "author", "language")
+_YAML_NON_TEXT = {
+    "tag:yaml.org,2002:int": "a number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:bool": "a yes/no value",
+    "tag:yaml.org,2002:timestamp": "a date",
+}
 
 
 class IngestError(Exception):
     """An article that cannot be read; carries the line where known."""
 
-    def __init__(self, message: str, line: int | None = None) -> None:
+    def __init__(
+        self, message: str, line: int | None = None, notes: Sequence[tuple[int | None, str]] = ()
+    ) -> None:
         super().__init__(message)
         self.line = line
+        self.notes = list(notes)  # warnings found before the error (bad front matter fields)
 
 
 @dataclass
@@ -83,27 +114,115 @@ class _Draft:
     published: str | None = None
     published_time: str | None = None
     meta: dict[str, str] = field(default_factory=dict)
+    block_lines: list[int] = field(default_factory=list)  # first line of each block
+    warnings: list[tuple[int | None, str]] = field(default_factory=list)
+
+    def add(self, kind: ParagraphKind, text: str, line: int) -> None:
+        self.blocks.append((kind, text))
+        self.block_lines.append(line)
 
 
 def list_articles(seeds_dir: Path) -> list[Path]:
-    """The article files of a folder, in a stable order (hidden files ignored)."""
-    return sorted(
-        path
-        for path in seeds_dir.iterdir()
-        if path.is_file()
-        and path.suffix.lower() in ARTICLE_SUFFIXES
-        and not path.name.startswith(".")
-    )
+    """The article files of a folder, in a stable order (see :func:`scan_articles`)."""
+    return scan_articles(seeds_dir, seeds_dir.as_posix())[0]
 
 
-def read_article(path: Path, display: str) -> tuple[Source | None, list[Diagnostic]]:
+def scan_articles(seeds_dir: Path, display: str) -> tuple[list[Path], list[Diagnostic]]:
+    """The article files of a folder in a stable order, and what was passed over, by name.
+
+    Hidden files and editor backups are ignored quietly. A symbolic link, or anything
+    that resolves outside the folder, is skipped with a warning and never read; so is
+    an entry that is not a regular file (a pipe would block the build).
+    """
+    root = seeds_dir.resolve()
+    found: list[Path] = []
+    diagnostics: list[Diagnostic] = []
+    for path in sorted(seeds_dir.iterdir(), key=lambda p: p.name):
+        name = path.name
+        where = printable_name(f"{display}/{name}")
+        if name.startswith(".") or _BACKUP.search(name):
+            continue
+        suffix = path.suffix.lower()
+        if suffix in ARTICLE_SUFFIXES and printable_name(name) != name:
+            diagnostics.append(
+                Diagnostic(
+                    level="warning",
+                    path=where,
+                    message="the file name has bytes that are not UTF-8 or control characters "
+                    "(shown as \ufffd); rename the file",
+                )
+            )
+        if path.is_symlink():
+            if suffix in ARTICLE_SUFFIXES:
+                diagnostics.append(
+                    Diagnostic(
+                        level="warning",
+                        path=where,
+                        message="symbolic link, not read: put the article itself into the folder",
+                    )
+                )
+            continue
+        if suffix not in ARTICLE_SUFFIXES:
+            if path.is_file() and suffix not in _QUIET_SUFFIXES:
+                diagnostics.append(
+                    Diagnostic(
+                        level="info",
+                        path=where,
+                        message="not an article (only .txt and .md files are read); ignored",
+                    )
+                )
+            continue
+        try:
+            inside = path.resolve().is_relative_to(root)
+        except (OSError, RuntimeError):
+            inside = False
+        if not inside:
+            diagnostics.append(
+                Diagnostic(
+                    level="warning",
+                    path=where,
+                    message="resolves to a place outside the articles folder; not read",
+                )
+            )
+            continue
+        if not path.is_file():
+            if not path.is_dir():
+                diagnostics.append(
+                    Diagnostic(level="warning", path=where, message="not a regular file; not read")
+                )
+            continue
+        found.append(path)
+    return found, diagnostics
+
+
+def read_article(
+    path: Path, display: str, limits: Limits | None = None
+) -> tuple[Source | None, list[Diagnostic]]:
     """Read one article; on failure return ``None`` and an error diagnostic naming the file."""
+    limits = limits or Limits()
     diagnostics: list[Diagnostic] = []
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:  # never more than the limit, whatever the file claims
+            raw = handle.read(limits.max_article_bytes + 1)
     except OSError as error:
         return None, [
-            Diagnostic(level="error", path=display, message=f"cannot read file: {error.strerror}")
+            Diagnostic(
+                level="error",
+                path=display,
+                message=f"cannot read file: {error.strerror or error}",
+            )
+        ]
+    if len(raw) > limits.max_article_bytes:
+        return None, [
+            Diagnostic(
+                level="error",
+                path=display,
+                message=(
+                    f"file is bigger than the limit of {_size(limits.max_article_bytes)} per "
+                    "article; split it into several articles or raise the limit "
+                    "(max_article_bytes of the dossier plugin in mkdocs.yml)"
+                ),
+            )
         ]
     try:
         text, encoding = decode(raw)
@@ -115,13 +234,39 @@ def read_article(path: Path, display: str) -> tuple[Source | None, list[Diagnost
                     message=f"file is not UTF-8; read as {encoding}. Save it as UTF-8 to be sure.",
                 )
             )
-        draft = parse_markdown(text) if path.suffix.lower() == ".md" else parse_text(text)
+        if path.suffix.lower() == ".md":
+            draft = parse_markdown(text, limits)
+        else:
+            draft = parse_text(text, limits)
     except IngestError as error:
+        diagnostics.extend(
+            Diagnostic(level="warning", path=display, line=line, message=message)
+            for line, message in error.notes
+        )
         diagnostics.append(
             Diagnostic(level="error", path=display, line=error.line, message=str(error))
         )
         return None, diagnostics
-    return build_source(draft, file=display), diagnostics
+    source = build_source(draft, file=display, limits=limits)
+    diagnostics.extend(
+        Diagnostic(level="warning", path=display, line=line, message=message)
+        for line, message in draft.warnings
+    )
+    return source, diagnostics
+
+
+def printable_name(name: str) -> str:
+    """A file name as it can be shown and written: bytes that were not UTF-8 (kept by Python
+    as lone surrogates) and control characters become U+FFFD."""
+    return _SURROGATE.sub("\ufffd", _ANY_CONTROL.sub("\ufffd", name))
+
+
+def _size(count: int) -> str:
+    if count >= 1_000_000:
+        return f"{count / 1_000_000:g} MB"
+    if count >= 1_000:
+        return f"{count / 1_000:g} kB"
+    return f"{count} bytes"
 
 
 def decode(raw: bytes) -> tuple[str, str]:
@@ -155,8 +300,9 @@ def _normalise(text: str) -> str:
 
 
 def _clean(line: str) -> str:
-    """Collapse whitespace (incl. no-break spaces) and drop control characters."""
-    line = "".join(ch for ch in line if ch == "\t" or unicodedata.category(ch) != "Cc")
+    """Collapse whitespace (incl. no-break spaces), drop control characters and replace lone
+    surrogates (a YAML escape such as ``"\\ud800"`` makes one; no page could be written)."""
+    line = _SURROGATE.sub("\ufffd", _CONTROL.sub("", line))
     return " ".join(line.split())
 
 
@@ -164,106 +310,212 @@ def _key(line: str) -> str:
     return _clean(line).casefold()
 
 
-def parse_text(text: str) -> _Draft:
+def parse_text(text: str, limits: Limits | None = None) -> _Draft:
     """Parse the seed format: headline, optional date line, one paragraph per line."""
+    limits = limits or Limits()
     lines = [(number, _clean(line)) for number, line in enumerate(text.split("\n"), start=1)]
     lines = [(number, line) for number, line in lines if line]
     if not lines:
         raise IngestError("file is empty")
-    _, title = lines[0]
+    first, title = lines[0]
     draft = _Draft(title=title)
-    _add_body(draft, [line for _, line in lines[1:]], allow_headings=True)
+    body = lines[1:]
+    if len(title) > limits.max_title_chars:
+        draft.title = _shorten(title, limits.max_title_chars)
+        draft.warnings.append(
+            (
+                first,
+                f"headline of {len(title):,} characters is longer than "
+                f"{limits.max_title_chars:,}: shortened; the whole line is kept as text",
+            )
+        )
+        body = lines
+    _add_body(draft, body, allow_headings=True)
     if not any(kind == "text" for kind, _ in draft.blocks):
-        raise IngestError("article has a headline but no body text", line=lines[0][0])
+        raise IngestError("article has a headline but no body text", line=first)
     return draft
 
 
-def parse_markdown(text: str) -> _Draft:
+def parse_markdown(text: str, limits: Limits | None = None) -> _Draft:
     """Parse an article with YAML front matter and a Markdown body."""
-    meta: dict[str, object] = {}
+    limits = limits or Limits()
+    meta: dict[str, tuple[int, str]] = {}
+    warnings: list[tuple[int | None, str]] = []
     body_start = 1
     match = _FRONT_MATTER.match(text)
     if match:
-        try:
-            loaded = yaml.safe_load(match.group("yaml") or "")
-        except yaml.YAMLError as error:
-            # where the broken construct began is more telling than where parsing gave up
-            mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
-            line = mark.line + 2 if mark is not None else 1
-            problem = getattr(error, "problem", None) or "invalid YAML"
-            raise IngestError(f"front matter is not valid YAML: {problem}", line=line) from None
-        if loaded is not None and not isinstance(loaded, dict):
-            raise IngestError("front matter must be a mapping of keys to values", line=2)
-        meta = loaded or {}
+        meta = _front_matter(match.group("yaml") or "", warnings)
         body_start = text[: match.end()].count("\n") + 1
         text = text[match.end() :]
-    blocks: list[tuple[str, bool]] = []  # (text, is_heading)
+    blocks: list[tuple[str, bool, int]] = []  # (text, is_heading, first line)
     current: list[str] = []
-    for raw_line in text.split("\n"):
+    current_line = body_start
+    for number, raw_line in enumerate(text.split("\n"), start=body_start):
         line = raw_line.strip()
-        heading = re.match(r"^#{1,6}\s+(.*?)\s*#*$", line)
+        heading = _MD_HEADING.fullmatch(line)
         if not line or heading:
             if current:
-                blocks.append((" ".join(current), False))
+                blocks.append((" ".join(current), False, current_line))
                 current = []
             if heading:
-                blocks.append((heading.group(1), True))
+                blocks.append((heading.group(1).rstrip("# \t"), True, number))
             continue
+        if not current:
+            current_line = number
         current.append(line)
     if current:
-        blocks.append((" ".join(current), False))
-    blocks = [(_clean(_strip_markdown(block)), is_heading) for block, is_heading in blocks]
-    blocks = [(block, is_heading) for block, is_heading in blocks if block]
+        blocks.append((" ".join(current), False, current_line))
+    blocks = [(_clean(_strip_markdown(block)), is_heading, n) for block, is_heading, n in blocks]
+    blocks = [(block, is_heading, n) for block, is_heading, n in blocks if block]
 
-    title = _meta_text(meta, "title", body_start)
+    title_line, title = meta.get("title", (None, None))
     if title is None:
-        if (blocks and blocks[0][1]) or blocks:
-            title = blocks.pop(0)[0]
+        if blocks:
+            title, _, title_line = blocks.pop(0)
         else:
-            raise IngestError("file is empty" if not meta else "article has no title and no text")
-    draft = _Draft(title=_clean(title))
-    _add_body(draft, [block for block, _ in blocks], headings={b for b, h in blocks if h})
+            raise IngestError(
+                "file is empty" if not match else "article has no title and no text",
+                notes=warnings,
+            )
+    draft = _Draft(title=_clean(title), warnings=warnings)
+    if len(draft.title) > limits.max_title_chars:
+        draft.warnings.append(
+            (
+                title_line,
+                f"title of {len(draft.title):,} characters is longer than "
+                f"{limits.max_title_chars:,}: shortened",
+            )
+        )
+        draft.title = _shorten(draft.title, limits.max_title_chars)
+    _add_body(
+        draft, [(n, block) for block, _, n in blocks], headings={b for b, h, _ in blocks if h}
+    )
     if not any(kind == "text" for kind, _ in draft.blocks):
-        raise IngestError("article has no body text", line=body_start)
-    published = meta.get("published", meta.get("date"))
-    if published is not None:
-        draft.published, draft.published_time = _parse_published(published)
+        raise IngestError("article has no body text", line=body_start, notes=warnings)
+    if "published" in meta or "date" in meta:
+        line, value = meta.get("published") or meta["date"]
+        try:
+            draft.published, draft.published_time = _parse_published(value)
+        except IngestError as error:
+            draft.warnings.append((line, f"{error}; field ignored"))
     for key in ("outlet", "url", "author", "language"):
-        value = _meta_text(meta, key, body_start)
-        if value is not None:
-            draft.meta[key] = value
+        if key in meta:
+            draft.meta[key] = meta[key][1]
     return draft
 
 
-def _meta_text(meta: dict[str, object], key: str, body_start: int) -> str | None:
-    value = meta.get(key)
-    if value is None:
-        return None
-    if isinstance(value, (dict, list)):
-        raise IngestError(f"front matter field '{key}' must be a single value", line=2)
-    return str(value)
+def _front_matter(text: str, warnings: list[tuple[int | None, str]]) -> dict[str, tuple[int, str]]:
+    """The front matter's fields as written, each checked on its own: {key: (line, text)}.
+
+    YAML is only composed, never constructed: a date like ``2024-13-45`` stays text for
+    the date check, and aliases are not expanded. A bad field is a warning and dropped.
+    """
+    first = 2  # the line after the opening ---
+    try:
+        root = yaml.compose(text)
+    except yaml.YAMLError as error:
+        # where the broken construct began is more telling than where parsing gave up
+        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
+        line = mark.line + first if mark is not None else 1
+        problem = getattr(error, "problem", None) or "invalid YAML"
+        raise IngestError(f"front matter is not valid YAML: {problem}", line=line) from None
+    except RecursionError:
+        raise IngestError("front matter is nested too deeply", line=first) from None
+    if root is None:
+        return {}
+    if not isinstance(root, yaml.MappingNode):
+        raise IngestError("front matter must be a mapping of keys to values", line=first)
+    meta: dict[str, tuple[int, str]] = {}
+    seen: set[str] = set()
+    for key_node, value_node in root.value:
+        line = key_node.start_mark.line + first
+        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else "…"
+        if key not in FRONT_MATTER_KEYS:
+            close = difflib.get_close_matches(key, FRONT_MATTER_KEYS, n=1, cutoff=0.6)
+            hint = (
+                f" (did you mean '{close[0]}'?)"
+                if close
+                else f" (known keys: {', '.join(FRONT_MATTER_KEYS)})"
+            )
+            warnings.append((line, f"unknown front matter key '{_excerpt(key)}'{hint}; ignored"))
+            continue
+        if key in seen:
+            warnings.append((line, f"front matter key '{key}' appears twice; the last one counts"))
+            meta.pop(key, None)
+        seen.add(key)
+        if not isinstance(value_node, yaml.ScalarNode):
+            warnings.append(
+                (line, f"'{key}' must be a single value, not a list or mapping; ignored")
+            )
+            continue
+        value = _clean(value_node.value)
+        if value_node.tag == "tag:yaml.org,2002:null" or not value:
+            warnings.append((line, f"'{key}' is empty; ignored"))
+            continue
+        problem = _field_problem(key, value, value_node)
+        if problem is not None:
+            warnings.append((line, problem))
+            continue
+        meta[key] = (line, value)
+    return meta
 
 
-def _parse_published(value: object) -> tuple[str, str | None]:
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat(), value.strftime("%H:%M")
-    if isinstance(value, dt.date):
-        return value.isoformat(), None
-    text = str(value).strip()
-    iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}).*)?", text)
+def _field_problem(key: str, value: str, node: yaml.ScalarNode) -> str | None:
+    kind = _YAML_NON_TEXT.get(node.tag) if node.style is None else None
+    if key in ("title", "outlet", "author") and kind is not None:
+        return f"'{key}: {_excerpt(value)}' is {kind}, not a text; write it in quotes; ignored"
+    if key == "url":
+        try:
+            parts = urlsplit(value)
+        except ValueError:
+            parts = None
+        if (
+            parts is None
+            or parts.scheme.lower() not in ("http", "https")
+            or not parts.netloc
+            or any(ch.isspace() or unicodedata.category(ch) == "Cc" for ch in value)
+        ):
+            return (
+                f"'url: {_excerpt(value)}' is not a web address; only http:// and https:// "
+                "addresses are used; ignored"
+            )
+    if key == "language" and not _LANGUAGE.fullmatch(value):
+        return f"'language: {_excerpt(value)}' is not a language code such as 'de'; ignored"
+    return None
+
+
+def _excerpt(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _shorten(text: str, limit: int) -> str:
+    """Cut at a word boundary before ``limit`` characters and mark the cut."""
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip() + "…"
+
+
+def _parse_published(text: str) -> tuple[str, str | None]:
+    text = text.strip()
+    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})\b.*)?", text)
     german = re.fullmatch(
-        r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?:,?\s+(?:um\s+)?(\d{1,2})[:.](\d{2}).*)?", text
+        r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?:,?\s+(?:um\s+)?(\d{1,2})[:.](\d{2})\b.*)?", text
     )
     if iso:
         year, month, day, hour, minute = iso.groups()
     elif german:
         day, month, year, hour, minute = german.groups()
     else:
-        raise IngestError(f"'published' is not a date: {text!r} (use YYYY-MM-DD)", line=2)
+        raise IngestError(f"'published: {_excerpt(text)}' is not a date (use YYYY-MM-DD)")
     try:
         date = dt.date(int(year), int(month), int(day))
-    except ValueError:
-        raise IngestError(f"'published' is not a valid date: {text!r}", line=2) from None
+        if hour is not None:
+            dt.time(int(hour), int(minute))
+    except ValueError as error:
+        raise IngestError(f"'published: {_excerpt(text)}' is not a valid date ({error})") from None
     time = f"{int(hour):02d}:{minute}" if hour is not None else None
     return date.isoformat(), time
 
@@ -275,14 +527,14 @@ def _strip_markdown(text: str) -> str:
 
 def _add_body(
     draft: _Draft,
-    lines: list[str],
+    lines: list[tuple[int, str]],
     *,
     allow_headings: bool = False,
     headings: set[str] | None = None,
 ) -> None:
     """Classify body lines: date line, repeats, credits, captions, headings, text."""
     seen = {_key(draft.title)}
-    for index, line in enumerate(lines):
+    for index, (number, line) in enumerate(lines):
         date = _DATE_LINE.match(line)
         if date and draft.published is None:
             try:
@@ -305,7 +557,7 @@ def _add_body(
                 if previous is not None and _key(previous[1]) == _key(caption):
                     draft.blocks[-1] = ("caption", previous[1])
                 else:
-                    draft.blocks.append(("caption", caption))
+                    draft.add("caption", caption, number)
                 seen.add(_key(caption))
             continue
         seen.add(_key(line))
@@ -316,7 +568,7 @@ def _add_body(
             kind = "heading"
         else:
             kind = "text"
-        draft.blocks.append((kind, line))
+        draft.add(kind, line, number)
 
 
 def split_credit(line: str) -> tuple[str | None, str | None]:
@@ -339,18 +591,50 @@ def _looks_like_heading(line: str) -> bool:
     return not line.endswith(_SENTENCE_END) and len(line.split()) <= _MAX_HEADING_WORDS
 
 
-def build_source(draft: _Draft, *, file: str) -> Source:
-    """Split paragraphs into sentences with ids ``s1``, ``s2``, … in reading order."""
+def build_source(draft: _Draft, *, file: str, limits: Limits | None = None) -> Source:
+    """Split paragraphs into sentences with ids ``s1``, ``s2``, … in reading order.
+
+    A paragraph longer than the limit becomes several paragraphs, a sentence longer than
+    the limit several sentences (cut after a full stop or at a space where possible).
+    """
+    limits = limits or Limits()
+    lines = draft.block_lines or [None] * len(draft.blocks)
     paragraphs: list[Paragraph] = []
     sentences: list[Sentence] = []
-    for index, (kind, text) in enumerate(draft.blocks, start=1):
-        parts = split_sentences(text) if kind == "text" else [text]
-        ids = []
-        for part in parts:
-            sentence = Sentence(id=f"s{len(sentences) + 1}", paragraph=index, text=part)
-            sentences.append(sentence)
-            ids.append(sentence.id)
-        paragraphs.append(Paragraph(index=index, kind=kind, sentences=tuple(ids)))
+    for (kind, text), line in zip(draft.blocks, lines, strict=True):
+        chunks = [text]
+        if len(text) > limits.max_paragraph_chars:
+            chunks = split_long(text, limits.max_paragraph_chars)
+            draft.warnings.append(
+                (
+                    line,
+                    f"line of {len(text):,} characters is longer than "
+                    f"{limits.max_paragraph_chars:,}: split into {len(chunks)} paragraphs",
+                )
+            )
+        longest = 0
+        for chunk in chunks:
+            parts = split_sentences(chunk) if kind == "text" else [chunk]
+            if any(len(part) > limits.max_sentence_chars for part in parts):
+                longest = max(longest, *map(len, parts))
+                parts = [
+                    piece for part in parts for piece in split_long(part, limits.max_sentence_chars)
+                ]
+            index = len(paragraphs) + 1
+            ids = []
+            for part in parts:
+                sentence = Sentence(id=f"s{len(sentences) + 1}", paragraph=index, text=part)
+                sentences.append(sentence)
+                ids.append(sentence.id)
+            paragraphs.append(Paragraph(index=index, kind=kind, sentences=tuple(ids)))
+        if longest:
+            draft.warnings.append(
+                (
+                    line,
+                    f"sentence of {longest:,} characters is longer than "
+                    f"{limits.max_sentence_chars:,}: split at spaces",
+                )
+            )
     return Source(
         id="",
         file=file,
@@ -366,3 +650,23 @@ def build_source(draft: _Draft, *, file: str) -> Source:
         credits=tuple(draft.credits),
         dropped_lines=tuple(draft.dropped),
     )
+
+
+def split_long(text: str, limit: int) -> list[str]:
+    """``text`` in pieces of at most ``limit`` characters: after a sentence end in the second
+    half of the window if there is one, else at the last space, else exactly at the limit."""
+    pieces = []
+    start = 0
+    while len(text) - start > limit:
+        end = start + limit
+        cut = max(text.rfind(mark, start + limit // 2, end) for mark in (". ", "! ", "? "))
+        if cut >= 0:
+            cut += 1
+        else:
+            cut = text.rfind(" ", start + limit // 2, end)
+            if cut < 0:
+                cut = end
+        pieces.append(text[start:cut].strip())
+        start = cut
+    pieces.append(text[start:].strip())
+    return [piece for piece in pieces if piece]

@@ -85,6 +85,10 @@ CLAIM_KINDS = {
 }
 
 
+class TemplateFault(DossierError):
+    """A template that cannot be loaded: the project's fault, whatever the articles are."""
+
+
 @dataclass(frozen=True)
 class Segment:
     """A piece of a sentence: plain text, or a mention linking to an actor."""
@@ -164,6 +168,8 @@ class Renderer:
 
         try:
             return self.env.get_template(template).render(link=link, **context)
+        except (jinja2.TemplateSyntaxError, jinja2.TemplateNotFound) as error:
+            raise TemplateFault(f"template {template}: {error}") from error
         except jinja2.TemplateError as error:
             raise DossierError(f"template {template}: {error}") from error
 
@@ -176,6 +182,12 @@ class _Index:
         self.sources = {source.id: source for source in dossier.sources}
         self.actors = {actor.id: actor for actor in dossier.actors}
         self.events = {event.id: event for event in dossier.events}
+        # looked up once per sentence of a source page: a scan each time would be quadratic
+        self._sentences = {
+            (source.id, sentence.id): sentence.text
+            for source in dossier.sources
+            for sentence in source.sentences
+        }
         self._mentions_by_sentence: dict[tuple[str, str], list[tuple[Mention, str]]] = defaultdict(
             list
         )
@@ -201,10 +213,10 @@ class _Index:
                 self._discrepancies_by[key].append(discrepancy.id)
 
     def sentence_text(self, source_id: str, sentence_id: str) -> str:
-        for sentence in self.sources[source_id].sentences:
-            if sentence.id == sentence_id:
-                return sentence.text
-        raise KeyError(f"{source_id}#{sentence_id}")
+        try:
+            return self._sentences[(source_id, sentence_id)]
+        except KeyError:
+            raise KeyError(f"{source_id}#{sentence_id}") from None
 
     def segments(self, source_id: str, sentence_id: str) -> list[Segment]:
         """The sentence cut into text and actor-mention pieces (overlaps resolved leftmost-longest)."""

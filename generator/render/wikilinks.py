@@ -128,7 +128,8 @@ def resolve_wikilinks(
             href = posixpath.relpath(target.path, posixpath.dirname(page) or ".")
             if target.anchor:
                 href += f"#{target.anchor}"
-            label = text.strip() if text else markdown_text(target.label)  # editors' text is theirs
+            # shown as written: Markdown or HTML in a link text never becomes markup
+            label = markdown_text(text.strip() if text else target.label)
             return f"[{label}]({href})"
 
         out_lines.append(

@@ -1,0 +1,143 @@
+"""Property tests: whatever an article contains, the pipeline builds, escapes and repeats itself."""
+
+from __future__ import annotations
+
+import json
+import re
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+import markdown
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.analyse.actors import RuleRecogniser
+from generator.faces.export import dossier_json
+from generator.ingest.articles import read_article
+from generator.pipeline import Pipeline
+from generator.settings import Settings
+
+from .conftest import ROOT
+
+# Markup that must never reach a page as markup; the templates write none of it themselves.
+PAYLOADS = (
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "<x-inject>",
+    "[klick](javascript:alert(1))",
+    "{{ config }}",
+    "{% raw %}",
+    "{: onclick=alert(1) }",
+    "<!--",
+    "]]>",
+)
+SPECIAL = (
+    "\u202e",  # right-to-left override
+    "\u05e9\u05dc\u05d5\u05dd",  # Hebrew
+    "\u0627\u0644\u0633\u0644\u0627\u0645",  # Arabic
+    "e\u0301\u0301\u0301",  # stacked combining marks
+    "\u200b\u200d\ufeff",  # zero-width characters
+    "\x00",
+    "\x1b[31m",
+    "\u2028\u2029",
+    "\U0001f600",
+    "Ä" * 3000,  # a very long token
+    "Wladimir Putin",
+    "am 19. Juni 2024",
+    "rund 10.000 Soldaten",
+    "# ",
+    "- ",
+    "| a | b |",
+    "\\",
+)
+words = st.one_of(
+    st.text(st.characters(blacklist_categories=("Cs",)), max_size=30),
+    st.sampled_from(PAYLOADS),
+    st.sampled_from(SPECIAL),
+)
+# what would be markup if a payload's text got through unescaped
+MARKUP = ("<script", "<img", "<x-inject", "](javascript:", "{{ config", "{% raw", "{: onclick")
+lines = st.lists(words, max_size=8).map(" ".join)
+articles = st.lists(lines, min_size=1, max_size=6).map("\n".join)
+
+
+HTML_MARKUP = ("<script", "<img", "<x-inject", 'href="javascript:', 'onclick="', "{{ config")
+FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+
+
+def to_html(page: str) -> str:
+    """A generated page as MkDocs renders it (the project's Markdown extensions)."""
+    extensions = ["attr_list", "md_in_html", "admonition", "tables", "toc"]
+    return markdown.markdown(FRONT_MATTER.sub("", page, count=1), extensions=extensions)
+
+
+@lru_cache(maxsize=1)
+def recogniser() -> RuleRecogniser:
+    return RuleRecogniser()
+
+
+def build(seeds: Path, files: dict[str, str | bytes]):
+    for name, content in files.items():
+        data = content if isinstance(content, bytes) else content.encode("utf-8")
+        (seeds / name).write_bytes(data)
+    pipeline = Pipeline(Settings(seeds_dir=seeds, templates_dir=ROOT / "templates"), recogniser())
+    return pipeline.run()
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(first=articles, second=articles, markdown=articles)
+def test_any_articles_build_escaped_and_identically(first: str, second: str, markdown: str) -> None:
+    title = json.dumps(markdown[:80])  # a YAML string with escapes, lone surrogates included
+    files = {"a.txt": first, "b.txt": second, "c.md": f"---\ntitle: {title}\n---\n{markdown}"}
+    with tempfile.TemporaryDirectory() as tmp:
+        result = build(Path(tmp), files)
+        again = build(Path(tmp), files)
+    for diagnostic in result.diagnostics:
+        assert diagnostic.path.endswith(("a.txt", "b.txt", "c.md")), diagnostic
+    for path, page in result.site.items():
+        page.encode("utf-8")  # valid UTF-8: no lone surrogates
+        assert "\x00" not in page, path
+        for payload in MARKUP:
+            assert payload not in page, (path, payload)
+        html = to_html(page)
+        for payload in HTML_MARKUP:
+            assert payload not in html, (path, payload)
+    dossier_json(result.dossier).encode("utf-8")
+    assert again.site == result.site
+    assert dossier_json(again.dossier) == dossier_json(result.dossier)
+
+
+@settings(max_examples=150, deadline=None)
+@given(raw=st.binary(max_size=400), suffix=st.sampled_from([".txt", ".md"]))
+def test_any_bytes_are_read_or_rejected_with_a_message(raw: bytes, suffix: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"x{suffix}"
+        path.write_bytes(raw)
+        source, diagnostics = read_article(path, f"seeds/x{suffix}")
+    if source is None:
+        assert [d.level for d in diagnostics][-1] == "error"
+        assert all(str(d).startswith("seeds/x") for d in diagnostics)
+    else:
+        for sentence in source.sentences:
+            sentence.text.encode("utf-8")
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.text(max_size=300).map(lambda t: t.replace("\x00", "")))
+def test_any_unicode_with_surrogates_written_as_bytes_is_handled(text: str) -> None:
+    """Lone surrogates cannot be written as UTF-8; 'surrogatepass' writes them anyway."""
+    raw = ("Titel\n" + text + "\nText.").encode("utf-8", "surrogatepass")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "x.txt"
+        path.write_bytes(raw)
+        source, diagnostics = read_article(path, "seeds/x.txt")
+    if source is not None:
+        for sentence in source.sentences:
+            sentence.text.encode("utf-8")
+    else:
+        assert diagnostics and diagnostics[-1].level == "error"

@@ -152,6 +152,8 @@ def verb_lemma(word: str) -> str | None:
         lemma = table[lemma]  # "ernannte" -> "ernannt" -> "ernennen"
     if lemma not in verbs or (lemma.endswith(("ern", "eln")) and word == lemma[:-1]):
         return None  # "näher" is a comparative, not a form of "nähern"
+    if word in (lemma[:-2], lemma[:-1]) and word != lemma:
+        return None  # a bare stem is an imperative, which news does not use: "lang", "fest"
     return lemma
 
 

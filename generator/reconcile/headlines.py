@@ -53,7 +53,11 @@ def headline(
         if phrase is not None and start <= phrase.start < end
     ]
     if cue.predicate[:1].isupper():
-        return _finish(_noun_title(text, cue, mentions)) or cue.predicate
+        title = _noun_title(text, cue, mentions)
+        if " " not in title:  # a bare "Festnahme": the clause says more
+            words = _strip(text, start, end, remove).split()[:MAX_WORDS]
+            title = " ".join(words) if cue.word in words else title
+        return _finish(title) or cue.predicate
     subject = _subject(text, cue, mentions)
     aux = _AUX_BEFORE.search(text[start : cue.start])
     title = None

@@ -65,6 +65,7 @@ _LOCATIVE = frozenset(_VOCABULARY["locative"])
 _NAME_PARTICLES = frozenset(_VOCABULARY["name_particles"])
 _INSTITUTIONS = dict(_VOCABULARY["institutions"])
 _ORG_CUES = frozenset(_VOCABULARY["org_cues"])
+_ORG_CUES_PLURAL = frozenset(_VOCABULARY["org_cues_plural"])
 _PLACE_CUES = frozenset(_VOCABULARY["place_cues"])
 _NOT_NAMES = frozenset(_VOCABULARY["not_names"])
 _ORG_SUFFIXES = tuple(_VOCABULARY["org_suffixes"])
@@ -85,6 +86,22 @@ _AUXILIARIES = frozenset(_VOCABULARY["auxiliaries"])
 _GOVERNMENT_NOUNS = frozenset(_VOCABULARY["government_nouns"])
 _SHORT_FUNCTION_WORDS = frozenset(_VOCABULARY["short_function_words"])
 _UNITS = frozenset(_VOCABULARY["units"])
+_PLACE_HEAD_NOUNS = dict(_VOCABULARY["place_head_nouns"])
+_FOREIGN_PLACE_HEADS = frozenset(_VOCABULARY["foreign_place_heads"])
+_AUTHORITY_HEADS = tuple(_VOCABULARY["authority_heads"])
+_UNIQUE_BODIES = tuple(_VOCABULARY["unique_bodies"])
+_NAMED_UNITS = frozenset(_VOCABULARY["named_units"])
+_LIST_WORDS = frozenset({",", "und", "sowie", "oder"})
+_DEFINITE = frozenset(
+    {"am", "beim", "das", "dem", "den", "der", "des", "die", "im", "ins", "vom", "zum", "zur"}
+)
+_CREDIT = re.compile(
+    r"(?:^|(?<=[\s(]))(?:" + "|".join(_VOCABULARY["credit_marks"]) + r")\s*:\s*(?P<rest>.+)$"
+)
+_CREDIT_WORDS = 8  # a credit names a photographer and an agency, not a sentence
+_ABBREVIATIONS = frozenset({"Co", "Corp", "Dr", "Inc", "Jr", "Ltd", "Mag", "Prof", "Sr", "St"})
+_CAMEL_CASE = re.compile(r"[A-Z][a-z]{2,}[A-Z][a-z]{2,}[A-Za-z]*")
+_CAMEL_PREFIXES = ("Mac", "Mc", "De", "Di", "Da", "La", "Le", "Van", "Von", "Du")
 
 _TRANSLITERATED_PART = re.compile(r"[A-Z][a-z]+-[a-z]+s?")
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,7}$")
@@ -169,6 +186,10 @@ class RuleRecogniser:
         ) -> None:
             begin = tokens[i].start if start is None else start
             finish = tokens[j - 1].end if end is None else end
+            if end is None and _sentence_final_stop(tokens[j - 1].text):
+                # "… und Mathys Tel.": the full stop ends the sentence, not an abbreviation
+                finish -= 1
+                name = name.removesuffix(".")
             found.append(
                 Candidate(
                     source=source_id,
@@ -187,12 +208,28 @@ class RuleRecogniser:
                 taken[k] = True
 
         self._institutions(tokens, taken, emit)
+        self._authorities(tokens, taken, emit)
         self._lexicon_phrases(tokens, taken, emit)
+        self._headed_names(tokens, taken, emit)
         self._organisation_phrases(tokens, taken, emit)
         self._cue_phrases(tokens, taken, emit)
         self._names(tokens, taken, emit)
         self._adjectives(tokens, taken, emit)
+        credit = _credit_start(sentence.text)
+        found = [
+            c
+            for c in found
+            if (credit is None or c.start < credit) and not self._agency_credit(sentence.text, c)
+        ]
         return sorted(found, key=lambda c: (c.start, c.end))
+
+    def _agency_credit(self, text: str, candidate: Candidate) -> bool:
+        """``Berlin (dpa) –``, ``… / AFP``: a news agency as the source's credit, not an actor."""
+        if candidate.name not in self.lexicon.news_agencies:
+            return False
+        before = text[: candidate.start].rstrip()
+        after = text[candidate.end :].lstrip()
+        return before.endswith(("(", "/")) or after.startswith((")", "/")) or not after
 
     # -- known entities -------------------------------------------------------------
 
@@ -355,36 +392,164 @@ class RuleRecogniser:
         """True for a demonym adjective of a state (``portugiesische``, ``Deutschen``)."""
         return self._adjective_state(word) is not None
 
+    def _headed_names(self, tokens: list[_Token], taken: list[bool], emit) -> None:
+        """Names closed by a word that says what they name: ``Delta Air Lines``,
+        ``Manager Magazin`` (organisations), ``Allianz Arena``, ``Säbener Straße``,
+        ``Alter Markt`` (places). The words before the head are taken whole."""
+        for i, token in enumerate(tokens):
+            if i == 0 or taken[i]:
+                continue
+            word = token.text
+            head = _strip_genitive(word, _PLACE_HEAD_NOUNS)
+            if word in _ORG_HEAD_WORDS:
+                kind: ActorKind = "organisation"
+                most = 4
+            elif word in _FOREIGN_PLACE_HEADS or word in _PLACE_HEADS:
+                kind, most = "place", 3
+            elif head in _PLACE_HEAD_NOUNS:
+                kind, most = "place", 1
+            else:
+                continue
+            start = i
+            while (
+                start > 0
+                and i - start < most
+                and self._head_modifier(tokens, taken, start - 1, kind)
+            ):
+                start -= 1
+            if start == i:
+                continue
+            if head in _PLACE_HEAD_NOUNS and word not in _FOREIGN_PLACE_HEADS:
+                adjective = tokens[start].text
+                if not self._place_adjective_before(tokens, start):
+                    continue
+                if not adjective.endswith("er"):  # "am Alten Markt" → "Alter Markt"
+                    adjective = _nominative_adjective(adjective, _PLACE_HEAD_NOUNS[head])
+                emit(start, i + 1, "place", f"{adjective} {head}", evidence="head")
+                continue
+            emit(start, i + 1, kind, _join(tokens[start : i + 1]), evidence="head")
+
+    def _head_modifier(self, tokens: list[_Token], taken: list[bool], k: int, kind: str) -> bool:
+        """A capitalised word that can stand in a name before its head noun."""
+        word = tokens[k].text
+        if taken[k] or not _is_capitalised(word) or word.endswith("-") or self._shouted(word):
+            return False
+        lower = word.lower()
+        if lower in _DETERMINERS or lower in _SHORT_FUNCTION_WORDS or word in _NOT_NAMES:
+            return False
+        if word in _PERSON_CONTEXT or word in self.lexicon.honorifics:
+            return False
+        cue = _strip_genitive(word)
+        if cue in _ORG_CUES or cue in _PLACE_CUES or word in _ORG_CUES_PLURAL:
+            return False  # "des Senders Kiwi News": a cue, then the name
+        if kind == "place" and self._role_like(word):
+            return False  # "Bürgermeister Park": a function and a name
+        # "Gestern Airlines …": a sentence-initial ordinary word is no part of the name
+        return not (
+            k == 0 and self.lexicon.is_lowercase_word(word) and not self._adjective_state(word)
+        )
+
+    def _place_adjective_before(self, tokens: list[_Token], start: int) -> bool:
+        """``Alter Markt``, ``Breiten Weg``, ``Säbener Straße``, ``Magdeburger Dom``: a German place
+        noun is a name after a capitalised adjective, mid-sentence or derived from a place."""
+        word = tokens[start].text
+        if not re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+(er|e|en|es|em)", word):
+            return False
+        if self._adjective_state(word) and not word.endswith("er"):
+            return False  # "Deutsche Bahn" is no place; "die Russische Botschaft" neither
+        if self._place_of_adjective(word) is not None:
+            return True  # "Magdeburger Dom"
+        if self.lexicon.is_common_noun(word) and not self.lexicon.is_lowercase_word(word):
+            return False  # "seinen Vorgänger Park": a noun, then a name
+        return start > 0
+
+    def _place_of_adjective(self, word: str) -> str | None:
+        """``Magdeburger`` → ``Magdeburg``, ``Thüringer`` → ``Thüringen``, ``Münchner`` → ``München``."""
+        if not word.endswith("er") or len(word) < 5:
+            return None
+        stem = word[:-2]
+        lexicon = self.lexicon
+        for place in (stem, stem + "en", stem[:-1] + "en" if stem.endswith("n") else stem):
+            if place in lexicon.toponyms or place in lexicon.capitals:
+                return place
+        return None
+
+    def _authorities(self, tokens: list[_Token], taken: list[bool], emit) -> None:
+        """``Amtsgericht Kassel``, ``Staatsanwaltschaft Trier``, ``Universität Leipzig``,
+        ``IHK Pfalz``: an authority or institution whose name goes on with its place."""
+        lexicon = self.lexicon
+        for i in range(len(tokens) - 1):
+            word = tokens[i].text
+            if taken[i] or taken[i + 1] or not _is_capitalised(word):
+                continue
+            name_of_acronym = None
+            if _ACRONYM.match(word):
+                entry = lexicon.phrases.get(word)
+                if entry is None or entry.kind != "organisation":
+                    continue
+                name_of_acronym = entry.name
+            elif not word[1:2].islower():
+                continue
+            if not (name_of_acronym or word).lower().endswith(_AUTHORITY_HEADS):
+                continue
+            if not self._is_place_word(tokens[i + 1].text):
+                continue
+            start = i
+            previous = tokens[i - 1].text if i else ""
+            if i and not taken[i - 1] and self._qualifying_adjective(previous):
+                start = i - 1  # "Medizinische Universität Lausitz"
+            emit(start, i + 2, "organisation", _join(tokens[start : i + 2]), evidence="pattern")
+
+    def _is_place_word(self, word: str) -> bool:
+        """A known place name: a town or region, a capital, a state, or a word used like one."""
+        lexicon = self.lexicon
+        if not _is_capitalised(word) or lexicon.is_common_noun(word) or _ACRONYM.match(word):
+            return False
+        if word in lexicon.toponyms or word in lexicon.capitals:
+            return True
+        entry = lexicon.lookup(word)
+        if entry is not None:
+            return entry.kind == "state"
+        return self.clusters.of(word) == "place" or all(
+            part in lexicon.toponyms for part in word.split("-")
+        )
+
+    def _qualifying_adjective(self, word: str) -> bool:
+        """``Hamburger``, ``Medizinische``, ``Parlamentarisches``, ``Thüringer``, ``französische``:
+        a capitalised adjective that makes a kind of body one body."""
+        lower = word.lower()
+        if lower in _DETERMINERS or lower in _SHORT_FUNCTION_WORDS:
+            return False
+        if not re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+(er|e|en|es|em)", word):
+            return False
+        lexicon = self.lexicon
+        return bool(
+            lexicon.is_lowercase_word(word)
+            or word[:-2] in lexicon.toponyms
+            or word[:-2] in lexicon.capitals
+            or self._place_of_adjective(word)
+            or self._adjective_state(word)
+        )
+
     def _organisation_phrases(self, tokens: list[_Token], taken: list[bool], emit) -> None:
         """``Bundesärztekammer``, ``Hamburger Mieterverein``, ``Bundesamt für Kommunikation``,
-        ``Medizinische Hochschule Hannover``: a noun naming a kind of body, made specific."""
+        ``Medizinische Hochschule Hannover``: a noun naming a kind of body, made specific.
+        A body of which a story has one (``der Innenausschuss``) is a weaker candidate."""
         lexicon = self.lexicon
         for i, token in enumerate(tokens):
             word = token.text
             if taken[i] or not _is_capitalised(word) or not word[1:2].islower():
                 continue
             lower = word.lower()
-            if not any(lower.endswith(suffix) for suffix in _BODY_SUFFIXES):
+            unique = _unique_body(word)
+            if unique is None and not lower.endswith(_BODY_SUFFIXES):
                 continue
             following = tokens[i + 1].text if i + 1 < len(tokens) else ""
             if _is_capitalised(following) and following.lower() not in _DETERMINERS:
                 continue  # "Erdölkonzern Petrobras": a cue for the name that follows
             start, end = i, i + 1
             previous = tokens[i - 1].text if i else ""
-            if (
-                i
-                and not taken[i - 1]
-                and _is_capitalised(previous)
-                and previous.lower() not in _DETERMINERS
-                and previous.lower() not in _SHORT_FUNCTION_WORDS
-                and re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+(er|e|en|es|em)", previous)
-                and (
-                    lexicon.is_lowercase_word(previous)
-                    or previous[:-2] in lexicon.toponyms
-                    or previous[:-2] in lexicon.capitals
-                    or self._adjective_state(previous)
-                )
-            ):
+            if i and not taken[i - 1] and self._qualifying_adjective(previous):
                 start = i - 1  # "Hamburger Mieterverein", "Medizinische Hochschule"
             while (
                 end + 1 < len(tokens)
@@ -399,8 +564,18 @@ class RuleRecogniser:
                 and (tokens[end].text in lexicon.toponyms or tokens[end].text in lexicon.capitals)
             ):
                 end += 1  # "Medizinische Hochschule Hannover"
-            if start == i and end == i + 1 and lexicon.is_common_noun(word):
-                continue  # a bare "Sparkasse" or "Verteidigungsministerium" is no name
+            if start == i and end == i + 1:
+                common = lexicon.is_common_noun(word) or lexicon.is_common_noun(unique or "")
+                if unique is not None and common and previous.lower() in _DEFINITE:
+                    # "der Landtag": one body, if the dossier says so (reconcile decides)
+                    emit(i, i + 1, "organisation", unique, evidence="body")
+                    continue
+                if common:
+                    continue  # a bare "Sparkasse" or "Verteidigungsministerium" is no name
+            if unique is not None and end == i + 1:
+                name = " ".join([*(t.text for t in tokens[start:i]), unique])
+                emit(start, end, "organisation", name, evidence="pattern")
+                continue
             name = " ".join(t.text for t in tokens[start:end])
             emit(start, end, "organisation", name, evidence="pattern")
 
@@ -427,25 +602,65 @@ class RuleRecogniser:
     # -- cue phrases ----------------------------------------------------------------
 
     def _cue_phrases(self, tokens: list[_Token], taken: list[bool], emit) -> None:
-        """``Nachrichtenagentur ANSA``, ``Region Bretagne``: a cue noun then a name."""
+        """``Nachrichtenagentur ANSA``, ``Region Bretagne``, ``Landkreis Celle``: a cue noun then
+        a name; after a plural cue a list (``die Airlines A, B und C``)."""
+        cues = _ORG_CUES | _PLACE_CUES | _NAMED_UNITS
         for i in range(len(tokens) - 1):
-            cue = _strip_genitive(tokens[i].text, _ORG_CUES | _PLACE_CUES)
-            if cue not in _ORG_CUES and cue not in _PLACE_CUES:
+            cue = _strip_genitive(tokens[i].text, cues)
+            plural = tokens[i].text in _ORG_CUES_PLURAL
+            if cue not in cues and not plural:
                 continue
             j = i + 1
-            end = j
-            while (
-                end < len(tokens) and not taken[end] and self._name_like(tokens[end].text, end == 0)
-            ):
-                end += 1
-            if end == j:
-                continue
-            name = _join(tokens[j:end])
-            kind: ActorKind = "organisation" if cue in _ORG_CUES else "place"
-            emit(j, end, kind, name, evidence="cue")
+            while j < len(tokens):
+                end = j
+                while (
+                    end < len(tokens)
+                    and not taken[end]
+                    and self._name_like(tokens[end].text, end == 0)
+                ):
+                    end += 1
+                if end == j:
+                    while end < len(tokens) and taken[end] and plural:
+                        end += 1  # a listed name that is known already: "…, Ryanair, …"
+                    if end == j or end + 1 >= len(tokens) or tokens[end].text not in _LIST_WORDS:
+                        break
+                    j = end + 1
+                    continue
+                name = _join(tokens[j:end])
+                if cue in _NAMED_UNITS:  # "im Landkreis Celle": the kind is part of the name
+                    emit(i, end, "place", f"{cue} {name}", evidence="cue")
+                    break
+                kind: ActorKind = "place" if cue in _PLACE_CUES else "organisation"
+                emit(j, end, kind, name, evidence="cue")
+                if not (plural and end + 1 < len(tokens) and tokens[end].text in _LIST_WORDS):
+                    break
+                j = end + 1
+
+    def _shouted(self, word: str) -> bool:
+        """A word in capitals that is an ordinary word: headline shouting (``TOR``, ``DIE WUT``,
+        ``TODES-FAHRER``, ``TOOOR``), not an acronym."""
+        if not word.isupper() or len(word) < 2:
+            return False
+        if re.search(r"(\w)\1\1", word):
+            return True
+        lexicon = self.lexicon
+        parts = [part for part in word.split("-") if part]
+
+        def ordinary(part: str) -> bool:
+            lower = part.lower()
+            if lower in _SHORT_FUNCTION_WORDS or lower in _DETERMINERS or lower in _AUXILIARIES:
+                return True
+            if lexicon.is_common_noun(part.capitalize()):
+                return len(part) > 2
+            # short acronyms are often written in lower case too ("spd"): only longer words
+            return len(part) > 4 and lexicon.is_lowercase_word(part)
+
+        return bool(parts) and all(ordinary(part) for part in parts)
 
     def _name_like(self, word: str, sentence_start: bool, previous: str = "") -> bool:
         if not _is_capitalised(word) or word in _NOT_NAMES or self._adjective_state(word):
+            return False
+        if self._shouted(word):
             return False
         if word.endswith("-"):
             return False  # "In- und Ausland": half of a compound
@@ -480,7 +695,7 @@ class RuleRecogniser:
         name, common nouns or adjectives (``Peter Kaiser``, ``Sebastian Kurz``)."""
         if not _is_capitalised(word) or word in _NOT_NAMES or _ACRONYM.match(word):
             return False
-        if not word[0].isalpha() or word.endswith("-"):
+        if not word[0].isalpha() or word.endswith("-") or self._shouted(word):
             return False
         if _TRANSLITERATED_PART.fullmatch(word):
             return True  # "Min-jun", "Su-jins"
@@ -499,12 +714,24 @@ class RuleRecogniser:
             # a capitalised word right after a given name is the surname, even if it is
             # also a noun or an adjective ("Peter Kaiser", "Sebastian Kurz")
             return True
-        if self._role_like(word):
-            return False
+        if self._role_like(word) or word in _PERSON_CONTEXT:
+            return False  # "Hamburgs Boss …": a function before the next name
         base = _strip_genitive(word)
         if self._common_noun_like(word) or self._common_noun_like(base):
             return word in self.lexicon.given_names or self.clusters.is_person(word)
         return len(word) <= 3 or not self.lexicon.is_lowercase_word(word)
+
+    def _continues_club(self, word: str) -> bool:
+        """``FC Wendelstadt``, ``SV Werder Bremen``: a club's name goes on over its town."""
+        lexicon = self.lexicon
+        return (
+            _is_capitalised(word)
+            and word[0].isalpha()
+            and not self._shouted(word)
+            and (word in lexicon.toponyms or not lexicon.is_common_noun(word))
+            and not lexicon.is_lowercase_word(word)
+            and word not in _NOT_NAMES
+        )
 
     def _name_title_start(self, tokens: list[_Token], i: int) -> bool:
         """``Lady Gaga``, ``Miss Marple``: an English title that is part of the name."""
@@ -579,8 +806,9 @@ class RuleRecogniser:
             not _is_capitalised(following)
             or _ACRONYM.match(following)
             or self._role_like(following)
+            or self.lexicon.lookup(following) is not None
         ):
-            return None
+            return None  # "Müller von den Grünen": a party, not part of the name
         if length == 1 and not after_given and not self._name_like(following, False):
             return None
         return length
@@ -618,6 +846,7 @@ class RuleRecogniser:
             previous = tokens[i - 1].text if i else ""
             if taken[i] or not (
                 self._name_like(tokens[i].text, i == 0, previous)
+                or self._named_by_cue(tokens, i)
                 or self._transliterated_start(tokens, i)
                 or self._capitalised_oddity(tokens, i)
                 or self._name_title_start(tokens, i)
@@ -643,11 +872,15 @@ class RuleRecogniser:
                     particle := self._particle_length(tokens, j, after_given=all_given)
                 ) is not None:
                     j += particle + 1
-                elif self._continues_name(word, after_given=all_given):
+                elif self._continues_name(word, after_given=all_given) or (
+                    tokens[i].text in _CLUB_PREFIXES and self._continues_club(word)
+                ):
                     j += 1
                 else:
                     break
             words = [t.text for t in tokens[i:j]]
+            if _sentence_final_stop(words[-1]):
+                words[-1] = words[-1][:-1]
             if (
                 j < len(tokens)
                 and words[-1].endswith("s")
@@ -692,11 +925,15 @@ class RuleRecogniser:
         multi = len(words) >= 2
         if not multi and _ACRONYM.match(first):
             emit(i, j, "organisation", first, evidence="acronym")
+        elif not multi and _CAMEL_CASE.fullmatch(first) and not first.startswith(_CAMEL_PREFIXES):
+            emit(i, j, "organisation", first, evidence="shape")  # a brand: "PayNow", "CloudWorks"
         elif multi and (
             last in _ORG_HEAD_WORDS
             or first in _CLUB_PREFIXES
             or last.endswith(("-AG", "-GmbH", "-Werke"))
         ):
+            if first in _CLUB_PREFIXES and i and re.fullmatch(r"\d{1,2}\.", tokens[i - 1].text):
+                i -= 1  # "1. FC Köln": the number is part of the club's name
             emit(i, j, "organisation", _join(tokens[i:j]), evidence="org-head")
         elif multi and any(word in _FOREIGN_FUNCTION_WORDS for word in words):
             return  # a title or slogan ("Keep It Together"), not an actor
@@ -780,11 +1017,23 @@ class RuleRecogniser:
             and tokens[i - 2].text.lower() in ("auf", "in", "aus")
         )
 
+    def _named_by_cue(self, tokens: list[_Token], i: int) -> bool:
+        """``US-Softwarefirma Cloudstrike``: after an organisation cue, a capitalised word that
+        is not itself a noun is a name, even where its tail is one."""
+        word = tokens[i].text
+        return (
+            _is_capitalised(word)
+            and word[1:2].islower()
+            and not self.lexicon.is_common_noun(word)
+            and not self.lexicon.is_lowercase_word(word)
+            and self._org_cue_before(tokens, i)
+        )
+
     def _org_cue_before(self, tokens: list[_Token], i: int) -> bool:
         """``Erdölkonzern Petrobras``, ``Beteiligungsgesellschaft Öbib``: a compound ending in an org noun."""
         if i == 0:
             return False
-        word = tokens[i - 1].text
+        word = _strip_genitive(tokens[i - 1].text).lower()  # "des Datenanbieters", "US-Firma"
         return any(word.endswith(suffix) and word != suffix for suffix in _ORG_SUFFIXES)
 
     def _role_before(self, tokens: list[_Token], i: int) -> str | None:
@@ -806,6 +1055,48 @@ class RuleRecogniser:
         if j + 1 < len(tokens) and tokens[j].text == ",":
             return self.lexicon.role_of(tokens[j + 1].text)
         return None
+
+
+def _sentence_final_stop(word: str) -> bool:
+    """``Tel.`` at the end of a sentence: a word and a full stop, not an abbreviation."""
+    return (
+        len(word) > 3
+        and word.endswith(".")
+        and word[:-1].isalpha()
+        and word[:-1] not in _ABBREVIATIONS
+        and not word[:-1].isupper()
+    )
+
+
+def club_core(name: str) -> str | None:
+    """The word a club is called by: ``Köln`` for ``1. FC Köln``, ``Bayern`` for ``FC Bayern
+    München``, ``Leipzig`` for ``RB Leipzig``."""
+    words = name.split()
+    if words and re.fullmatch(r"\d+\.", words[0]):
+        words = words[1:]
+    if len(words) >= 2 and words[0] in _CLUB_PREFIXES:
+        return words[1]
+    return None
+
+
+def _unique_body(word: str) -> str | None:
+    """``Innenausschusses`` → ``Innenausschuss``: a body of which a story has one, in base form."""
+    lower = word.lower()
+    for ending in ("", "s", "es"):
+        if ending and not lower.endswith(ending):
+            continue
+        stem = lower[: len(lower) - len(ending)]
+        if stem.endswith(_UNIQUE_BODIES):
+            return word[: len(stem)]
+    return None
+
+
+def _credit_start(text: str) -> int | None:
+    """Where a photo or agency credit begins in a sentence (``… Foto: Eva Roth / dpa``)."""
+    match = _CREDIT.search(text)
+    if match is None or len(match.group("rest").split()) > _CREDIT_WORDS:
+        return None
+    return match.start()
 
 
 def _is_place_compound(word: str) -> bool:

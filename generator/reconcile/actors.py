@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from slugify import slugify
 
-from ..analyse.actors import Candidate
+from ..analyse.actors import Candidate, club_core
 from ..model import Actor, ActorKind, Mention, Role, Source
 
 _UMLAUTS = [
@@ -138,6 +138,9 @@ def resolve_actors(sources: list[Source], candidates: list[Candidate]) -> list[A
 
     _attach_short_names(unresolved, groups)
     _places_that_are_people(groups)
+    _places_named_like_organisations(groups)
+    _clubs_by_short_name(sources, groups)
+    _bodies_named_in_the_dossier(groups)
     _find_surnames(sources, groups)
 
     actors = []
@@ -185,6 +188,85 @@ def _places_that_are_people(groups: dict[str, _Group]) -> None:
         if all(c.source in person_sources for c in group.candidates):
             for candidate in group.candidates:
                 person.add(candidate)
+            del groups[key]
+
+
+_WEAK_PLACE_EVIDENCE = frozenset({"locative", "cluster", "unknown", "sentence-start", "toponym"})
+
+
+def _places_named_like_organisations(groups: dict[str, _Group]) -> None:
+    """A "place" with an organisation's name is that organisation (``bei Eurowings`` where the
+    dossier calls Eurowings an airline), unless something made it a place."""
+    organisations = {name_key(g.name): key for key, g in groups.items() if g.kind == "organisation"}
+    for key, group in list(groups.items()):
+        if group.kind != "place" or name_key(group.name) not in organisations:
+            continue
+        if all(c.evidence in _WEAK_PLACE_EVIDENCE for c in group.candidates):
+            target = groups[organisations[name_key(group.name)]]
+            for candidate in group.candidates:
+                target.add(candidate)
+            del groups[key]
+
+
+_LOCATIVE_BEFORE = re.compile(r"\b(in|im|nach|aus|bei|von|vom|nahe|durch)\s+$", re.IGNORECASE)
+
+
+def _clubs_by_short_name(sources: list[Source], groups: dict[str, _Group]) -> None:
+    """``Köln`` for ``1. FC Köln``, ``Bayern`` for ``FC Bayern München`` where the dossier names
+    the club: the word is the club, except after a preposition of place (``in Köln``)."""
+    clubs: dict[str, list[str]] = defaultdict(list)
+    for key, group in groups.items():
+        if group.kind == "organisation" and (core := club_core(group.name)) is not None:
+            clubs[name_key(core)].append(key)
+    if not clubs:
+        return
+    texts = {(s.id, sentence.id): sentence.text for s in sources for sentence in s.sentences}
+    for key, group in list(groups.items()):
+        if group.kind == "organisation" or group.candidates[0].key is not None:
+            continue
+        owners = clubs.get(name_key(group.name)) or clubs.get(
+            name_key(_without_genitive(group.name))
+        )
+        if not owners or len(owners) != 1:
+            continue
+        club = groups[owners[0]]
+        staying = []
+        for candidate in group.candidates:
+            before = texts.get((candidate.source, candidate.sentence), "")[: candidate.start]
+            if _LOCATIVE_BEFORE.search(before):
+                staying.append(candidate)
+            else:
+                club.add(candidate)
+        group.candidates = staying
+        group.names = Counter(c.name for c in staying if c.evidence != "adjective")
+        group.surfaces = Counter(c.text for c in staying if c.evidence != "adjective")
+        if not staying:
+            del groups[key]
+
+
+def _bodies_named_in_the_dossier(groups: dict[str, _Group]) -> None:
+    """A bare ``Landtag`` or ``Innenausschuss`` is the one body of its kind the dossier names:
+    the named one (``Thüringer Landtag``) where there is exactly one, else an actor of its own
+    only if the dossier refers to it more than once; a single mention stays generic."""
+    organisations = [g for g in groups.values() if g.kind == "organisation"]
+    for key, group in list(groups.items()):
+        if group.kind != "organisation" or any(c.evidence != "body" for c in group.candidates):
+            continue
+        bare = name_key(group.name)
+        named = [
+            other
+            for other in organisations
+            if other is not group
+            and (
+                name_key(other.name).endswith(" " + bare)
+                or name_key(other.name).startswith(bare + " ")
+            )
+        ]
+        if len(named) == 1:
+            for candidate in group.candidates:
+                named[0].add(candidate)
+            del groups[key]
+        elif len({(c.source, c.sentence) for c in group.candidates}) < 2:
             del groups[key]
 
 

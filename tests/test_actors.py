@@ -1,0 +1,126 @@
+"""Organisations, places and what is no actor, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from generator.analyse.actors import RuleRecogniser
+from generator.model import Paragraph, Sentence, Source
+from generator.reconcile.actors import resolve_actors
+
+
+def _source(source_id: str, *sentences: str) -> Source:
+    return Source(
+        id=source_id,
+        file=f"{source_id}.txt",
+        title="T",
+        paragraphs=(
+            Paragraph(
+                index=1, kind="text", sentences=tuple(f"s{i}" for i in range(1, len(sentences) + 1))
+            ),
+        ),
+        sentences=tuple(
+            Sentence(id=f"s{i}", paragraph=1, text=t) for i, t in enumerate(sentences, 1)
+        ),
+    )
+
+
+def recognise(*sentences: str) -> list:
+    source = _source("q", *sentences)
+    return resolve_actors([source], RuleRecogniser().recognise(source))
+
+
+def names(actors: list, kind: str) -> set[str]:
+    return {a.name for a in actors if a.kind == kind}
+
+
+def test_companies_named_by_their_head_word_or_a_cue() -> None:
+    actors = recognise(
+        "Betroffen waren Nordic Air Lines, Baltic Airlines und der Sender Kiwi Sports.",
+        "Die Airlines Skyrella, Lufthansa und Windar strichen Flüge.",
+        "Das US-Unternehmen Quorvex spielte ein Update auf, sagte der Datenanbieter Flugrix.",
+    )
+    orgs = names(actors, "organisation")
+    assert {"Nordic Air Lines", "Baltic Airlines", "Kiwi Sports"} <= orgs
+    assert {"Skyrella", "Windar", "Quorvex", "Flugrix"} <= orgs
+
+
+def test_authorities_take_their_place_into_the_name() -> None:
+    actors = recognise(
+        "Das Amtsgericht Kassel erließ Haftbefehl, die Staatsanwaltschaft Trier ermittelt.",
+        "Die Medizinische Universität Graz und die Polizeiinspektion Celle halfen.",
+    )
+    orgs = names(actors, "organisation")
+    assert {
+        "Amtsgericht Kassel",
+        "Staatsanwaltschaft Trier",
+        "Medizinische Universität Graz",
+        "Polizeiinspektion Celle",
+    } <= orgs
+    assert "Kassel" not in names(actors, "place")
+
+
+def test_a_body_of_which_a_story_has_one_needs_the_dossier_to_name_it_twice() -> None:
+    once = recognise("Der Untersuchungsausschuss tagte am Montag.")
+    assert names(once, "organisation") == set()
+    twice = recognise(
+        "Der Untersuchungsausschuss tagte am Montag.", "Im Untersuchungsausschuss gab es Streit."
+    )
+    assert names(twice, "organisation") == {"Untersuchungsausschuss"}
+    named = recognise(
+        "Der Sächsische Landtag wählte am Montag.", "Im Landtag gab es danach Streit."
+    )
+    (landtag,) = [a for a in named if a.kind == "organisation"]
+    assert landtag.name == "Sächsische Landtag" and len(landtag.mentions) == 2
+
+
+def test_places_closed_by_a_head_noun_in_base_form() -> None:
+    actors = recognise(
+        "Am Alten Markt und in der Langen Gasse standen Buden.",
+        "Vom Alter Markt bis zur Meißener Straße und zur Elbarena im Kreis Hollstedt.",
+    )
+    places = names(actors, "place")
+    assert {"Alter Markt", "Lange Gasse", "Meißener Straße", "Kreis Hollstedt"} <= places
+    (markt,) = [a for a in actors if a.name == "Alter Markt"]
+    assert len(markt.mentions) == 2
+
+
+def test_credits_and_shouting_are_no_actors() -> None:
+    actors = recognise(
+        "Kassel (dpa) – Der Bus fuhr um 6.10 Uhr MESZ los.",
+        "Ein Bus vor dem Rathaus. Foto: Jana Korbel / dpa",
+        "DIE WUT HAT GRÜNDE",
+        "TOOOR! Der FC Ulmhausen führt.",
+    )
+    assert names(actors, "person") == set()
+    assert names(actors, "organisation") == {"FC Ulmhausen"}
+
+
+def test_names_do_not_swallow_functions_parties_or_full_stops() -> None:
+    actors = recognise(
+        "Vereins-Boss Daniel Korbinger und Boss Daniel Korbinger sprachen.",
+        "Sabine Krull von den Grünen widersprach.",
+        "Für ihn kam Mathis Ruel. Danach traf Ruel.",
+    )
+    people = names(actors, "person")
+    assert people == {"Daniel Korbinger", "Sabine Krull", "Mathis Ruel"}
+    assert "Grüne" in names(actors, "organisation")
+
+
+def test_a_club_is_called_by_its_short_name_except_as_a_place() -> None:
+    actors = recognise(
+        "Der 1. FC Köln gewann gegen den SV Ulmhausen.",
+        "Köln führte früh.",
+        "Die Fans feierten in Köln.",
+    )
+    (club,) = [a for a in actors if a.name == "1. FC Köln"]
+    assert len(club.mentions) == 2
+    (town,) = [a for a in actors if a.name == "Köln"]
+    assert town.kind == "place" and len(town.mentions) == 1
+
+
+def test_a_place_with_an_organisations_name_is_that_organisation() -> None:
+    actors = recognise(
+        "Die Fluglinie Skyrella strich Flüge.",
+        "Bei Skyrella stauten sich die Passagiere.",
+    )
+    (airline,) = [a for a in actors if a.name == "Skyrella"]
+    assert airline.kind == "organisation" and len(airline.mentions) == 2

@@ -124,3 +124,26 @@ def test_a_place_with_an_organisations_name_is_that_organisation() -> None:
     )
     (airline,) = [a for a in actors if a.name == "Skyrella"]
     assert airline.kind == "organisation" and len(airline.mentions) == 2
+
+
+def test_an_acronym_in_parentheses_is_the_names_short_form() -> None:
+    actors = recognise(
+        "Im Universitätsklinikum Tübingen (UKT) fielen Rechner aus.",
+        "Das UKT meldete später Entwarnung.",
+    )
+    (clinic,) = [a for a in actors if a.kind == "organisation"]
+    assert clinic.name == "Universitätsklinikum Tübingen" and len(clinic.mentions) == 3
+
+
+def test_things_and_terms_are_no_actors() -> None:
+    actors = recognise(
+        "Ursache war eine sogenannte Zoltana, ein Höhentief.",
+        "Die Behörden ließen das Satellitensystem Argusto aktivieren.",
+    )
+    assert actors == []
+
+
+def test_an_institution_named_after_a_person_is_no_person() -> None:
+    actors = recognise("Das Klinikum Anna von Berger in Potsdam sagte Eingriffe ab.")
+    assert names(actors, "organisation") == {"Klinikum Anna von Berger"}
+    assert names(actors, "person") == set()

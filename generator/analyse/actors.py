@@ -92,6 +92,8 @@ _AUTHORITY_HEADS = tuple(_VOCABULARY["authority_heads"])
 _UNIQUE_BODIES = tuple(_VOCABULARY["unique_bodies"])
 _NAMED_UNITS = frozenset(_VOCABULARY["named_units"])
 _LIST_WORDS = frozenset({",", "und", "sowie", "oder"})
+_NAMED_AFTER_PEOPLE = tuple(_VOCABULARY["named_after_people"])
+_THING_CUES = tuple(_VOCABULARY["thing_cues"])
 _DEFINITE = frozenset(
     {"am", "beim", "das", "dem", "den", "der", "des", "die", "im", "ins", "vom", "zum", "zur"}
 )
@@ -490,15 +492,34 @@ class RuleRecogniser:
                 name_of_acronym = entry.name
             elif not word[1:2].islower():
                 continue
-            if not (name_of_acronym or word).lower().endswith(_AUTHORITY_HEADS):
-                continue
-            if not self._is_place_word(tokens[i + 1].text):
+            lower = (name_of_acronym or word).lower()
+            end = i + 2
+            if lower.endswith(_NAMED_AFTER_PEOPLE) and self._is_given(tokens[i + 1].text):
+                end = self._person_name_end(tokens, taken, i + 1)  # "Klinikum Anna Berger"
+            elif not lower.endswith(_AUTHORITY_HEADS) or not self._is_place_word(
+                tokens[i + 1].text
+            ):
                 continue
             start = i
             previous = tokens[i - 1].text if i else ""
             if i and not taken[i - 1] and self._qualifying_adjective(previous):
                 start = i - 1  # "Medizinische Universität Lausitz"
-            emit(start, i + 2, "organisation", _join(tokens[start : i + 2]), evidence="pattern")
+            emit(start, end, "organisation", _join(tokens[start:end]), evidence="pattern")
+
+    def _person_name_end(self, tokens: list[_Token], taken: list[bool], k: int) -> int:
+        """The end of a person's name from its given name: ``Anna Berger``, ``Ernst von Kamp``."""
+        end = k + 1
+        while end < len(tokens) and not taken[end]:
+            word = tokens[end].text
+            if word.lower() in ("von", "van", "de", "zu") and end + 1 < len(tokens):
+                if not _is_capitalised(tokens[end + 1].text):
+                    break
+                end += 2
+            elif _is_capitalised(word) and word[0].isalpha() and not _ACRONYM.match(word):
+                end += 1
+            else:
+                break
+        return end
 
     def _is_place_word(self, word: str) -> bool:
         """A known place name: a town or region, a capital, a state, or a word used like one."""
@@ -844,6 +865,11 @@ class RuleRecogniser:
         i = 0
         while i < len(tokens):
             previous = tokens[i - 1].text if i else ""
+            if not taken[i] and self._names_a_thing(tokens, i):
+                i += 1
+                while i < len(tokens) and _is_capitalised(tokens[i].text) and not taken[i]:
+                    i += 1
+                continue
             if taken[i] or not (
                 self._name_like(tokens[i].text, i == 0, previous)
                 or self._named_by_cue(tokens, i)
@@ -1016,6 +1042,17 @@ class RuleRecogniser:
             and previous in ("der", "dem")
             and tokens[i - 2].text.lower() in ("auf", "in", "aus")
         )
+
+    def _names_a_thing(self, tokens: list[_Token], i: int) -> bool:
+        """``eine sogenannte Dana``, ``das Satellitensystem Argus``, ``Sturmtief Zoltan``: the
+        name of a term, a product or a weather system, not of an actor."""
+        if i == 0:
+            return False
+        previous = tokens[i - 1].text
+        if previous.lower().startswith(("sogenannt", "so genannt")):
+            return True
+        lower = _strip_genitive(previous).lower()
+        return _is_capitalised(previous) and lower.endswith(_THING_CUES)
 
     def _named_by_cue(self, tokens: list[_Token], i: int) -> bool:
         """``US-Softwarefirma Cloudstrike``: after an organisation cue, a capitalised word that

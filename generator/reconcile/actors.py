@@ -139,6 +139,8 @@ def resolve_actors(sources: list[Source], candidates: list[Candidate]) -> list[A
     _attach_short_names(unresolved, groups)
     _places_that_are_people(groups)
     _places_named_like_organisations(groups)
+    _acronyms_in_parentheses(sources, groups)
+    _numbered_districts(groups)
     _clubs_by_short_name(sources, groups)
     _bodies_named_in_the_dossier(groups)
     _find_surnames(sources, groups)
@@ -205,6 +207,47 @@ def _places_named_like_organisations(groups: dict[str, _Group]) -> None:
             target = groups[organisations[name_key(group.name)]]
             for candidate in group.candidates:
                 target.add(candidate)
+            del groups[key]
+
+
+def _acronyms_in_parentheses(sources: list[Source], groups: dict[str, _Group]) -> None:
+    """``Universitätsklinikum Nordstadt (UKN)``: an acronym in parentheses right after a name
+    is that name's short form, everywhere in the dossier."""
+    texts = {(s.id, sentence.id): sentence.text for s in sources for sentence in s.sentences}
+    ends = {
+        (c.source, c.sentence, c.end): key
+        for key, group in groups.items()
+        if group.kind == "organisation"
+        for c in group.candidates
+    }
+    for key, group in list(groups.items()):
+        if group.kind != "organisation" or not re.fullmatch(r"[A-ZÄÖÜ]{2,7}", group.name):
+            continue
+        for candidate in group.candidates:
+            text = texts.get((candidate.source, candidate.sentence), "")
+            before = text[: candidate.start]
+            if not (before.endswith("(") and text[candidate.end :].startswith(")")):
+                continue
+            owner = ends.get((candidate.source, candidate.sentence, len(before[:-1].rstrip())))
+            if owner is not None and owner != key and owner in groups:
+                for moved in group.candidates:
+                    groups[owner].add(moved)
+                del groups[key]
+                break
+
+
+def _numbered_districts(groups: dict[str, _Group]) -> None:
+    """``Erlstadt I`` (a constituency, a district) is filed with the place ``Erlstadt`` where the
+    dossier names both."""
+    places = {name_key(g.name): key for key, g in groups.items() if g.kind == "place"}
+    for key, group in list(groups.items()):
+        match = re.fullmatch(r"(.+) (?:I|II|III|IV|V|VI)", group.name)
+        if group.kind != "place" or match is None:
+            continue
+        target = places.get(name_key(match.group(1)))
+        if target is not None and target in groups and target != key:
+            for candidate in group.candidates:
+                groups[target].add(candidate)
             del groups[key]
 
 

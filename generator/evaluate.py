@@ -187,6 +187,12 @@ def predict_spans(
                 continue  # part of a token: GermEval's *part, not an actor span
             if actor.kind == "state" and rules.is_demonym(mention.text):
                 continue  # demonym adjective ("deutsche", "Deutschen"): GermEval's LOCderiv
+            if (
+                actor.kind == "place"
+                and mention.text != actor.name
+                and rules.is_place_adjective(mention.text)
+            ):
+                continue  # place adjective ("Dresdner"): LOCderiv too
             spans.append((first, last + 1, GERMEVAL_TYPES[actor.kind]))
     # our tokenizer splits "München/Hamburg"; GermEval keeps it one token of one type
     for token, types in inside.items():

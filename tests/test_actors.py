@@ -147,3 +147,13 @@ def test_an_institution_named_after_a_person_is_no_person() -> None:
     actors = recognise("Das Klinikum Anna von Berger in Potsdam sagte Eingriffe ab.")
     assert names(actors, "organisation") == {"Klinikum Anna von Berger"}
     assert names(actors, "person") == set()
+
+
+def test_place_adjectives_and_numbered_districts_belong_to_the_place() -> None:
+    actors = recognise(
+        "Die Dresdner Polizei sperrte die Brücke.",
+        "Im Wahlkreis Dresden II gewann die CDU, in Dresden feierte man.",
+    )
+    (dresden,) = [a for a in actors if a.kind == "place"]
+    assert dresden.name == "Dresden" and len(dresden.mentions) == 3
+    assert names(actors, "person") == set()

@@ -72,6 +72,7 @@ _ORG_SUFFIXES = tuple(_VOCABULARY["org_suffixes"])
 _PERSON_SUFFIXES = tuple(_VOCABULARY["person_suffixes"])
 _BODY_SUFFIXES = tuple(_VOCABULARY["body_suffixes"])
 _PLACE_SUFFIXES = tuple(_VOCABULARY["place_suffixes"])
+_WEAK_PLACE_SUFFIXES = tuple(_VOCABULARY["weak_place_suffixes"])
 _CLUB_PREFIXES = frozenset(_VOCABULARY["club_prefixes"])
 _PLACE_PREFIXES = frozenset(_VOCABULARY["place_prefixes"])
 _PLACE_HEADS = frozenset(_VOCABULARY["place_heads"])
@@ -390,6 +391,10 @@ class RuleRecogniser:
     def is_news_agency(self, name: str) -> bool:
         return name in self.lexicon.news_agencies
 
+    def is_place_adjective(self, word: str) -> bool:
+        """True for an adjective of a town or region (``Dresdner``, ``Thüringer``)."""
+        return self._place_of_adjective(word) is not None
+
     def is_demonym(self, word: str) -> bool:
         """True for a demonym adjective of a state (``portugiesische``, ``Deutschen``)."""
         return self._adjective_state(word) is not None
@@ -419,8 +424,8 @@ class RuleRecogniser:
                 and self._head_modifier(tokens, taken, start - 1, kind)
             ):
                 start -= 1
-            if start == i:
-                continue
+            if start == i or (kind == "place" and self._is_given(tokens[start].text)):
+                continue  # "Jason Hall": a person
             if head in _PLACE_HEAD_NOUNS and word not in _FOREIGN_PLACE_HEADS:
                 adjective = tokens[start].text
                 if not self._place_adjective_before(tokens, start):
@@ -612,13 +617,20 @@ class RuleRecogniser:
         return None
 
     def _adjectives(self, tokens: list[_Token], taken: list[bool], emit) -> None:
-        """Demonym adjectives are evidence for their state (``französische Soldaten``)."""
+        """Demonym adjectives are evidence for their state (``französische Soldaten``), place
+        adjectives before a noun for their place (``die Dresdner Polizei``)."""
         for i, token in enumerate(tokens):
             if taken[i]:
                 continue
             entry = self._adjective_state(token.text)
             if entry is not None:
                 emit(i, i + 1, "state", entry.name, key=entry.key, evidence="adjective")
+                continue
+            following = tokens[i + 1].text if i + 1 < len(tokens) else ""
+            place = self._place_of_adjective(token.text) if _is_capitalised(following) else None
+            if place is not None and not self._shouted(token.text):
+                key = "place:" + " ".join(re.split(r"[\s\-‐]+", place.casefold()))
+                emit(i, i + 1, "place", place, key=key, evidence="adjective")
 
     # -- cue phrases ----------------------------------------------------------------
 
@@ -694,7 +706,7 @@ class RuleRecogniser:
         if not word[0].isalpha():
             return False
         base = _strip_genitive(word)
-        if _is_place_compound(word) and not self.lexicon.is_common_noun(word):
+        if self._place_compound(word) and not self.lexicon.is_common_noun(word):
             return True
         if self._common_noun_like(word) or self._common_noun_like(base):
             if (
@@ -929,7 +941,7 @@ class RuleRecogniser:
             or (
                 self._common_noun_like(first)
                 and not given
-                and not _is_place_compound(first)
+                and not self._place_compound(first)
                 and not self.clusters.is_person(first)
             )
         )
@@ -961,6 +973,14 @@ class RuleRecogniser:
             if first in _CLUB_PREFIXES and i and re.fullmatch(r"\d{1,2}\.", tokens[i - 1].text):
                 i -= 1  # "1. FC Köln": the number is part of the club's name
             emit(i, j, "organisation", _join(tokens[i:j]), evidence="org-head")
+        elif (
+            len(words) == 2
+            and re.fullmatch(r"I{1,3}|IV|V|VI", last)
+            and not given
+            and (first in lexicon.toponyms or first_class == "place")
+        ):
+            # "Erlstadt II": a numbered constituency or district, not a king
+            emit(i, j, "place", _join(tokens[i:j]), evidence="place-words")
         elif multi and any(word in _FOREIGN_FUNCTION_WORDS for word in words):
             return  # a title or slogan ("Keep It Together"), not an actor
         elif self._org_cue_before(tokens, i):
@@ -981,7 +1001,7 @@ class RuleRecogniser:
             emit(i, j, "person", _person_name(words), role=role or None, evidence="cue")
         elif multi and not given and last.lower() in lexicon.english_words:
             return  # "Red Devils", "Public License": a title or a product, not an actor
-        elif _is_place_compound(last):
+        elif self._place_compound(last):
             emit(i, j, "place", _strip_genitive(_join(tokens[i:j])), evidence="place-compound")
         elif multi and (
             first in lexicon.given_names
@@ -1022,6 +1042,16 @@ class RuleRecogniser:
         else:
             name = first if not multi else _join(tokens[i:j])
             emit(i, j, None, name, evidence="unknown" if not at_start else "sentence-start")
+
+    def _place_compound(self, word: str) -> bool:
+        """``Schillerstraße``, ``Gelsenkirchen``; ``Wartburgkreis`` only as a word used like a place."""
+        if _is_place_compound(word):
+            return True
+        lower = word.lower()
+        return (
+            any(lower.endswith(s) and len(lower) > len(s) + 2 for s in _WEAK_PLACE_SUFFIXES)
+            and self.clusters.of(_strip_genitive(word)) == "place"
+        )
 
     def _place_name(self, name: str) -> str:
         """``Ostasiens`` → ``Ostasien`` when the base form is a known place word."""

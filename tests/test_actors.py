@@ -157,3 +157,13 @@ def test_place_adjectives_and_numbered_districts_belong_to_the_place() -> None:
     (dresden,) = [a for a in actors if a.kind == "place"]
     assert dresden.name == "Dresden" and len(dresden.mentions) == 3
     assert names(actors, "person") == set()
+
+
+def test_names_listed_with_places_or_after_a_plural_cue_are_places() -> None:
+    actors = recognise(
+        "Zur Gemeinde gehören die Dörfer Hokkalo, Kumpulo und Saunakylo.",
+        "Der Weg führt über Bremen, Varnholt und Lindrup südlich von Modrach weiter.",
+    )
+    assert {"Hokkalo", "Kumpulo", "Saunakylo", "Varnholt", "Lindrup", "Modrach"} <= names(
+        actors, "place"
+    )

@@ -15,7 +15,7 @@ lower case.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
@@ -67,6 +67,7 @@ _INSTITUTIONS = dict(_VOCABULARY["institutions"])
 _ORG_CUES = frozenset(_VOCABULARY["org_cues"])
 _ORG_CUES_PLURAL = frozenset(_VOCABULARY["org_cues_plural"])
 _PLACE_CUES = frozenset(_VOCABULARY["place_cues"])
+_PLACE_CUES_PLURAL = frozenset(_VOCABULARY["place_cues_plural"])
 _NOT_NAMES = frozenset(_VOCABULARY["not_names"])
 _ORG_SUFFIXES = tuple(_VOCABULARY["org_suffixes"])
 _PERSON_SUFFIXES = tuple(_VOCABULARY["person_suffixes"])
@@ -92,6 +93,18 @@ _FOREIGN_PLACE_HEADS = frozenset(_VOCABULARY["foreign_place_heads"])
 _AUTHORITY_HEADS = tuple(_VOCABULARY["authority_heads"])
 _UNIQUE_BODIES = tuple(_VOCABULARY["unique_bodies"])
 _NAMED_UNITS = frozenset(_VOCABULARY["named_units"])
+_DIRECTIONS = frozenset(
+    {
+        "nördlich",
+        "südlich",
+        "östlich",
+        "westlich",
+        "nordöstlich",
+        "nordwestlich",
+        "südöstlich",
+        "südwestlich",
+    }
+)
 _LIST_WORDS = frozenset({",", "und", "sowie", "oder"})
 _NAMED_AFTER_PEOPLE = tuple(_VOCABULARY["named_after_people"])
 _THING_CUES = tuple(_VOCABULARY["thing_cues"])
@@ -218,6 +231,7 @@ class RuleRecogniser:
         self._cue_phrases(tokens, taken, emit)
         self._names(tokens, taken, emit)
         self._adjectives(tokens, taken, emit)
+        found = _kinds_from_lists(tokens, found)
         credit = _credit_start(sentence.text)
         found = [
             c
@@ -640,7 +654,7 @@ class RuleRecogniser:
         cues = _ORG_CUES | _PLACE_CUES | _NAMED_UNITS
         for i in range(len(tokens) - 1):
             cue = _strip_genitive(tokens[i].text, cues)
-            plural = tokens[i].text in _ORG_CUES_PLURAL
+            plural = tokens[i].text in _ORG_CUES_PLURAL or tokens[i].text in _PLACE_CUES_PLURAL
             if cue not in cues and not plural:
                 continue
             j = i + 1
@@ -663,7 +677,11 @@ class RuleRecogniser:
                 if cue in _NAMED_UNITS:  # "im Landkreis Celle": the kind is part of the name
                     emit(i, end, "place", f"{cue} {name}", evidence="cue")
                     break
-                kind: ActorKind = "place" if cue in _PLACE_CUES else "organisation"
+                kind: ActorKind = (
+                    "place"
+                    if cue in _PLACE_CUES or tokens[i].text in _PLACE_CUES_PLURAL
+                    else "organisation"
+                )
                 emit(j, end, kind, name, evidence="cue")
                 if not (plural and end + 1 < len(tokens) and tokens[end].text in _LIST_WORDS):
                     break
@@ -1065,13 +1083,15 @@ class RuleRecogniser:
         if i == 0:
             return False
         previous = tokens[i - 1].text.lower()
-        if previous in ("in", "im", "nach", "aus", "bei"):
+        if previous in ("in", "im", "nach", "aus", "bei", "nahe", "richtung"):
             return True
+        if previous == "von" and i >= 2 and tokens[i - 2].text.lower() in _DIRECTIONS:
+            return True  # "südlich von Modrach"
         return (
             i >= 2
             and previous in ("der", "dem")
             and tokens[i - 2].text.lower() in ("auf", "in", "aus")
-        )
+        ) or previous in _DIRECTIONS
 
     def _names_a_thing(self, tokens: list[_Token], i: int) -> bool:
         """``eine sogenannte Dana``, ``das Satellitensystem Argus``, ``Sturmtief Zoltan``: the
@@ -1122,6 +1142,37 @@ class RuleRecogniser:
         if j + 1 < len(tokens) and tokens[j].text == ",":
             return self.lexicon.role_of(tokens[j + 1].text)
         return None
+
+
+def _kinds_from_lists(tokens: list[_Token], found: list[Candidate]) -> list[Candidate]:
+    """``die Dörfer Kallio, Mäkelä und Rovaniemi``: names of unknown kind listed together with
+    places (or organisations) are of that kind, if all the listed names agree."""
+    index = {t.start: k for k, t in enumerate(tokens)}
+    ordered = sorted(found, key=lambda c: c.start)
+    chains: list[list[int]] = []
+    for number, candidate in enumerate(ordered):
+        if chains and number - 1 == chains[-1][-1]:
+            previous = ordered[number - 1]
+            first = index.get(previous.start)
+            last = index.get(candidate.start)
+            between = [] if first is None or last is None else tokens[first + 1 : last]
+            words = [t for t in between if t.start >= previous.end]
+            if words and all(t.text in _LIST_WORDS for t in words) and len(words) <= 2:
+                chains[-1].append(number)
+                continue
+        chains.append([number])
+    result = list(ordered)
+    for chain in chains:
+        kinds = {ordered[n].kind for n in chain if ordered[n].evidence != "adjective"} - {None}
+        if len(chain) < 2 or len(kinds) != 1 or kinds == {"state"}:
+            continue
+        (kind,) = kinds
+        if kind == "state":
+            continue
+        for n in chain:
+            if ordered[n].kind is None and ordered[n].evidence in ("unknown", "sentence-start"):
+                result[n] = replace(ordered[n], kind=kind, evidence="list")
+    return result
 
 
 def _sentence_final_stop(word: str) -> bool:

@@ -593,7 +593,7 @@ class RuleRecogniser:
                 start = i - 1  # "Hamburger Mieterverein", "Medizinische Hochschule"
             while (
                 end + 1 < len(tokens)
-                and tokens[end].text in ("für", "und")
+                and (tokens[end].text == "für" or (tokens[end].text == "und" and end > i + 1))
                 and _is_capitalised(tokens[end + 1].text)
                 and not taken[end + 1]
             ):

@@ -167,3 +167,12 @@ def test_names_listed_with_places_or_after_a_plural_cue_are_places() -> None:
     assert {"Hokkalo", "Kumpulo", "Saunakylo", "Varnholt", "Lindrup", "Modrach"} <= names(
         actors, "place"
     )
+
+
+def test_the_first_word_of_an_organisations_name_is_that_organisation() -> None:
+    actors = recognise(
+        "Die Fluglinie Nordwind strich Flüge, ebenso Baltic Airlines.",
+        "Bei der Airline Baltic hieß es, man prüfe Entschädigungen.",
+    )
+    (baltic,) = [a for a in actors if "Baltic" in a.name]
+    assert baltic.name == "Baltic Airlines" and len(baltic.mentions) == 2

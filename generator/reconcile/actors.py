@@ -141,6 +141,7 @@ def resolve_actors(sources: list[Source], candidates: list[Candidate]) -> list[A
     _places_named_like_organisations(groups)
     _acronyms_in_parentheses(sources, groups)
     _numbered_districts(groups)
+    _first_words_of_organisations(groups)
     _clubs_by_short_name(sources, groups)
     _bodies_named_in_the_dossier(groups)
     _find_surnames(sources, groups)
@@ -234,6 +235,39 @@ def _acronyms_in_parentheses(sources: list[Source], groups: dict[str, _Group]) -
                     groups[owner].add(moved)
                 del groups[key]
                 break
+
+
+def _first_words_of_organisations(groups: dict[str, _Group]) -> None:
+    """``Tottenham`` for ``Tottenham Hotspur``, ``Delta`` for ``Delta Air Lines``: a one-word
+    organisation is the one organisation of the dossier whose name begins with it. The longer
+    name, if the rules made it a place, is the organisation."""
+    for key, group in list(groups.items()):
+        if (
+            group.kind != "organisation"
+            or len(group.name.split()) != 1
+            or any(c.key is not None for c in group.candidates)
+        ):
+            continue
+        longer = [
+            other
+            for other in groups.values()
+            if other is not group
+            and other.kind in ("organisation", "place")
+            and len(other.name.split()) >= 2
+            and name_key(other.name.split()[0]) == name_key(group.name)
+            and not any(c.key is not None for c in other.candidates)
+        ]
+        if len(longer) != 1:
+            continue
+        target = longer[0]
+        if target.kind == "place" and all(
+            c.evidence in _WEAK_PLACE_EVIDENCE for c in target.candidates
+        ):
+            target.kind = "organisation"
+        if target.kind == "organisation":
+            for candidate in group.candidates:
+                target.add(candidate)
+            del groups[key]
 
 
 def _numbered_districts(groups: dict[str, _Group]) -> None:

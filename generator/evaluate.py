@@ -323,6 +323,17 @@ def _print(scores: dict[str, Score], verbose: int) -> None:
                         click.echo(f"  {item}" + (f"  ×{n}" if n > 1 else ""))
 
 
+_templates_option = click.option(
+    "--templates",
+    "templates_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("templates"),
+)
+_model_option = click.option(
+    "--model", default=None, help="An installed spaCy pipeline merged with the rules."
+)
+
+
 @click.group(help="Measure actor extraction quality.")
 def main() -> None:
     pass
@@ -336,13 +347,8 @@ def main() -> None:
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     required=True,
 )
-@click.option(
-    "--templates",
-    "templates_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("templates"),
-)
-@click.option("--model", default=None, help="An installed spaCy pipeline merged with the rules.")
+@_templates_option
+@_model_option
 @click.option("-v", "--verbose", count=True, help="List misses and spurious actors.")
 def gold(
     gold_file: Path, seeds_dir: Path, templates_dir: Path, model: str | None, verbose: int
@@ -352,13 +358,8 @@ def gold(
 
 @main.command(help="P/R/F1 per actor kind over story folders with a gold.yml each.")
 @click.argument("stories_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option(
-    "--templates",
-    "templates_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("templates"),
-)
-@click.option("--model", default=None, help="An installed spaCy pipeline merged with the rules.")
+@_templates_option
+@_model_option
 @click.option("-v", "--verbose", count=True, help="List misses and actors not in the gold.")
 def stories(stories_dir: Path, templates_dir: Path, model: str | None, verbose: int) -> None:
     scores, junk, splits = score_stories(stories_dir, templates_dir, model)
@@ -372,7 +373,7 @@ def stories(stories_dir: Path, templates_dir: Path, model: str | None, verbose: 
 @main.command(help="P/R/F1 per type against GermEval 2014 outer spans (PER, LOC, ORG).")
 @click.argument("tsv", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--limit", type=int, default=None, help="Only the first N sentences.")
-@click.option("--model", default=None, help="An installed spaCy pipeline merged with the rules.")
+@_model_option
 @click.option("-v", "--verbose", count=True, help="List misses and spurious spans.")
 def germeval(tsv: Path, limit: int | None, model: str | None, verbose: int) -> None:
     scores = score_germeval(tsv, limit, model)

@@ -2,34 +2,7 @@
 
 from __future__ import annotations
 
-from generator.analyse.actors import RuleRecogniser
-from generator.model import Paragraph, Sentence, Source
-from generator.reconcile.actors import resolve_actors
-
-
-def _source(source_id: str, *sentences: str) -> Source:
-    return Source(
-        id=source_id,
-        file=f"{source_id}.txt",
-        title="T",
-        paragraphs=(
-            Paragraph(
-                index=1, kind="text", sentences=tuple(f"s{i}" for i in range(1, len(sentences) + 1))
-            ),
-        ),
-        sentences=tuple(
-            Sentence(id=f"s{i}", paragraph=1, text=t) for i, t in enumerate(sentences, 1)
-        ),
-    )
-
-
-def recognise(*sentences: str) -> list:
-    source = _source("q", *sentences)
-    return resolve_actors([source], RuleRecogniser().recognise(source))
-
-
-def names(actors: list, kind: str) -> set[str]:
-    return {a.name for a in actors if a.kind == kind}
+from .test_extract import names, recognise
 
 
 def test_companies_named_by_their_head_word_or_a_cue() -> None:

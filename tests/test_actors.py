@@ -149,3 +149,9 @@ def test_the_first_word_of_an_organisations_name_is_that_organisation() -> None:
     )
     (baltic,) = [a for a in actors if "Baltic" in a.name]
     assert baltic.name == "Baltic Airlines" and len(baltic.mentions) == 2
+
+
+def test_the_places_of_a_dateline() -> None:
+    actors = recognise("Berlin/Lindrup (dpa) – Ein Unfall legte den Verkehr lahm.")
+    assert names(actors, "place") == {"Berlin", "Lindrup"}
+    assert names(actors, "person") == set()

@@ -226,6 +226,7 @@ class RuleRecogniser:
         self._institutions(tokens, taken, emit)
         self._authorities(tokens, taken, emit)
         self._lexicon_phrases(tokens, taken, emit)
+        self._dateline(tokens, taken, emit)
         self._headed_names(tokens, taken, emit)
         self._organisation_phrases(tokens, taken, emit)
         self._cue_phrases(tokens, taken, emit)
@@ -412,6 +413,33 @@ class RuleRecogniser:
     def is_demonym(self, word: str) -> bool:
         """True for a demonym adjective of a state (``portugiesische``, ``Deutschen``)."""
         return self._adjective_state(word) is not None
+
+    def _dateline(self, tokens: list[_Token], taken: list[bool], emit) -> None:
+        """``Kassel/Trier (dpa) –``, ``Wolfsburg –``: the places a report is filed from."""
+        k = 0
+        while k < len(tokens) and (tokens[k].text == "/" or _is_capitalised(tokens[k].text)):
+            k += 1
+        if k == 0 or k > 6 or k + 3 >= len(tokens):
+            return
+        if tokens[k].text == "(":
+            agency = tokens[k + 1].text
+            if tokens[k + 2].text != ")" or tokens[k + 3].text not in ("–", "—", "-"):
+                return
+            if agency not in self.lexicon.news_agencies and not _ACRONYM.match(agency):
+                return
+        elif not (k == 1 and tokens[1].text in ("–", "—") and self._is_place_word(tokens[0].text)):
+            return
+        start = 0
+        for end in [*[m for m in range(k) if tokens[m].text == "/"], k]:
+            part = tokens[start:end]
+            if (
+                part
+                and not any(taken[start:end])
+                and part[0].text.lower() not in _DETERMINERS
+                and not self._is_given(part[0].text)
+            ):
+                emit(start, end, "place", _join(part), evidence="dateline")
+            start = end + 1
 
     def _headed_names(self, tokens: list[_Token], taken: list[bool], emit) -> None:
         """Names closed by a word that says what they name: ``Delta Air Lines``,

@@ -241,22 +241,22 @@ def _first_words_of_organisations(groups: dict[str, _Group]) -> None:
     """``Tottenham`` for ``Tottenham Hotspur``, ``Delta`` for ``Delta Air Lines``: a one-word
     organisation is the one organisation of the dossier whose name begins with it. The longer
     name, if the rules made it a place, is the organisation."""
-    for key, group in list(groups.items()):
+    by_first: dict[str, list[_Group]] = defaultdict(list)
+    for other in groups.values():
+        words = other.name.split()
         if (
-            group.kind != "organisation"
-            or len(group.name.split()) != 1
-            or any(c.key is not None for c in group.candidates)
-        ):
-            continue
-        longer = [
-            other
-            for other in groups.values()
-            if other is not group
-            and other.kind in ("organisation", "place")
-            and len(other.name.split()) >= 2
-            and name_key(other.name.split()[0]) == name_key(group.name)
+            other.kind in ("organisation", "place")
+            and len(words) >= 2
             and not any(c.key is not None for c in other.candidates)
-        ]
+        ):
+            by_first[name_key(words[0])].append(other)
+    for key, group in list(groups.items()):
+        if group.kind != "organisation" or any(c.key is not None for c in group.candidates):
+            continue
+        name = group.name
+        if len(name.split()) != 1:
+            continue
+        longer = by_first.get(name_key(name), [])
         if len(longer) != 1:
             continue
         target = longer[0]
@@ -325,20 +325,22 @@ def _bodies_named_in_the_dossier(groups: dict[str, _Group]) -> None:
     """A bare ``Landtag`` or ``Innenausschuss`` is the one body of its kind the dossier names:
     the named one (``Thüringer Landtag``) where there is exactly one, else an actor of its own
     only if the dossier refers to it more than once; a single mention stays generic."""
-    organisations = [g for g in groups.values() if g.kind == "organisation"]
-    for key, group in list(groups.items()):
-        if group.kind != "organisation" or any(c.evidence != "body" for c in group.candidates):
-            continue
-        bare = name_key(group.name)
-        named = [
-            other
-            for other in organisations
-            if other is not group
-            and (
-                name_key(other.name).endswith(" " + bare)
-                or name_key(other.name).startswith(bare + " ")
-            )
-        ]
+    bodies = [
+        key
+        for key, group in groups.items()
+        if group.kind == "organisation" and all(c.evidence == "body" for c in group.candidates)
+    ]
+    if not bodies:
+        return
+    by_end: dict[str, list[_Group]] = defaultdict(list)  # first or last word -> named bodies
+    for other in groups.values():
+        words = name_key(other.name).split()
+        if other.kind == "organisation" and len(words) >= 2:
+            for word in {words[0], words[-1]}:
+                by_end[word].append(other)
+    for key in bodies:
+        group = groups[key]
+        named = [other for other in by_end.get(name_key(group.name), []) if other is not group]
         if len(named) == 1:
             for candidate in group.candidates:
                 named[0].add(candidate)

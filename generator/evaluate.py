@@ -255,7 +255,7 @@ def predict_spans(
                 and mention.text != actor.name
                 and rules.is_place_adjective(mention.text)
             ):
-                continue  # place adjective ("Dresdner"): LOCderiv too
+                continue  # place adjective ("Passauer"): LOCderiv too
             spans.append((first, last + 1, GERMEVAL_TYPES[actor.kind]))
     # our tokenizer splits "München/Hamburg"; GermEval keeps it one token of one type
     for token, types in inside.items():

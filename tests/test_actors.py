@@ -8,7 +8,7 @@ from .test_extract import names, recognise
 def test_companies_named_by_their_head_word_or_a_cue() -> None:
     actors = recognise(
         "Betroffen waren Nordic Air Lines, Baltic Airlines und der Sender Kiwi Sports.",
-        "Die Airlines Skyrella, Lufthansa und Windar strichen Flüge.",
+        "Die Airlines Skyrella, Condor und Windar strichen Flüge.",
         "Das US-Unternehmen Quorvex spielte ein Update auf, sagte der Datenanbieter Flugrix.",
     )
     orgs = names(actors, "organisation")
@@ -47,12 +47,12 @@ def test_a_body_of_which_a_story_has_one_needs_the_dossier_to_name_it_twice() ->
 
 def test_places_closed_by_a_head_noun_in_base_form() -> None:
     actors = recognise(
-        "Am Alten Markt und in der Langen Gasse standen Buden.",
-        "Vom Alter Markt bis zur Meißener Straße und zur Elbarena im Kreis Hollstedt.",
+        "Am Neuen Markt und in der Langen Gasse standen Buden.",
+        "Vom Neuer Markt bis zur Meißener Straße und zur Elbarena im Kreis Hollstedt.",
     )
     places = names(actors, "place")
-    assert {"Alter Markt", "Lange Gasse", "Meißener Straße", "Kreis Hollstedt"} <= places
-    (markt,) = [a for a in actors if a.name == "Alter Markt"]
+    assert {"Neuer Markt", "Lange Gasse", "Meißener Straße", "Kreis Hollstedt"} <= places
+    (markt,) = [a for a in actors if a.name == "Neuer Markt"]
     assert len(markt.mentions) == 2
 
 
@@ -60,8 +60,8 @@ def test_credits_and_shouting_are_no_actors() -> None:
     actors = recognise(
         "Kassel (dpa) – Der Bus fuhr um 6.10 Uhr MESZ los.",
         "Ein Bus vor dem Rathaus. Foto: Jana Korbel / dpa",
-        "DIE WUT HAT GRÜNDE",
-        "TOOOR! Der FC Ulmhausen führt.",
+        "DER ZORN HAT FOLGEN",
+        "TOOOOR! Der FC Ulmhausen führt.",
     )
     assert names(actors, "person") == set()
     assert names(actors, "organisation") == {"FC Ulmhausen"}
@@ -117,25 +117,25 @@ def test_things_and_terms_are_no_actors() -> None:
 
 
 def test_an_institution_named_after_a_person_is_no_person() -> None:
-    actors = recognise("Das Klinikum Anna von Berger in Potsdam sagte Eingriffe ab.")
+    actors = recognise("Das Klinikum Anna von Berger in Celle sagte Eingriffe ab.")
     assert names(actors, "organisation") == {"Klinikum Anna von Berger"}
     assert names(actors, "person") == set()
 
 
 def test_place_adjectives_and_numbered_districts_belong_to_the_place() -> None:
     actors = recognise(
-        "Die Dresdner Polizei sperrte die Brücke.",
-        "Im Wahlkreis Dresden II gewann die CDU, in Dresden feierte man.",
+        "Die Passauer Polizei sperrte die Brücke.",
+        "Im Wahlkreis Passau II gewann die CDU, in Passau feierte man.",
     )
-    (dresden,) = [a for a in actors if a.kind == "place"]
-    assert dresden.name == "Dresden" and len(dresden.mentions) == 3
+    (passau,) = [a for a in actors if a.kind == "place"]
+    assert passau.name == "Passau" and len(passau.mentions) == 3
     assert names(actors, "person") == set()
 
 
 def test_names_listed_with_places_or_after_a_plural_cue_are_places() -> None:
     actors = recognise(
         "Zur Gemeinde gehören die Dörfer Hokkalo, Kumpulo und Saunakylo.",
-        "Der Weg führt über Bremen, Varnholt und Lindrup südlich von Modrach weiter.",
+        "Der Weg führt über Kassel, Varnholt und Lindrup südlich von Modrach weiter.",
     )
     assert {"Hokkalo", "Kumpulo", "Saunakylo", "Varnholt", "Lindrup", "Modrach"} <= names(
         actors, "place"

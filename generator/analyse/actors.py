@@ -203,7 +203,7 @@ class RuleRecogniser:
             begin = tokens[i].start if start is None else start
             finish = tokens[j - 1].end if end is None else end
             if end is None and _sentence_final_stop(tokens[j - 1].text):
-                # "… und Mathys Tel.": the full stop ends the sentence, not an abbreviation
+                # "… kam Mathis Ruel.": the full stop ends the sentence, not an abbreviation
                 finish -= 1
                 name = name.removesuffix(".")
             found.append(
@@ -407,7 +407,7 @@ class RuleRecogniser:
         return name in self.lexicon.news_agencies
 
     def is_place_adjective(self, word: str) -> bool:
-        """True for an adjective of a town or region (``Dresdner``, ``Thüringer``)."""
+        """True for an adjective of a town or region (``Passauer``, ``Allgäuer``)."""
         return self._place_of_adjective(word) is not None
 
     def is_demonym(self, word: str) -> bool:
@@ -415,7 +415,7 @@ class RuleRecogniser:
         return self._adjective_state(word) is not None
 
     def _dateline(self, tokens: list[_Token], taken: list[bool], emit) -> None:
-        """``Kassel/Trier (dpa) –``, ``Wolfsburg –``: the places a report is filed from."""
+        """``Kassel/Trier (dpa) –``, ``Celle –``: the places a report is filed from."""
         k = 0
         while k < len(tokens) and (tokens[k].text == "/" or _is_capitalised(tokens[k].text)):
             k += 1
@@ -442,9 +442,9 @@ class RuleRecogniser:
             start = end + 1
 
     def _headed_names(self, tokens: list[_Token], taken: list[bool], emit) -> None:
-        """Names closed by a word that says what they name: ``Delta Air Lines``,
-        ``Manager Magazin`` (organisations), ``Allianz Arena``, ``Säbener Straße``,
-        ``Alter Markt`` (places). The words before the head are taken whole."""
+        """Names closed by a word that says what they name: ``Nordic Air Lines``,
+        ``Kiwi Magazin`` (organisations), ``Ostsee Arena``, ``Meißener Straße``,
+        ``Neuer Markt`` (places). The words before the head are taken whole."""
         for i, token in enumerate(tokens):
             if i == 0 or taken[i]:
                 continue
@@ -472,7 +472,7 @@ class RuleRecogniser:
                 adjective = tokens[start].text
                 if not self._place_adjective_before(tokens, start):
                     continue
-                if not adjective.endswith("er"):  # "am Alten Markt" → "Alter Markt"
+                if not adjective.endswith("er"):  # "am Neuen Markt" → "Neuer Markt"
                     adjective = _nominative_adjective(adjective, _PLACE_HEAD_NOUNS[head])
                 emit(start, i + 1, "place", f"{adjective} {head}", evidence="head")
                 continue
@@ -499,7 +499,7 @@ class RuleRecogniser:
         )
 
     def _place_adjective_before(self, tokens: list[_Token], start: int) -> bool:
-        """``Alter Markt``, ``Breiten Weg``, ``Säbener Straße``, ``Magdeburger Dom``: a German place
+        """``Neuer Markt``, ``Langen Weg``, ``Meißener Straße``, ``Kasseler Dom``: a German place
         noun is a name after a capitalised adjective, mid-sentence or derived from a place."""
         word = tokens[start].text
         if not re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+(er|e|en|es|em)", word):
@@ -507,13 +507,13 @@ class RuleRecogniser:
         if self._adjective_state(word) and not word.endswith("er"):
             return False  # "Deutsche Bahn" is no place; "die Russische Botschaft" neither
         if self._place_of_adjective(word) is not None:
-            return True  # "Magdeburger Dom"
+            return True  # "Kasseler Dom"
         if self.lexicon.is_common_noun(word) and not self.lexicon.is_lowercase_word(word):
             return False  # "seinen Vorgänger Park": a noun, then a name
         return start > 0
 
     def _place_of_adjective(self, word: str) -> str | None:
-        """``Magdeburger`` → ``Magdeburg``, ``Thüringer`` → ``Thüringen``, ``Münchner`` → ``München``."""
+        """``Kasseler`` → ``Kassel``, ``Göttinger`` → ``Göttingen``, ``Allgäuer`` → ``Allgäu``."""
         if not word.endswith("er") or len(word) < 5:
             return None
         stem = word[:-2]
@@ -524,7 +524,7 @@ class RuleRecogniser:
         return None
 
     def _authorities(self, tokens: list[_Token], taken: list[bool], emit) -> None:
-        """``Amtsgericht Kassel``, ``Staatsanwaltschaft Trier``, ``Universität Leipzig``,
+        """``Amtsgericht Kassel``, ``Staatsanwaltschaft Trier``, ``Universität Passau``,
         ``IHK Pfalz``: an authority or institution whose name goes on with its place."""
         lexicon = self.lexicon
         for i in range(len(tokens) - 1):
@@ -550,7 +550,7 @@ class RuleRecogniser:
             start = i
             previous = tokens[i - 1].text if i else ""
             if i and not taken[i - 1] and self._qualifying_adjective(previous):
-                start = i - 1  # "Medizinische Universität Lausitz"
+                start = i - 1  # "Medizinische Universität Graz"
             emit(start, end, "organisation", _join(tokens[start:end]), evidence="pattern")
 
     def _person_name_end(self, tokens: list[_Token], taken: list[bool], k: int) -> int:
@@ -583,7 +583,7 @@ class RuleRecogniser:
         )
 
     def _qualifying_adjective(self, word: str) -> bool:
-        """``Hamburger``, ``Medizinische``, ``Parlamentarisches``, ``Thüringer``, ``französische``:
+        """``Hamburger``, ``Medizinische``, ``Parlamentarisches``, ``Allgäuer``, ``französische``:
         a capitalised adjective that makes a kind of body one body."""
         lower = word.lower()
         if lower in _DETERMINERS or lower in _SHORT_FUNCTION_WORDS:
@@ -602,7 +602,7 @@ class RuleRecogniser:
     def _organisation_phrases(self, tokens: list[_Token], taken: list[bool], emit) -> None:
         """``Bundesärztekammer``, ``Hamburger Mieterverein``, ``Bundesamt für Kommunikation``,
         ``Medizinische Hochschule Hannover``: a noun naming a kind of body, made specific.
-        A body of which a story has one (``der Innenausschuss``) is a weaker candidate."""
+        A body of which a story has one (``der Untersuchungsausschuss``) is a weaker candidate."""
         lexicon = self.lexicon
         for i, token in enumerate(tokens):
             word = token.text
@@ -660,7 +660,7 @@ class RuleRecogniser:
 
     def _adjectives(self, tokens: list[_Token], taken: list[bool], emit) -> None:
         """Demonym adjectives are evidence for their state (``französische Soldaten``), place
-        adjectives before a noun for their place (``die Dresdner Polizei``)."""
+        adjectives before a noun for their place (``die Passauer Polizei``)."""
         for i, token in enumerate(tokens):
             if taken[i]:
                 continue
@@ -696,7 +696,7 @@ class RuleRecogniser:
                     end += 1
                 if end == j:
                     while end < len(tokens) and taken[end] and plural:
-                        end += 1  # a listed name that is known already: "…, Ryanair, …"
+                        end += 1  # a listed name that is known already: "…, Condor, …"
                     if end == j or end + 1 >= len(tokens) or tokens[end].text not in _LIST_WORDS:
                         break
                     j = end + 1
@@ -716,8 +716,8 @@ class RuleRecogniser:
                 j = end + 1
 
     def _shouted(self, word: str) -> bool:
-        """A word in capitals that is an ordinary word: headline shouting (``TOR``, ``DIE WUT``,
-        ``TODES-FAHRER``, ``TOOOR``), not an acronym."""
+        """A word in capitals that is an ordinary word: headline shouting (``SIEG``, ``DER ZORN``,
+        ``FAHRER-FLUCHT``, ``TOOOOR``), not an acronym."""
         if not word.isupper() or len(word) < 2:
             return False
         if re.search(r"(\w)\1\1", word):
@@ -801,7 +801,7 @@ class RuleRecogniser:
         return len(word) <= 3 or not self.lexicon.is_lowercase_word(word)
 
     def _continues_club(self, word: str) -> bool:
-        """``FC Wendelstadt``, ``SV Werder Bremen``: a club's name goes on over its town."""
+        """``FC Wendelstadt``, ``SV Eintracht Celle``: a club's name goes on over its town."""
         lexicon = self.lexicon
         return (
             _is_capitalised(word)
@@ -1090,7 +1090,7 @@ class RuleRecogniser:
             emit(i, j, None, name, evidence="unknown" if not at_start else "sentence-start")
 
     def _place_compound(self, word: str) -> bool:
-        """``Schillerstraße``, ``Gelsenkirchen``; ``Wartburgkreis`` only as a word used like a place."""
+        """``Schillerstraße``, ``Gelsenkirchen``; ``Emslandkreis`` only as a word used like a place."""
         if _is_place_compound(word):
             return True
         lower = word.lower()
@@ -1122,7 +1122,7 @@ class RuleRecogniser:
         ) or previous in _DIRECTIONS
 
     def _names_a_thing(self, tokens: list[_Token], i: int) -> bool:
-        """``eine sogenannte Dana``, ``das Satellitensystem Argus``, ``Sturmtief Zoltan``: the
+        """``eine sogenannte Zoltana``, ``das Satellitensystem Argus``, ``Sturmtief Zoltan``: the
         name of a term, a product or a weather system, not of an actor."""
         if i == 0:
             return False
@@ -1215,8 +1215,7 @@ def _sentence_final_stop(word: str) -> bool:
 
 
 def club_core(name: str) -> str | None:
-    """The word a club is called by: ``Köln`` for ``1. FC Köln``, ``Bayern`` for ``FC Bayern
-    München``, ``Leipzig`` for ``RB Leipzig``."""
+    """The word a club is called by: ``Köln`` for ``1. FC Köln``, ``Ulm`` for ``SSV Ulm``."""
     words = name.split()
     if words and re.fullmatch(r"\d+\.", words[0]):
         words = words[1:]
@@ -1226,7 +1225,7 @@ def club_core(name: str) -> str | None:
 
 
 def _unique_body(word: str) -> str | None:
-    """``Innenausschusses`` → ``Innenausschuss``: a body of which a story has one, in base form."""
+    """``Hauptausschusses`` → ``Hauptausschuss``: a body of which a story has one, in base form."""
     lower = word.lower()
     for ending in ("", "s", "es"):
         if ending and not lower.endswith(ending):

@@ -103,7 +103,7 @@ def _genitive(word: str) -> str | None:
 
 
 def _genitives(surface: str) -> list[str]:
-    """``Bundestags``/``Bundestages``, ``Verfassungsschutzes``: the genitive forms of a name."""
+    """``Reichstags``/``Reichstages``, ``Bundesrates``: the genitive forms of a name."""
     forms = []
     if (genitive := _genitive(surface)) is not None:
         forms.append(genitive)

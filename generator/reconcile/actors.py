@@ -198,8 +198,8 @@ _WEAK_PLACE_EVIDENCE = frozenset({"locative", "cluster", "unknown", "sentence-st
 
 
 def _places_named_like_organisations(groups: dict[str, _Group]) -> None:
-    """A "place" with an organisation's name is that organisation (``bei Eurowings`` where the
-    dossier calls Eurowings an airline), unless something made it a place."""
+    """A "place" with an organisation's name is that organisation (``bei Skyrella`` where the
+    dossier calls Skyrella an airline), unless something made it a place."""
     organisations = {name_key(g.name): key for key, g in groups.items() if g.kind == "organisation"}
     for key, group in list(groups.items()):
         if group.kind != "place" or name_key(group.name) not in organisations:
@@ -238,7 +238,7 @@ def _acronyms_in_parentheses(sources: list[Source], groups: dict[str, _Group]) -
 
 
 def _first_words_of_organisations(groups: dict[str, _Group]) -> None:
-    """``Tottenham`` for ``Tottenham Hotspur``, ``Delta`` for ``Delta Air Lines``: a one-word
+    """``Oldham`` for ``Oldham Athletic``, ``Baltic`` for ``Baltic Airlines``: a one-word
     organisation is the one organisation of the dossier whose name begins with it. The longer
     name, if the rules made it a place, is the organisation."""
     by_first: dict[str, list[_Group]] = defaultdict(list)
@@ -289,7 +289,7 @@ _LOCATIVE_BEFORE = re.compile(r"\b(in|im|nach|aus|bei|von|vom|nahe|durch)\s+$", 
 
 
 def _clubs_by_short_name(sources: list[Source], groups: dict[str, _Group]) -> None:
-    """``Köln`` for ``1. FC Köln``, ``Bayern`` for ``FC Bayern München`` where the dossier names
+    """``Köln`` for ``1. FC Köln``, ``Ulm`` for ``SSV Ulm`` where the dossier names
     the club: the word is the club, except after a preposition of place (``in Köln``)."""
     clubs: dict[str, list[str]] = defaultdict(list)
     for key, group in groups.items():
@@ -322,8 +322,8 @@ def _clubs_by_short_name(sources: list[Source], groups: dict[str, _Group]) -> No
 
 
 def _bodies_named_in_the_dossier(groups: dict[str, _Group]) -> None:
-    """A bare ``Landtag`` or ``Innenausschuss`` is the one body of its kind the dossier names:
-    the named one (``Thüringer Landtag``) where there is exactly one, else an actor of its own
+    """A bare ``Landtag`` or ``Hauptausschuss`` is the one body of its kind the dossier names:
+    the named one (``Sächsischer Landtag``) where there is exactly one, else an actor of its own
     only if the dossier refers to it more than once; a single mention stays generic."""
     bodies = [
         key

@@ -923,7 +923,7 @@ class RuleRecogniser:
         i = 0
         while i < len(tokens):
             previous = tokens[i - 1].text if i else ""
-            if not taken[i] and self._names_a_thing(tokens, i):
+            if not taken[i] and self._names_a_thing(tokens, taken, i):
                 i += 1
                 while i < len(tokens) and _is_capitalised(tokens[i].text) and not taken[i]:
                     i += 1
@@ -1121,11 +1121,11 @@ class RuleRecogniser:
             and tokens[i - 2].text.lower() in ("auf", "in", "aus")
         ) or previous in _DIRECTIONS
 
-    def _names_a_thing(self, tokens: list[_Token], i: int) -> bool:
+    def _names_a_thing(self, tokens: list[_Token], taken: list[bool], i: int) -> bool:
         """``eine sogenannte Zoltana``, ``das Satellitensystem Argus``, ``Sturmtief Zoltan``: the
         name of a term, a product or a weather system, not of an actor."""
-        if i == 0:
-            return False
+        if i == 0 or taken[i - 1] or not _is_capitalised(tokens[i].text):
+            return False  # "Marjan Sturm und …": the cue word is part of a name
         previous = tokens[i - 1].text
         if previous.lower().startswith(("sogenannt", "so genannt")):
             return True

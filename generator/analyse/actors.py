@@ -1125,7 +1125,7 @@ class RuleRecogniser:
         """``eine sogenannte Zoltana``, ``das Satellitensystem Argus``, ``Sturmtief Zoltan``: the
         name of a term, a product or a weather system, not of an actor."""
         if i == 0 or taken[i - 1] or not _is_capitalised(tokens[i].text):
-            return False  # "Marjan Sturm und …": the cue word is part of a name
+            return False  # "Lena Sturm und …": the cue word is part of a name
         previous = tokens[i - 1].text
         if previous.lower().startswith(("sogenannt", "so genannt")):
             return True

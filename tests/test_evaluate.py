@@ -6,7 +6,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from generator.evaluate import main, read_germeval
+from generator.evaluate import main, read_germeval, score_stories
 
 from .conftest import ROOT
 
@@ -59,3 +59,22 @@ def test_gold_command_on_the_seeds() -> None:
     assert result.exit_code == 0, result.output
     person = next(line for line in result.output.splitlines() if line.startswith("person"))
     assert person.split()[1:4] == ["1.000", "1.000", "1.000"]
+
+
+def test_stories_score_precision_recall_junk_and_splits(tmp_path: Path) -> None:
+    story = tmp_path / "beispiel"
+    story.mkdir()
+    (story / "01_agentur.txt").write_text(
+        "Streik in Kassel\nDie Gewerkschaft Verdana rief in Kassel zum Streik auf.\n"
+        "Ein Streikposten vor dem Werk. Foto: Jana Korbel / dpa\n",
+        encoding="utf-8",
+    )
+    (story / "gold.yml").write_text(
+        "places: [{name: Kassel}]\norganisations: [{name: Verdana}, {name: Stadtwerke}]\n"
+        "not_actors: [Jana Korbel, dpa]\n",
+        encoding="utf-8",
+    )
+    scores, junk, splits = score_stories(tmp_path, ROOT / "templates")
+    assert scores["place"].recall == 1.0
+    assert scores["organisation"].matched_gold == 1 and scores["organisation"].gold == 2
+    assert junk == [] and splits == []

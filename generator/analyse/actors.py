@@ -15,7 +15,7 @@ lower case.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
@@ -65,12 +65,15 @@ _LOCATIVE = frozenset(_VOCABULARY["locative"])
 _NAME_PARTICLES = frozenset(_VOCABULARY["name_particles"])
 _INSTITUTIONS = dict(_VOCABULARY["institutions"])
 _ORG_CUES = frozenset(_VOCABULARY["org_cues"])
+_ORG_CUES_PLURAL = frozenset(_VOCABULARY["org_cues_plural"])
 _PLACE_CUES = frozenset(_VOCABULARY["place_cues"])
+_PLACE_CUES_PLURAL = frozenset(_VOCABULARY["place_cues_plural"])
 _NOT_NAMES = frozenset(_VOCABULARY["not_names"])
 _ORG_SUFFIXES = tuple(_VOCABULARY["org_suffixes"])
 _PERSON_SUFFIXES = tuple(_VOCABULARY["person_suffixes"])
 _BODY_SUFFIXES = tuple(_VOCABULARY["body_suffixes"])
 _PLACE_SUFFIXES = tuple(_VOCABULARY["place_suffixes"])
+_WEAK_PLACE_SUFFIXES = tuple(_VOCABULARY["weak_place_suffixes"])
 _CLUB_PREFIXES = frozenset(_VOCABULARY["club_prefixes"])
 _PLACE_PREFIXES = frozenset(_VOCABULARY["place_prefixes"])
 _PLACE_HEADS = frozenset(_VOCABULARY["place_heads"])
@@ -85,6 +88,36 @@ _AUXILIARIES = frozenset(_VOCABULARY["auxiliaries"])
 _GOVERNMENT_NOUNS = frozenset(_VOCABULARY["government_nouns"])
 _SHORT_FUNCTION_WORDS = frozenset(_VOCABULARY["short_function_words"])
 _UNITS = frozenset(_VOCABULARY["units"])
+_PLACE_HEAD_NOUNS = dict(_VOCABULARY["place_head_nouns"])
+_FOREIGN_PLACE_HEADS = frozenset(_VOCABULARY["foreign_place_heads"])
+_AUTHORITY_HEADS = tuple(_VOCABULARY["authority_heads"])
+_UNIQUE_BODIES = tuple(_VOCABULARY["unique_bodies"])
+_NAMED_UNITS = frozenset(_VOCABULARY["named_units"])
+_DIRECTIONS = frozenset(
+    {
+        "nördlich",
+        "südlich",
+        "östlich",
+        "westlich",
+        "nordöstlich",
+        "nordwestlich",
+        "südöstlich",
+        "südwestlich",
+    }
+)
+_LIST_WORDS = frozenset({",", "und", "sowie", "oder"})
+_NAMED_AFTER_PEOPLE = tuple(_VOCABULARY["named_after_people"])
+_THING_CUES = tuple(_VOCABULARY["thing_cues"])
+_DEFINITE = frozenset(
+    {"am", "beim", "das", "dem", "den", "der", "des", "die", "im", "ins", "vom", "zum", "zur"}
+)
+_CREDIT = re.compile(
+    r"(?:^|(?<=[\s(]))(?:" + "|".join(_VOCABULARY["credit_marks"]) + r")\s*:\s*(?P<rest>.+)$"
+)
+_CREDIT_WORDS = 8  # a credit names a photographer and an agency, not a sentence
+_ABBREVIATIONS = frozenset({"Co", "Corp", "Dr", "Inc", "Jr", "Ltd", "Mag", "Prof", "Sr", "St"})
+_CAMEL_CASE = re.compile(r"[A-Z][a-z]{2,}[A-Z][a-z]{2,}[A-Za-z]*")
+_CAMEL_PREFIXES = ("Mac", "Mc", "De", "Di", "Da", "La", "Le", "Van", "Von", "Du")
 
 _TRANSLITERATED_PART = re.compile(r"[A-Z][a-z]+-[a-z]+s?")
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,7}$")
@@ -169,6 +202,10 @@ class RuleRecogniser:
         ) -> None:
             begin = tokens[i].start if start is None else start
             finish = tokens[j - 1].end if end is None else end
+            if end is None and _sentence_final_stop(tokens[j - 1].text):
+                # "… kam Mathis Ruel.": the full stop ends the sentence, not an abbreviation
+                finish -= 1
+                name = name.removesuffix(".")
             found.append(
                 Candidate(
                     source=source_id,
@@ -187,12 +224,30 @@ class RuleRecogniser:
                 taken[k] = True
 
         self._institutions(tokens, taken, emit)
+        self._authorities(tokens, taken, emit)
         self._lexicon_phrases(tokens, taken, emit)
+        self._dateline(tokens, taken, emit)
+        self._headed_names(tokens, taken, emit)
         self._organisation_phrases(tokens, taken, emit)
         self._cue_phrases(tokens, taken, emit)
         self._names(tokens, taken, emit)
         self._adjectives(tokens, taken, emit)
+        found = _kinds_from_lists(tokens, found)
+        credit = _credit_start(sentence.text)
+        found = [
+            c
+            for c in found
+            if (credit is None or c.start < credit) and not self._agency_credit(sentence.text, c)
+        ]
         return sorted(found, key=lambda c: (c.start, c.end))
+
+    def _agency_credit(self, text: str, candidate: Candidate) -> bool:
+        """``Berlin (dpa) –``, ``… / AFP``: a news agency as the source's credit, not an actor."""
+        if candidate.name not in self.lexicon.news_agencies:
+            return False
+        before = text[: candidate.start].rstrip()
+        after = text[candidate.end :].lstrip()
+        return before.endswith(("(", "/")) or after.startswith((")", "/")) or not after
 
     # -- known entities -------------------------------------------------------------
 
@@ -351,44 +406,222 @@ class RuleRecogniser:
     def is_news_agency(self, name: str) -> bool:
         return name in self.lexicon.news_agencies
 
+    def is_place_adjective(self, word: str) -> bool:
+        """True for an adjective of a town or region (``Passauer``, ``Allgäuer``)."""
+        return self._place_of_adjective(word) is not None
+
     def is_demonym(self, word: str) -> bool:
         """True for a demonym adjective of a state (``portugiesische``, ``Deutschen``)."""
         return self._adjective_state(word) is not None
 
+    def _dateline(self, tokens: list[_Token], taken: list[bool], emit) -> None:
+        """``Kassel/Trier (dpa) –``, ``Celle –``: the places a report is filed from."""
+        k = 0
+        while k < len(tokens) and (tokens[k].text == "/" or _is_capitalised(tokens[k].text)):
+            k += 1
+        if k == 0 or k > 6 or k + 3 >= len(tokens):
+            return
+        if tokens[k].text == "(":
+            agency = tokens[k + 1].text
+            if tokens[k + 2].text != ")" or tokens[k + 3].text not in ("–", "—", "-"):
+                return
+            if agency not in self.lexicon.news_agencies and not _ACRONYM.match(agency):
+                return
+        elif not (k == 1 and tokens[1].text in ("–", "—") and self._is_place_word(tokens[0].text)):
+            return
+        start = 0
+        for end in [*[m for m in range(k) if tokens[m].text == "/"], k]:
+            part = tokens[start:end]
+            if (
+                part
+                and not any(taken[start:end])
+                and part[0].text.lower() not in _DETERMINERS
+                and not self._is_given(part[0].text)
+            ):
+                emit(start, end, "place", _join(part), evidence="dateline")
+            start = end + 1
+
+    def _headed_names(self, tokens: list[_Token], taken: list[bool], emit) -> None:
+        """Names closed by a word that says what they name: ``Nordic Air Lines``,
+        ``Kiwi Magazin`` (organisations), ``Ostsee Arena``, ``Meißener Straße``,
+        ``Neuer Markt`` (places). The words before the head are taken whole."""
+        for i, token in enumerate(tokens):
+            if i == 0 or taken[i]:
+                continue
+            word = token.text
+            head = _strip_genitive(word, _PLACE_HEAD_NOUNS)
+            if word in _ORG_HEAD_WORDS:
+                kind: ActorKind = "organisation"
+                most = 4
+            elif word in _FOREIGN_PLACE_HEADS or word in _PLACE_HEADS:
+                kind, most = "place", 3
+            elif head in _PLACE_HEAD_NOUNS:
+                kind, most = "place", 1
+            else:
+                continue
+            start = i
+            while (
+                start > 0
+                and i - start < most
+                and self._head_modifier(tokens, taken, start - 1, kind)
+            ):
+                start -= 1
+            if start == i or (kind == "place" and self._is_given(tokens[start].text)):
+                continue  # "Jason Hall": a person
+            if head in _PLACE_HEAD_NOUNS and word not in _FOREIGN_PLACE_HEADS:
+                adjective = tokens[start].text
+                if not self._place_adjective_before(tokens, start):
+                    continue
+                if not adjective.endswith("er"):  # "am Neuen Markt" → "Neuer Markt"
+                    adjective = _nominative_adjective(adjective, _PLACE_HEAD_NOUNS[head])
+                emit(start, i + 1, "place", f"{adjective} {head}", evidence="head")
+                continue
+            emit(start, i + 1, kind, _join(tokens[start : i + 1]), evidence="head")
+
+    def _head_modifier(self, tokens: list[_Token], taken: list[bool], k: int, kind: str) -> bool:
+        """A capitalised word that can stand in a name before its head noun."""
+        word = tokens[k].text
+        if taken[k] or not _is_capitalised(word) or word.endswith("-") or self._shouted(word):
+            return False
+        lower = word.lower()
+        if lower in _DETERMINERS or lower in _SHORT_FUNCTION_WORDS or word in _NOT_NAMES:
+            return False
+        if word in _PERSON_CONTEXT or word in self.lexicon.honorifics:
+            return False
+        cue = _strip_genitive(word)
+        if cue in _ORG_CUES or cue in _PLACE_CUES or word in _ORG_CUES_PLURAL:
+            return False  # "des Senders Kiwi News": a cue, then the name
+        if kind == "place" and self._role_like(word):
+            return False  # "Bürgermeister Park": a function and a name
+        # "Gestern Airlines …": a sentence-initial ordinary word is no part of the name
+        return not (
+            k == 0 and self.lexicon.is_lowercase_word(word) and not self._adjective_state(word)
+        )
+
+    def _place_adjective_before(self, tokens: list[_Token], start: int) -> bool:
+        """``Neuer Markt``, ``Langen Weg``, ``Meißener Straße``, ``Kasseler Dom``: a German place
+        noun is a name after a capitalised adjective, mid-sentence or derived from a place."""
+        word = tokens[start].text
+        if not re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+(er|e|en|es|em)", word):
+            return False
+        if self._adjective_state(word) and not word.endswith("er"):
+            return False  # "Deutsche Bahn" is no place; "die Russische Botschaft" neither
+        if self._place_of_adjective(word) is not None:
+            return True  # "Kasseler Dom"
+        if self.lexicon.is_common_noun(word) and not self.lexicon.is_lowercase_word(word):
+            return False  # "seinen Vorgänger Park": a noun, then a name
+        return start > 0
+
+    def _place_of_adjective(self, word: str) -> str | None:
+        """``Kasseler`` → ``Kassel``, ``Göttinger`` → ``Göttingen``, ``Allgäuer`` → ``Allgäu``."""
+        if not word.endswith("er") or len(word) < 5:
+            return None
+        stem = word[:-2]
+        lexicon = self.lexicon
+        for place in (stem, stem + "en", stem[:-1] + "en" if stem.endswith("n") else stem):
+            if place in lexicon.toponyms or place in lexicon.capitals:
+                return place
+        return None
+
+    def _authorities(self, tokens: list[_Token], taken: list[bool], emit) -> None:
+        """``Amtsgericht Kassel``, ``Staatsanwaltschaft Trier``, ``Universität Passau``,
+        ``IHK Pfalz``: an authority or institution whose name goes on with its place."""
+        lexicon = self.lexicon
+        for i in range(len(tokens) - 1):
+            word = tokens[i].text
+            if taken[i] or taken[i + 1] or not _is_capitalised(word):
+                continue
+            name_of_acronym = None
+            if _ACRONYM.match(word):
+                entry = lexicon.phrases.get(word)
+                if entry is None or entry.kind != "organisation":
+                    continue
+                name_of_acronym = entry.name
+            elif not word[1:2].islower():
+                continue
+            lower = (name_of_acronym or word).lower()
+            end = i + 2
+            if lower.endswith(_NAMED_AFTER_PEOPLE) and self._is_given(tokens[i + 1].text):
+                end = self._person_name_end(tokens, taken, i + 1)  # "Klinikum Anna Berger"
+            elif not lower.endswith(_AUTHORITY_HEADS) or not self._is_place_word(
+                tokens[i + 1].text
+            ):
+                continue
+            start = i
+            previous = tokens[i - 1].text if i else ""
+            if i and not taken[i - 1] and self._qualifying_adjective(previous):
+                start = i - 1  # "Medizinische Universität Graz"
+            emit(start, end, "organisation", _join(tokens[start:end]), evidence="pattern")
+
+    def _person_name_end(self, tokens: list[_Token], taken: list[bool], k: int) -> int:
+        """The end of a person's name from its given name: ``Anna Berger``, ``Ernst von Kamp``."""
+        end = k + 1
+        while end < len(tokens) and not taken[end]:
+            word = tokens[end].text
+            if word.lower() in ("von", "van", "de", "zu") and end + 1 < len(tokens):
+                if not _is_capitalised(tokens[end + 1].text):
+                    break
+                end += 2
+            elif _is_capitalised(word) and word[0].isalpha() and not _ACRONYM.match(word):
+                end += 1
+            else:
+                break
+        return end
+
+    def _is_place_word(self, word: str) -> bool:
+        """A known place name: a town or region, a capital, a state, or a word used like one."""
+        lexicon = self.lexicon
+        if not _is_capitalised(word) or lexicon.is_common_noun(word) or _ACRONYM.match(word):
+            return False
+        if word in lexicon.toponyms or word in lexicon.capitals:
+            return True
+        entry = lexicon.lookup(word)
+        if entry is not None:
+            return entry.kind == "state"
+        return self.clusters.of(word) == "place" or all(
+            part in lexicon.toponyms for part in word.split("-")
+        )
+
+    def _qualifying_adjective(self, word: str) -> bool:
+        """``Hamburger``, ``Medizinische``, ``Parlamentarisches``, ``Allgäuer``, ``französische``:
+        a capitalised adjective that makes a kind of body one body."""
+        lower = word.lower()
+        if lower in _DETERMINERS or lower in _SHORT_FUNCTION_WORDS:
+            return False
+        if not re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+(er|e|en|es|em)", word):
+            return False
+        lexicon = self.lexicon
+        return bool(
+            lexicon.is_lowercase_word(word)
+            or word[:-2] in lexicon.toponyms
+            or word[:-2] in lexicon.capitals
+            or self._place_of_adjective(word)
+            or self._adjective_state(word)
+        )
+
     def _organisation_phrases(self, tokens: list[_Token], taken: list[bool], emit) -> None:
         """``Bundesärztekammer``, ``Hamburger Mieterverein``, ``Bundesamt für Kommunikation``,
-        ``Medizinische Hochschule Hannover``: a noun naming a kind of body, made specific."""
+        ``Medizinische Hochschule Hannover``: a noun naming a kind of body, made specific.
+        A body of which a story has one (``der Untersuchungsausschuss``) is a weaker candidate."""
         lexicon = self.lexicon
         for i, token in enumerate(tokens):
             word = token.text
             if taken[i] or not _is_capitalised(word) or not word[1:2].islower():
                 continue
             lower = word.lower()
-            if not any(lower.endswith(suffix) for suffix in _BODY_SUFFIXES):
+            unique = _unique_body(word)
+            if unique is None and not lower.endswith(_BODY_SUFFIXES):
                 continue
             following = tokens[i + 1].text if i + 1 < len(tokens) else ""
             if _is_capitalised(following) and following.lower() not in _DETERMINERS:
                 continue  # "Erdölkonzern Petrobras": a cue for the name that follows
             start, end = i, i + 1
             previous = tokens[i - 1].text if i else ""
-            if (
-                i
-                and not taken[i - 1]
-                and _is_capitalised(previous)
-                and previous.lower() not in _DETERMINERS
-                and previous.lower() not in _SHORT_FUNCTION_WORDS
-                and re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+(er|e|en|es|em)", previous)
-                and (
-                    lexicon.is_lowercase_word(previous)
-                    or previous[:-2] in lexicon.toponyms
-                    or previous[:-2] in lexicon.capitals
-                    or self._adjective_state(previous)
-                )
-            ):
+            if i and not taken[i - 1] and self._qualifying_adjective(previous):
                 start = i - 1  # "Hamburger Mieterverein", "Medizinische Hochschule"
             while (
                 end + 1 < len(tokens)
-                and tokens[end].text in ("für", "und")
+                and (tokens[end].text == "für" or (tokens[end].text == "und" and end > i + 1))
                 and _is_capitalised(tokens[end + 1].text)
                 and not taken[end + 1]
             ):
@@ -399,8 +632,18 @@ class RuleRecogniser:
                 and (tokens[end].text in lexicon.toponyms or tokens[end].text in lexicon.capitals)
             ):
                 end += 1  # "Medizinische Hochschule Hannover"
-            if start == i and end == i + 1 and lexicon.is_common_noun(word):
-                continue  # a bare "Sparkasse" or "Verteidigungsministerium" is no name
+            if start == i and end == i + 1:
+                common = lexicon.is_common_noun(word) or lexicon.is_common_noun(unique or "")
+                if unique is not None and common and previous.lower() in _DEFINITE:
+                    # "der Landtag": one body, if the dossier says so (reconcile decides)
+                    emit(i, i + 1, "organisation", unique, evidence="body")
+                    continue
+                if common:
+                    continue  # a bare "Sparkasse" or "Verteidigungsministerium" is no name
+            if unique is not None and end == i + 1:
+                name = " ".join([*(t.text for t in tokens[start:i]), unique])
+                emit(start, end, "organisation", name, evidence="pattern")
+                continue
             name = " ".join(t.text for t in tokens[start:end])
             emit(start, end, "organisation", name, evidence="pattern")
 
@@ -416,36 +659,87 @@ class RuleRecogniser:
         return None
 
     def _adjectives(self, tokens: list[_Token], taken: list[bool], emit) -> None:
-        """Demonym adjectives are evidence for their state (``französische Soldaten``)."""
+        """Demonym adjectives are evidence for their state (``französische Soldaten``), place
+        adjectives before a noun for their place (``die Passauer Polizei``)."""
         for i, token in enumerate(tokens):
             if taken[i]:
                 continue
             entry = self._adjective_state(token.text)
             if entry is not None:
                 emit(i, i + 1, "state", entry.name, key=entry.key, evidence="adjective")
+                continue
+            following = tokens[i + 1].text if i + 1 < len(tokens) else ""
+            place = self._place_of_adjective(token.text) if _is_capitalised(following) else None
+            if place is not None and not self._shouted(token.text):
+                key = "place:" + " ".join(re.split(r"[\s\-‐]+", place.casefold()))
+                emit(i, i + 1, "place", place, key=key, evidence="adjective")
 
     # -- cue phrases ----------------------------------------------------------------
 
     def _cue_phrases(self, tokens: list[_Token], taken: list[bool], emit) -> None:
-        """``Nachrichtenagentur ANSA``, ``Region Bretagne``: a cue noun then a name."""
+        """``Nachrichtenagentur ANSA``, ``Region Bretagne``, ``Landkreis Celle``: a cue noun then
+        a name; after a plural cue a list (``die Airlines A, B und C``)."""
+        cues = _ORG_CUES | _PLACE_CUES | _NAMED_UNITS
         for i in range(len(tokens) - 1):
-            cue = _strip_genitive(tokens[i].text, _ORG_CUES | _PLACE_CUES)
-            if cue not in _ORG_CUES and cue not in _PLACE_CUES:
+            cue = _strip_genitive(tokens[i].text, cues)
+            plural = tokens[i].text in _ORG_CUES_PLURAL or tokens[i].text in _PLACE_CUES_PLURAL
+            if cue not in cues and not plural:
                 continue
             j = i + 1
-            end = j
-            while (
-                end < len(tokens) and not taken[end] and self._name_like(tokens[end].text, end == 0)
-            ):
-                end += 1
-            if end == j:
-                continue
-            name = _join(tokens[j:end])
-            kind: ActorKind = "organisation" if cue in _ORG_CUES else "place"
-            emit(j, end, kind, name, evidence="cue")
+            while j < len(tokens):
+                end = j
+                while (
+                    end < len(tokens)
+                    and not taken[end]
+                    and self._name_like(tokens[end].text, end == 0)
+                ):
+                    end += 1
+                if end == j:
+                    while end < len(tokens) and taken[end] and plural:
+                        end += 1  # a listed name that is known already: "…, Condor, …"
+                    if end == j or end + 1 >= len(tokens) or tokens[end].text not in _LIST_WORDS:
+                        break
+                    j = end + 1
+                    continue
+                name = _join(tokens[j:end])
+                if cue in _NAMED_UNITS:  # "im Landkreis Celle": the kind is part of the name
+                    emit(i, end, "place", f"{cue} {name}", evidence="cue")
+                    break
+                kind: ActorKind = (
+                    "place"
+                    if cue in _PLACE_CUES or tokens[i].text in _PLACE_CUES_PLURAL
+                    else "organisation"
+                )
+                emit(j, end, kind, name, evidence="cue")
+                if not (plural and end + 1 < len(tokens) and tokens[end].text in _LIST_WORDS):
+                    break
+                j = end + 1
+
+    def _shouted(self, word: str) -> bool:
+        """A word in capitals that is an ordinary word: headline shouting (``SIEG``, ``DER ZORN``,
+        ``FAHRER-FLUCHT``, ``TOOOOR``), not an acronym."""
+        if not word.isupper() or len(word) < 2:
+            return False
+        if re.search(r"(\w)\1\1", word):
+            return True
+        lexicon = self.lexicon
+        parts = [part for part in word.split("-") if part]
+
+        def ordinary(part: str) -> bool:
+            lower = part.lower()
+            if lower in _SHORT_FUNCTION_WORDS or lower in _DETERMINERS or lower in _AUXILIARIES:
+                return True
+            if lexicon.is_common_noun(part.capitalize()):
+                return len(part) > 2
+            # short acronyms are often written in lower case too ("spd"): only longer words
+            return len(part) > 4 and lexicon.is_lowercase_word(part)
+
+        return bool(parts) and all(ordinary(part) for part in parts)
 
     def _name_like(self, word: str, sentence_start: bool, previous: str = "") -> bool:
         if not _is_capitalised(word) or word in _NOT_NAMES or self._adjective_state(word):
+            return False
+        if self._shouted(word):
             return False
         if word.endswith("-"):
             return False  # "In- und Ausland": half of a compound
@@ -458,7 +752,7 @@ class RuleRecogniser:
         if not word[0].isalpha():
             return False
         base = _strip_genitive(word)
-        if _is_place_compound(word) and not self.lexicon.is_common_noun(word):
+        if self._place_compound(word) and not self.lexicon.is_common_noun(word):
             return True
         if self._common_noun_like(word) or self._common_noun_like(base):
             if (
@@ -480,7 +774,7 @@ class RuleRecogniser:
         name, common nouns or adjectives (``Peter Kaiser``, ``Sebastian Kurz``)."""
         if not _is_capitalised(word) or word in _NOT_NAMES or _ACRONYM.match(word):
             return False
-        if not word[0].isalpha() or word.endswith("-"):
+        if not word[0].isalpha() or word.endswith("-") or self._shouted(word):
             return False
         if _TRANSLITERATED_PART.fullmatch(word):
             return True  # "Min-jun", "Su-jins"
@@ -499,12 +793,24 @@ class RuleRecogniser:
             # a capitalised word right after a given name is the surname, even if it is
             # also a noun or an adjective ("Peter Kaiser", "Sebastian Kurz")
             return True
-        if self._role_like(word):
-            return False
+        if self._role_like(word) or word in _PERSON_CONTEXT:
+            return False  # "Hamburgs Boss …": a function before the next name
         base = _strip_genitive(word)
         if self._common_noun_like(word) or self._common_noun_like(base):
             return word in self.lexicon.given_names or self.clusters.is_person(word)
         return len(word) <= 3 or not self.lexicon.is_lowercase_word(word)
+
+    def _continues_club(self, word: str) -> bool:
+        """``FC Wendelstadt``, ``SV Eintracht Celle``: a club's name goes on over its town."""
+        lexicon = self.lexicon
+        return (
+            _is_capitalised(word)
+            and word[0].isalpha()
+            and not self._shouted(word)
+            and (word in lexicon.toponyms or not lexicon.is_common_noun(word))
+            and not lexicon.is_lowercase_word(word)
+            and word not in _NOT_NAMES
+        )
 
     def _name_title_start(self, tokens: list[_Token], i: int) -> bool:
         """``Lady Gaga``, ``Miss Marple``: an English title that is part of the name."""
@@ -579,8 +885,9 @@ class RuleRecogniser:
             not _is_capitalised(following)
             or _ACRONYM.match(following)
             or self._role_like(following)
+            or self.lexicon.lookup(following) is not None
         ):
-            return None
+            return None  # "Müller von den Grünen": a party, not part of the name
         if length == 1 and not after_given and not self._name_like(following, False):
             return None
         return length
@@ -616,8 +923,14 @@ class RuleRecogniser:
         i = 0
         while i < len(tokens):
             previous = tokens[i - 1].text if i else ""
+            if not taken[i] and self._names_a_thing(tokens, taken, i):
+                i += 1
+                while i < len(tokens) and _is_capitalised(tokens[i].text) and not taken[i]:
+                    i += 1
+                continue
             if taken[i] or not (
                 self._name_like(tokens[i].text, i == 0, previous)
+                or self._named_by_cue(tokens, i)
                 or self._transliterated_start(tokens, i)
                 or self._capitalised_oddity(tokens, i)
                 or self._name_title_start(tokens, i)
@@ -643,11 +956,15 @@ class RuleRecogniser:
                     particle := self._particle_length(tokens, j, after_given=all_given)
                 ) is not None:
                     j += particle + 1
-                elif self._continues_name(word, after_given=all_given):
+                elif self._continues_name(word, after_given=all_given) or (
+                    tokens[i].text in _CLUB_PREFIXES and self._continues_club(word)
+                ):
                     j += 1
                 else:
                     break
             words = [t.text for t in tokens[i:j]]
+            if _sentence_final_stop(words[-1]):
+                words[-1] = words[-1][:-1]
             if (
                 j < len(tokens)
                 and words[-1].endswith("s")
@@ -670,7 +987,7 @@ class RuleRecogniser:
             or (
                 self._common_noun_like(first)
                 and not given
-                and not _is_place_compound(first)
+                and not self._place_compound(first)
                 and not self.clusters.is_person(first)
             )
         )
@@ -692,12 +1009,24 @@ class RuleRecogniser:
         multi = len(words) >= 2
         if not multi and _ACRONYM.match(first):
             emit(i, j, "organisation", first, evidence="acronym")
+        elif not multi and _CAMEL_CASE.fullmatch(first) and not first.startswith(_CAMEL_PREFIXES):
+            emit(i, j, "organisation", first, evidence="shape")  # a brand: "PayNow", "CloudWorks"
         elif multi and (
             last in _ORG_HEAD_WORDS
             or first in _CLUB_PREFIXES
             or last.endswith(("-AG", "-GmbH", "-Werke"))
         ):
+            if first in _CLUB_PREFIXES and i and re.fullmatch(r"\d{1,2}\.", tokens[i - 1].text):
+                i -= 1  # "1. FC Köln": the number is part of the club's name
             emit(i, j, "organisation", _join(tokens[i:j]), evidence="org-head")
+        elif (
+            len(words) == 2
+            and re.fullmatch(r"I{1,3}|IV|V|VI", last)
+            and not given
+            and (first in lexicon.toponyms or first_class == "place")
+        ):
+            # "Erlstadt II": a numbered constituency or district, not a king
+            emit(i, j, "place", _join(tokens[i:j]), evidence="place-words")
         elif multi and any(word in _FOREIGN_FUNCTION_WORDS for word in words):
             return  # a title or slogan ("Keep It Together"), not an actor
         elif self._org_cue_before(tokens, i):
@@ -718,7 +1047,7 @@ class RuleRecogniser:
             emit(i, j, "person", _person_name(words), role=role or None, evidence="cue")
         elif multi and not given and last.lower() in lexicon.english_words:
             return  # "Red Devils", "Public License": a title or a product, not an actor
-        elif _is_place_compound(last):
+        elif self._place_compound(last):
             emit(i, j, "place", _strip_genitive(_join(tokens[i:j])), evidence="place-compound")
         elif multi and (
             first in lexicon.given_names
@@ -760,6 +1089,16 @@ class RuleRecogniser:
             name = first if not multi else _join(tokens[i:j])
             emit(i, j, None, name, evidence="unknown" if not at_start else "sentence-start")
 
+    def _place_compound(self, word: str) -> bool:
+        """``Schillerstraße``, ``Gelsenkirchen``; ``Emslandkreis`` only as a word used like a place."""
+        if _is_place_compound(word):
+            return True
+        lower = word.lower()
+        return (
+            any(lower.endswith(s) and len(lower) > len(s) + 2 for s in _WEAK_PLACE_SUFFIXES)
+            and self.clusters.of(_strip_genitive(word)) == "place"
+        )
+
     def _place_name(self, name: str) -> str:
         """``Ostasiens`` → ``Ostasien`` when the base form is a known place word."""
         base = _strip_genitive(name)
@@ -772,19 +1111,44 @@ class RuleRecogniser:
         if i == 0:
             return False
         previous = tokens[i - 1].text.lower()
-        if previous in ("in", "im", "nach", "aus", "bei"):
+        if previous in ("in", "im", "nach", "aus", "bei", "nahe", "richtung"):
             return True
+        if previous == "von" and i >= 2 and tokens[i - 2].text.lower() in _DIRECTIONS:
+            return True  # "südlich von Modrach"
         return (
             i >= 2
             and previous in ("der", "dem")
             and tokens[i - 2].text.lower() in ("auf", "in", "aus")
+        ) or previous in _DIRECTIONS
+
+    def _names_a_thing(self, tokens: list[_Token], taken: list[bool], i: int) -> bool:
+        """``eine sogenannte Zoltana``, ``das Satellitensystem Argus``, ``Sturmtief Zoltan``: the
+        name of a term, a product or a weather system, not of an actor."""
+        if i == 0 or taken[i - 1] or not _is_capitalised(tokens[i].text):
+            return False  # "Lena Sturm und …": the cue word is part of a name
+        previous = tokens[i - 1].text
+        if previous.lower().startswith(("sogenannt", "so genannt")):
+            return True
+        lower = _strip_genitive(previous).lower()
+        return _is_capitalised(previous) and lower.endswith(_THING_CUES)
+
+    def _named_by_cue(self, tokens: list[_Token], i: int) -> bool:
+        """``US-Softwarefirma Cloudstrike``: after an organisation cue, a capitalised word that
+        is not itself a noun is a name, even where its tail is one."""
+        word = tokens[i].text
+        return (
+            _is_capitalised(word)
+            and word[1:2].islower()
+            and not self.lexicon.is_common_noun(word)
+            and not self.lexicon.is_lowercase_word(word)
+            and self._org_cue_before(tokens, i)
         )
 
     def _org_cue_before(self, tokens: list[_Token], i: int) -> bool:
         """``Erdölkonzern Petrobras``, ``Beteiligungsgesellschaft Öbib``: a compound ending in an org noun."""
         if i == 0:
             return False
-        word = tokens[i - 1].text
+        word = _strip_genitive(tokens[i - 1].text).lower()  # "des Datenanbieters", "US-Firma"
         return any(word.endswith(suffix) and word != suffix for suffix in _ORG_SUFFIXES)
 
     def _role_before(self, tokens: list[_Token], i: int) -> str | None:
@@ -806,6 +1170,78 @@ class RuleRecogniser:
         if j + 1 < len(tokens) and tokens[j].text == ",":
             return self.lexicon.role_of(tokens[j + 1].text)
         return None
+
+
+def _kinds_from_lists(tokens: list[_Token], found: list[Candidate]) -> list[Candidate]:
+    """``die Dörfer Kallio, Mäkelä und Rovaniemi``: names of unknown kind listed together with
+    places (or organisations) are of that kind, if all the listed names agree."""
+    index = {t.start: k for k, t in enumerate(tokens)}
+    ordered = sorted(found, key=lambda c: c.start)
+    chains: list[list[int]] = []
+    for number, candidate in enumerate(ordered):
+        if chains and number - 1 == chains[-1][-1]:
+            previous = ordered[number - 1]
+            first = index.get(previous.start)
+            last = index.get(candidate.start)
+            between = [] if first is None or last is None else tokens[first + 1 : last]
+            words = [t for t in between if t.start >= previous.end]
+            if words and all(t.text in _LIST_WORDS for t in words) and len(words) <= 2:
+                chains[-1].append(number)
+                continue
+        chains.append([number])
+    result = list(ordered)
+    for chain in chains:
+        kinds = {ordered[n].kind for n in chain if ordered[n].evidence != "adjective"} - {None}
+        if len(chain) < 2 or len(kinds) != 1 or kinds == {"state"}:
+            continue
+        (kind,) = kinds
+        if kind == "state":
+            continue
+        for n in chain:
+            if ordered[n].kind is None and ordered[n].evidence in ("unknown", "sentence-start"):
+                result[n] = replace(ordered[n], kind=kind, evidence="list")
+    return result
+
+
+def _sentence_final_stop(word: str) -> bool:
+    """``Tel.`` at the end of a sentence: a word and a full stop, not an abbreviation."""
+    return (
+        len(word) > 3
+        and word.endswith(".")
+        and word[:-1].isalpha()
+        and word[:-1] not in _ABBREVIATIONS
+        and not word[:-1].isupper()
+    )
+
+
+def club_core(name: str) -> str | None:
+    """The word a club is called by: ``Köln`` for ``1. FC Köln``, ``Ulm`` for ``SSV Ulm``."""
+    words = name.split()
+    if words and re.fullmatch(r"\d+\.", words[0]):
+        words = words[1:]
+    if len(words) >= 2 and words[0] in _CLUB_PREFIXES:
+        return words[1]
+    return None
+
+
+def _unique_body(word: str) -> str | None:
+    """``Hauptausschusses`` → ``Hauptausschuss``: a body of which a story has one, in base form."""
+    lower = word.lower()
+    for ending in ("", "s", "es"):
+        if ending and not lower.endswith(ending):
+            continue
+        stem = lower[: len(lower) - len(ending)]
+        if stem.endswith(_UNIQUE_BODIES):
+            return word[: len(stem)]
+    return None
+
+
+def _credit_start(text: str) -> int | None:
+    """Where a photo or agency credit begins in a sentence (``… Foto: Eva Roth / dpa``)."""
+    match = _CREDIT.search(text)
+    if match is None or len(match.group("rest").split()) > _CREDIT_WORDS:
+        return None
+    return match.start()
 
 
 def _is_place_compound(word: str) -> bool:

@@ -102,6 +102,22 @@ def _genitive(word: str) -> str | None:
     return word + "s"
 
 
+def _genitives(surface: str) -> list[str]:
+    """``Reichstags``/``Reichstages``, ``Bundesrates``: the genitive forms of a name."""
+    forms = []
+    if (genitive := _genitive(surface)) is not None:
+        forms.append(genitive)
+    last = surface.rsplit(" ", 1)[-1]
+    if (
+        last[-1:].isalpha()
+        and last[-1:].islower()
+        and last[-1:] not in "aeiouyäöü"
+        and not last.endswith(("el", "er", "en", "em", "ung", "ing", "ion", "chen"))
+    ):
+        forms.append(surface + "es")
+    return forms
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     lexicon = Lexicon()
@@ -111,8 +127,8 @@ def load_lexicon() -> Lexicon:
         if not surface:
             return
         forms = [surface]
-        if inflect and (genitive := _genitive(surface)) is not None:
-            forms.append(genitive)
+        if inflect:
+            forms.extend(_genitives(surface))
         for form in forms:
             lexicon.phrases.setdefault(form, entry)
             lexicon.folded.setdefault(form.casefold(), entry)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from slugify import slugify
 
-from ..analyse.actors import Candidate
+from ..analyse.actors import Candidate, club_core
 from ..model import Actor, ActorKind, Mention, Role, Source
 
 _UMLAUTS = [
@@ -138,6 +138,12 @@ def resolve_actors(sources: list[Source], candidates: list[Candidate]) -> list[A
 
     _attach_short_names(unresolved, groups)
     _places_that_are_people(groups)
+    _places_named_like_organisations(groups)
+    _acronyms_in_parentheses(sources, groups)
+    _numbered_districts(groups)
+    _first_words_of_organisations(groups)
+    _clubs_by_short_name(sources, groups)
+    _bodies_named_in_the_dossier(groups)
     _find_surnames(sources, groups)
 
     actors = []
@@ -185,6 +191,161 @@ def _places_that_are_people(groups: dict[str, _Group]) -> None:
         if all(c.source in person_sources for c in group.candidates):
             for candidate in group.candidates:
                 person.add(candidate)
+            del groups[key]
+
+
+_WEAK_PLACE_EVIDENCE = frozenset({"locative", "cluster", "unknown", "sentence-start", "toponym"})
+
+
+def _places_named_like_organisations(groups: dict[str, _Group]) -> None:
+    """A "place" with an organisation's name is that organisation (``bei Skyrella`` where the
+    dossier calls Skyrella an airline), unless something made it a place."""
+    organisations = {name_key(g.name): key for key, g in groups.items() if g.kind == "organisation"}
+    for key, group in list(groups.items()):
+        if group.kind != "place" or name_key(group.name) not in organisations:
+            continue
+        if all(c.evidence in _WEAK_PLACE_EVIDENCE for c in group.candidates):
+            target = groups[organisations[name_key(group.name)]]
+            for candidate in group.candidates:
+                target.add(candidate)
+            del groups[key]
+
+
+def _acronyms_in_parentheses(sources: list[Source], groups: dict[str, _Group]) -> None:
+    """``Universitätsklinikum Nordstadt (UKN)``: an acronym in parentheses right after a name
+    is that name's short form, everywhere in the dossier."""
+    texts = {(s.id, sentence.id): sentence.text for s in sources for sentence in s.sentences}
+    ends = {
+        (c.source, c.sentence, c.end): key
+        for key, group in groups.items()
+        if group.kind == "organisation"
+        for c in group.candidates
+    }
+    for key, group in list(groups.items()):
+        if group.kind != "organisation" or not re.fullmatch(r"[A-ZÄÖÜ]{2,7}", group.name):
+            continue
+        for candidate in group.candidates:
+            text = texts.get((candidate.source, candidate.sentence), "")
+            before = text[: candidate.start]
+            if not (before.endswith("(") and text[candidate.end :].startswith(")")):
+                continue
+            owner = ends.get((candidate.source, candidate.sentence, len(before[:-1].rstrip())))
+            if owner is not None and owner != key and owner in groups:
+                for moved in group.candidates:
+                    groups[owner].add(moved)
+                del groups[key]
+                break
+
+
+def _first_words_of_organisations(groups: dict[str, _Group]) -> None:
+    """``Oldham`` for ``Oldham Athletic``, ``Baltic`` for ``Baltic Airlines``: a one-word
+    organisation is the one organisation of the dossier whose name begins with it. The longer
+    name, if the rules made it a place, is the organisation."""
+    by_first: dict[str, list[_Group]] = defaultdict(list)
+    for other in groups.values():
+        words = other.name.split()
+        if (
+            other.kind in ("organisation", "place")
+            and len(words) >= 2
+            and not any(c.key is not None for c in other.candidates)
+        ):
+            by_first[name_key(words[0])].append(other)
+    for key, group in list(groups.items()):
+        if group.kind != "organisation" or any(c.key is not None for c in group.candidates):
+            continue
+        name = group.name
+        if len(name.split()) != 1:
+            continue
+        longer = by_first.get(name_key(name), [])
+        if len(longer) != 1:
+            continue
+        target = longer[0]
+        if target.kind == "place" and all(
+            c.evidence in _WEAK_PLACE_EVIDENCE for c in target.candidates
+        ):
+            target.kind = "organisation"
+        if target.kind == "organisation":
+            for candidate in group.candidates:
+                target.add(candidate)
+            del groups[key]
+
+
+def _numbered_districts(groups: dict[str, _Group]) -> None:
+    """``Erlstadt I`` (a constituency, a district) is filed with the place ``Erlstadt`` where the
+    dossier names both."""
+    places = {name_key(g.name): key for key, g in groups.items() if g.kind == "place"}
+    for key, group in list(groups.items()):
+        match = re.fullmatch(r"(.+) (?:I|II|III|IV|V|VI)", group.name)
+        if group.kind != "place" or match is None:
+            continue
+        target = places.get(name_key(match.group(1)))
+        if target is not None and target in groups and target != key:
+            for candidate in group.candidates:
+                groups[target].add(candidate)
+            del groups[key]
+
+
+_LOCATIVE_BEFORE = re.compile(r"\b(in|im|nach|aus|bei|von|vom|nahe|durch)\s+$", re.IGNORECASE)
+
+
+def _clubs_by_short_name(sources: list[Source], groups: dict[str, _Group]) -> None:
+    """``Köln`` for ``1. FC Köln``, ``Ulm`` for ``SSV Ulm`` where the dossier names
+    the club: the word is the club, except after a preposition of place (``in Köln``)."""
+    clubs: dict[str, list[str]] = defaultdict(list)
+    for key, group in groups.items():
+        if group.kind == "organisation" and (core := club_core(group.name)) is not None:
+            clubs[name_key(core)].append(key)
+    if not clubs:
+        return
+    texts = {(s.id, sentence.id): sentence.text for s in sources for sentence in s.sentences}
+    for key, group in list(groups.items()):
+        if group.kind == "organisation" or group.candidates[0].key is not None:
+            continue
+        owners = clubs.get(name_key(group.name)) or clubs.get(
+            name_key(_without_genitive(group.name))
+        )
+        if not owners or len(owners) != 1:
+            continue
+        club = groups[owners[0]]
+        staying = []
+        for candidate in group.candidates:
+            before = texts.get((candidate.source, candidate.sentence), "")[: candidate.start]
+            if _LOCATIVE_BEFORE.search(before):
+                staying.append(candidate)
+            else:
+                club.add(candidate)
+        group.candidates = staying
+        group.names = Counter(c.name for c in staying if c.evidence != "adjective")
+        group.surfaces = Counter(c.text for c in staying if c.evidence != "adjective")
+        if not staying:
+            del groups[key]
+
+
+def _bodies_named_in_the_dossier(groups: dict[str, _Group]) -> None:
+    """A bare ``Landtag`` or ``Hauptausschuss`` is the one body of its kind the dossier names:
+    the named one (``Sächsischer Landtag``) where there is exactly one, else an actor of its own
+    only if the dossier refers to it more than once; a single mention stays generic."""
+    bodies = [
+        key
+        for key, group in groups.items()
+        if group.kind == "organisation" and all(c.evidence == "body" for c in group.candidates)
+    ]
+    if not bodies:
+        return
+    by_end: dict[str, list[_Group]] = defaultdict(list)  # first or last word -> named bodies
+    for other in groups.values():
+        words = name_key(other.name).split()
+        if other.kind == "organisation" and len(words) >= 2:
+            for word in {words[0], words[-1]}:
+                by_end[word].append(other)
+    for key in bodies:
+        group = groups[key]
+        named = [other for other in by_end.get(name_key(group.name), []) if other is not group]
+        if len(named) == 1:
+            for candidate in group.candidates:
+                named[0].add(candidate)
+            del groups[key]
+        elif len({(c.source, c.sentence) for c in group.candidates}) < 2:
             del groups[key]
 
 

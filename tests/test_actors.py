@@ -1,0 +1,159 @@
+"""Organisations, places and what is no actor, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from .test_extract import names, recognise
+
+
+def test_companies_named_by_their_head_word_or_a_cue() -> None:
+    actors = recognise(
+        "Betroffen waren Nordic Air Lines, Baltic Airlines und der Sender Kiwi Sports.",
+        "Die Airlines Skyrella, Condor und Windar strichen Flüge.",
+        "Das US-Unternehmen Quorvex spielte ein Update auf, sagte der Datenanbieter Flugrix.",
+    )
+    orgs = names(actors, "organisation")
+    assert {"Nordic Air Lines", "Baltic Airlines", "Kiwi Sports"} <= orgs
+    assert {"Skyrella", "Windar", "Quorvex", "Flugrix"} <= orgs
+
+
+def test_authorities_take_their_place_into_the_name() -> None:
+    actors = recognise(
+        "Das Amtsgericht Kassel erließ Haftbefehl, die Staatsanwaltschaft Trier ermittelt.",
+        "Die Medizinische Universität Graz und die Polizeiinspektion Celle halfen.",
+    )
+    orgs = names(actors, "organisation")
+    assert {
+        "Amtsgericht Kassel",
+        "Staatsanwaltschaft Trier",
+        "Medizinische Universität Graz",
+        "Polizeiinspektion Celle",
+    } <= orgs
+    assert "Kassel" not in names(actors, "place")
+
+
+def test_a_body_of_which_a_story_has_one_needs_the_dossier_to_name_it_twice() -> None:
+    once = recognise("Der Untersuchungsausschuss tagte am Montag.")
+    assert names(once, "organisation") == set()
+    twice = recognise(
+        "Der Untersuchungsausschuss tagte am Montag.", "Im Untersuchungsausschuss gab es Streit."
+    )
+    assert names(twice, "organisation") == {"Untersuchungsausschuss"}
+    named = recognise(
+        "Der Sächsische Landtag wählte am Montag.", "Im Landtag gab es danach Streit."
+    )
+    (landtag,) = [a for a in named if a.kind == "organisation"]
+    assert landtag.name == "Sächsische Landtag" and len(landtag.mentions) == 2
+
+
+def test_places_closed_by_a_head_noun_in_base_form() -> None:
+    actors = recognise(
+        "Am Neuen Markt und in der Langen Gasse standen Buden.",
+        "Vom Neuer Markt bis zur Meißener Straße und zur Elbarena im Kreis Hollstedt.",
+    )
+    places = names(actors, "place")
+    assert {"Neuer Markt", "Lange Gasse", "Meißener Straße", "Kreis Hollstedt"} <= places
+    (markt,) = [a for a in actors if a.name == "Neuer Markt"]
+    assert len(markt.mentions) == 2
+
+
+def test_credits_and_shouting_are_no_actors() -> None:
+    actors = recognise(
+        "Kassel (dpa) – Der Bus fuhr um 6.10 Uhr MESZ los.",
+        "Ein Bus vor dem Rathaus. Foto: Jana Korbel / dpa",
+        "DER ZORN HAT FOLGEN",
+        "TOOOOR! Der FC Ulmhausen führt.",
+    )
+    assert names(actors, "person") == set()
+    assert names(actors, "organisation") == {"FC Ulmhausen"}
+
+
+def test_names_do_not_swallow_functions_parties_or_full_stops() -> None:
+    actors = recognise(
+        "Vereins-Boss Daniel Korbinger und Boss Daniel Korbinger sprachen.",
+        "Sabine Krull von den Grünen widersprach.",
+        "Für ihn kam Mathis Ruel. Danach traf Ruel.",
+    )
+    people = names(actors, "person")
+    assert people == {"Daniel Korbinger", "Sabine Krull", "Mathis Ruel"}
+    assert "Grüne" in names(actors, "organisation")
+
+
+def test_a_club_is_called_by_its_short_name_except_as_a_place() -> None:
+    actors = recognise(
+        "Der 1. FC Köln gewann gegen den SV Ulmhausen.",
+        "Köln führte früh.",
+        "Die Fans feierten in Köln.",
+    )
+    (club,) = [a for a in actors if a.name == "1. FC Köln"]
+    assert len(club.mentions) == 2
+    (town,) = [a for a in actors if a.name == "Köln"]
+    assert town.kind == "place" and len(town.mentions) == 1
+
+
+def test_a_place_with_an_organisations_name_is_that_organisation() -> None:
+    actors = recognise(
+        "Die Fluglinie Skyrella strich Flüge.",
+        "Bei Skyrella stauten sich die Passagiere.",
+    )
+    (airline,) = [a for a in actors if a.name == "Skyrella"]
+    assert airline.kind == "organisation" and len(airline.mentions) == 2
+
+
+def test_an_acronym_in_parentheses_is_the_names_short_form() -> None:
+    actors = recognise(
+        "Im Universitätsklinikum Tübingen (UKT) fielen Rechner aus.",
+        "Das UKT meldete später Entwarnung.",
+    )
+    (clinic,) = [a for a in actors if a.kind == "organisation"]
+    assert clinic.name == "Universitätsklinikum Tübingen" and len(clinic.mentions) == 3
+
+
+def test_things_and_terms_are_no_actors() -> None:
+    actors = recognise(
+        "Ursache war eine sogenannte Zoltana, ein Höhentief.",
+        "Die Behörden ließen das Satellitensystem Argusto aktivieren.",
+    )
+    assert actors == []
+    people = recognise("Es sprachen Lena Sturm und Bernd Sadowski.")
+    assert names(people, "person") == {"Lena Sturm", "Bernd Sadowski"}
+
+
+def test_an_institution_named_after_a_person_is_no_person() -> None:
+    actors = recognise("Das Klinikum Anna von Berger in Celle sagte Eingriffe ab.")
+    assert names(actors, "organisation") == {"Klinikum Anna von Berger"}
+    assert names(actors, "person") == set()
+
+
+def test_place_adjectives_and_numbered_districts_belong_to_the_place() -> None:
+    actors = recognise(
+        "Die Passauer Polizei sperrte die Brücke.",
+        "Im Wahlkreis Passau II gewann die CDU, in Passau feierte man.",
+    )
+    (passau,) = [a for a in actors if a.kind == "place"]
+    assert passau.name == "Passau" and len(passau.mentions) == 3
+    assert names(actors, "person") == set()
+
+
+def test_names_listed_with_places_or_after_a_plural_cue_are_places() -> None:
+    actors = recognise(
+        "Zur Gemeinde gehören die Dörfer Hokkalo, Kumpulo und Saunakylo.",
+        "Der Weg führt über Kassel, Varnholt und Lindrup südlich von Modrach weiter.",
+    )
+    assert {"Hokkalo", "Kumpulo", "Saunakylo", "Varnholt", "Lindrup", "Modrach"} <= names(
+        actors, "place"
+    )
+
+
+def test_the_first_word_of_an_organisations_name_is_that_organisation() -> None:
+    actors = recognise(
+        "Die Fluglinie Nordwind strich Flüge, ebenso Baltic Airlines.",
+        "Bei der Airline Baltic hieß es, man prüfe Entschädigungen.",
+    )
+    (baltic,) = [a for a in actors if "Baltic" in a.name]
+    assert baltic.name == "Baltic Airlines" and len(baltic.mentions) == 2
+
+
+def test_the_places_of_a_dateline() -> None:
+    actors = recognise("Berlin/Lindrup (dpa) – Ein Unfall legte den Verkehr lahm.")
+    assert names(actors, "place") == {"Berlin", "Lindrup"}
+    assert names(actors, "person") == set()

@@ -99,8 +99,7 @@ def make_hostile(make_project, tmp_path: Path) -> tuple[Path, dict[str, str]]:
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     (project / "mkdocs.yml").write_text(
         config.replace(
-            "      templates: templates\n",
-            "      templates: templates\n      max_article_bytes: 300000\n",
+            "      seeds: seeds\n", "      seeds: seeds\n      max_article_bytes: 300000\n"
         ),
         encoding="utf-8",
     )

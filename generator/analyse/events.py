@@ -98,6 +98,11 @@ def _vocabulary() -> dict[str, Any]:
     }
 
 
+def reporting_verbs() -> frozenset[str]:
+    """Verbs of saying (``sagen``, ``erklären``)."""
+    return _vocabulary()["reporting"]
+
+
 def family_of(lemma: str) -> str:
     """The family a verb belongs to: its synonym group's first verb, else itself."""
     return _vocabulary()["families"].get(lemma, lemma)
@@ -176,6 +181,8 @@ def find_cues(
     """What a sentence reports: one cue per clause with its own date or time, else one per
     sentence."""
     times = times or []
+    if text.rstrip(" „“\"'»«)").endswith("?"):
+        return []  # a question reports nothing as having happened
     vocab = _vocabulary()
     candidates: list[tuple[int, CueMatch]] = []  # (rank, cue); lower rank is the main predicate
     spans = clauses(text)

@@ -75,7 +75,8 @@ _SYNONYMS = {
     "%": "Prozent",
 }
 _ATTRIBUTION = re.compile(
-    r"(?:\blaut|\bnach\s+Angaben(?:\s+(?:von|des|der))?|\bzufolge|\bsagte|\bsagt|\bteilte|"
+    r"(?:\blaut|\bnach\s+(?:eigenen\s+)?(?:Angaben|Zahlen|Daten|Informationen|Schätzungen|"
+    r"Berechnungen|Erkenntnissen|Darstellung|Zählung)(?:\s+(?:von|des|der))?|\bzufolge|\bsagte|\bsagt|\bteilte|"
     r"\bberichtete|\bberichtet|\bmeldete|\bmeldet|\bschätzte|\bnannte|\bsprach)\s+(?:\S+\s+){0,3}$",
     re.IGNORECASE,
 )

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from ..analyse.actors import RuleRecogniser
 from ..analyse.dates import find_dates, year_for
-from ..analyse.events import EventCue
+from ..analyse.events import EventCue, reporting_verbs
 from ..analyse.times import minutes
 from ..model import Actor, DateValue, Event, EventTime, Mention, Source
 from .actors import unique_slugs
@@ -237,11 +237,15 @@ def build_events(
 
 def _matters(cluster: _Cluster, independent: int) -> bool:
     """Reported by two sources, or dated by its own words or the article's lead; a date
-    taken from the sentence before is enough only where the clause names who acted."""
+    taken from the sentence before is enough only where the clause names who acted, and a
+    statement ("X sagte") of one source needs a day of its own."""
     if independent >= 2:
         return True
-    if _date_value(cluster) is None:
-        return False
+    if _date_value(cluster) is None or _status(cluster) == "hypothetical":
+        return False  # what one source only deems possible is not on the timeline
+    if all(d.cue.cue.predicate in reporting_verbs() for d in cluster.drafts):
+        # one source's statement is an event of its own only on a day it names
+        return any(not d.inherited for d in cluster.drafts)
     return any(not d.inherited or d.from_lead or d.agents for d in cluster.drafts)
 
 
@@ -426,10 +430,10 @@ def _plans_look_ahead(draft: _Draft, published: dt.date | None) -> None:
 
 
 def _lead_paragraphs(source: Source) -> set[int]:
-    """The headline and the first text paragraph: where an article reports its news."""
+    """The headline and the first two text paragraphs: where an article reports its news."""
     text = [p.index for p in source.paragraphs if p.kind == "text"]
     lead = {p.index for p in source.paragraphs if p.kind == "heading" and p.index == 0}
-    return lead | set(text[:1])
+    return lead | set(text[:2])
 
 
 def _last_named_days(source: Source) -> dict[int, dt.date]:

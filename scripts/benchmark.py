@@ -76,6 +76,7 @@ def worst_cases(out: Path) -> list[tuple[Path, Limits]]:
         return separator.join(parts)
 
     cases = {
+        "artikel-300kb.txt": "Dreihundert Kilobyte\n" + text_of(295_000, "\n") + "\n",
         "artikel-1mb.txt": "Ein Megabyte\n" + text_of(990_000, "\n") + "\n",
         "zeile-2mb.txt": "Zwei Megabyte in einer Zeile\n" + text_of(2_000_000, " ") + "\n",
         "zahlen-100000.txt": "Hunderttausend Zahlen\n"
@@ -91,6 +92,9 @@ def worst_cases(out: Path) -> list[tuple[Path, Limits]]:
         path = out / name
         path.write_text(text, encoding="utf-8")
         found.append((path, Limits()))
+    raised = Limits(max_article_bytes=1_100_000)
+    found.append((out / "artikel-1mb.txt", raised))
+    found.append((out / "saetze-240000.txt", raised))
     found.append((out / "zeile-2mb.txt", Limits(max_article_bytes=3_000_000)))
     return found
 

@@ -100,7 +100,7 @@ def test_seed_timeline_in_order(seed_result) -> None:
     events = seed_result.dossier.events
     signing = next(e for e in events if e.predicate == "unterzeichnen" and len(e.sources) == 3)
     assert signing.date.iso == "2024-06-19"
-    assert signing.title == "Wladimir Putin unterzeichnet einen Pakt"
+    assert signing.title == "Wladimir Putin und Kim Jong Un unterzeichnen einen Pakt"
     assert signing.place == "in Pjöngjang"
     expected = [
         ("treffen", "2000"),  # the visit of 2000

@@ -64,9 +64,12 @@ def headline(
     if subject is not None:
         s_start, s_end, _actor = subject
         who = text[s_start:s_end]
+        partner = _partner(text, s_end, cue, mentions)
+        if partner is not None:  # "Russland und Nordkorea": both, and the verb in the plural
+            who, s_end = f"{who} und {text[partner[0] : partner[1]]}", partner[1]
         if cue.finite and aux is None:
             # "Am Samstag unterzeichnete Putin das Gesetz" -> "Putin unterzeichnet das Gesetz"
-            verb = present_tense(cue.word, cue.predicate)
+            verb = cue.predicate if partner else present_tense(cue.word, cue.predicate)
             # a subject after the verb takes its role title with it ("ernannte
             # Ministerpräsidentin Anna Keller die Juristin …")
             subject_span = (cue.end, s_end) if s_start > cue.start else (s_start, s_end)
@@ -80,6 +83,8 @@ def headline(
         elif aux is not None and aux.group(0) in _PERFECT_AUX:
             # "Putin und Kim haben einen Pakt unterzeichnet" -> "Putin unterzeichnet einen Pakt"
             verb, particle = conjugate(cue.predicate)
+            if partner is not None:
+                verb = cue.predicate[len(particle) :]
             after = max(s_end, start + aux.end()) if s_start < cue.start else start + aux.end()
             words = _strip(text, after, cue.start, [*remove, (s_start, s_end)]).split()
             title = " ".join([who, verb, *words[-(MAX_WORDS - 3) :], particle])
@@ -251,6 +256,20 @@ def _subject(
         return before[0]
     after = [m for m in inside if m[0] >= cue.end and len(text[cue.end : m[0]].split()) <= 4]
     return after[0] if after else None
+
+
+def _partner(
+    text: str, end: int, cue: CueMatch, mentions: list[tuple[int, int, Actor]]
+) -> tuple[int, int, Actor] | None:
+    """The second of two coordinated subjects: ``Putin und der Staatschef Kim``."""
+    for m in mentions:
+        if end < m[0] < cue.start or (cue.end <= end < m[0] < cue.clause[1]):
+            if not text[m[0] : m[1]][:1].isupper():
+                continue  # "der nordkoreanische Staatschef …": an adjective, read on
+            if re.match(r"\s+und\s+(?:\S+\s+){0,3}$", text[end : m[0]]):
+                return m
+            return None
+    return None
 
 
 def _strip(text: str, start: int, end: int, remove: list[tuple[int, int]]) -> str:

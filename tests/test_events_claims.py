@@ -286,3 +286,35 @@ def test_json_carries_normalised_values(make_project) -> None:
     )
     collapse = next(e for e in data["events"] if e["time"])
     assert collapse["time"] == "14:30" and collapse["status"] == "reported"
+
+
+STORM_NAMES = "Bürgermeisterin Anna Keller, Landrat Bernd Maier und Pfarrer Otto Lindqvist"
+STORM = article(
+    "Sturm über Talheim",
+    "21.12.2024",
+    f"In Talheim hat am Freitagabend ein Sturm das Dach der Kreisklinik abgedeckt. {STORM_NAMES} "
+    "waren am Samstag vor Ort.",
+)
+
+
+def test_an_undated_article_is_dated_by_its_story(make_project) -> None:
+    undated = article(
+        "Nach dem Sturm",
+        None,
+        f"Gestern Abend deckte ein Sturm in Talheim das Dach der Kreisklinik ab. Heute kamen "
+        f"{STORM_NAMES}.",
+        "Am Freitag hatte der Wetterdienst gewarnt.",
+    )
+    result = run_pipeline(Settings.for_project(make_project({"a.txt": STORM, "b.txt": undated})))
+    sources = {s.file.rsplit("/", 1)[-1]: s for s in result.dossier.sources}
+    assert sources["b.txt"].published == "2024-12-21"
+    assert sources["b.txt"].date_inferred
+
+
+def test_an_article_of_another_story_stays_undated(make_project) -> None:
+    other = article(
+        "Ganz anderes", None, "Gestern eröffnete in Neuburg ein Museum. Heute kamen viele."
+    )
+    result = run_pipeline(Settings.for_project(make_project({"a.txt": STORM, "c.txt": other})))
+    sources = {s.file.rsplit("/", 1)[-1]: s for s in result.dossier.sources}
+    assert sources["c.txt"].published is None

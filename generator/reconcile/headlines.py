@@ -1,10 +1,10 @@
 """Event titles that read like a news timeline, built from the reporting sentence.
 
-``Am Samstag unterzeichnete Putin das Gesetz.`` → ``Putin unterzeichnet das Gesetz``:
+``Am Samstag unterzeichnete Keller das Gesetz.`` → ``Keller unterzeichnet das Gesetz``:
 who acted (the actor before the verb, or right after a fronted adverbial), the verb in
 the present tense where the lemma table allows it, and what follows in the clause, with
 the date and time left out (the timeline shows them). Where no actor can be found the
-clause itself, trimmed, is the title (``Auto rast über den Weihnachtsmarkt``).
+clause itself, trimmed, is the title (``Die Brücke in Talheim stürzt ein``).
 """
 
 from __future__ import annotations
@@ -65,10 +65,10 @@ def headline(
         s_start, s_end, _actor = subject
         who = text[s_start:s_end]
         partner = _partner(text, s_end, cue, mentions)
-        if partner is not None:  # "Russland und Nordkorea": both, and the verb in the plural
+        if partner is not None:  # "Keller und Maier": both, and the verb in the plural
             who, s_end = f"{who} und {text[partner[0] : partner[1]]}", partner[1]
         if cue.finite and aux is None:
-            # "Am Samstag unterzeichnete Putin das Gesetz" -> "Putin unterzeichnet das Gesetz"
+            # "Am Samstag unterzeichnete Keller das Gesetz" -> "Keller unterzeichnet das Gesetz"
             verb = cue.predicate if partner else present_tense(cue.word, cue.predicate)
             # a subject after the verb takes its role title with it ("ernannte
             # Ministerpräsidentin Anna Keller die Juristin …")
@@ -81,7 +81,7 @@ def headline(
                 particle = ""  # a cut clause loses its end, and the particle with it
             title = " ".join([who, verb, *words[: MAX_WORDS - 3], particle])
         elif aux is not None and aux.group(0) in _PERFECT_AUX:
-            # "Putin und Kim haben einen Pakt unterzeichnet" -> "Putin unterzeichnet einen Pakt"
+            # "Keller hat einen Vertrag unterzeichnet" -> "Keller unterzeichnet einen Vertrag"
             verb, particle = conjugate(cue.predicate)
             if partner is not None:
                 verb = cue.predicate[len(particle) :]
@@ -112,7 +112,7 @@ def _with_preposition(text: str, start: int) -> int:
 
 
 def _noun_title(text: str, cue: CueMatch, mentions: list[tuple[int, int, Actor]]) -> str:
-    """``Besuch von Wladimir Putin in Nordkorea``: the news noun, who, and where."""
+    """``Besuch von Anna Keller in Portugal``: the news noun, who, and where."""
     start, end = cue.clause
     people = [
         m
@@ -261,7 +261,7 @@ def _subject(
 def _partner(
     text: str, end: int, cue: CueMatch, mentions: list[tuple[int, int, Actor]]
 ) -> tuple[int, int, Actor] | None:
-    """The second of two coordinated subjects: ``Putin und der Staatschef Kim``."""
+    """The second of two coordinated subjects: ``Keller und der Landrat Maier``."""
     for m in mentions:
         if end < m[0] < cue.start or (cue.end <= end < m[0] < cue.clause[1]):
             if not text[m[0] : m[1]][:1].isupper():

@@ -15,7 +15,7 @@ reports are never shown as facts.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -262,17 +262,11 @@ def find_cues(
             _nearest(times, cue.start) if len(chosen) == 1 else None
         )
         result.append(
-            CueMatch(
-                family=cue.family,
-                predicate=cue.predicate,
-                word=cue.word,
-                start=cue.start,
-                end=cue.end,
-                clause=cue.clause,
+            replace(
+                cue,
                 status=status_of(text[cue.clause[0] : cue.clause[1]], text),
                 date=date,
                 time=time,
-                finite=cue.finite,
             )
         )
     return result

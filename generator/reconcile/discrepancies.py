@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
+from dataclasses import replace
 
 from ..analyse.actors import RuleRecogniser
 from ..analyse.times import minutes
@@ -56,12 +57,8 @@ def find_discrepancies(
         while key in unique:
             key = f"{discrepancy.id}-{n}"
             n += 1
-        unique[key] = Discrepancy(**{**_fields(discrepancy), "id": key})
+        unique[key] = replace(discrepancy, id=key)
     return sorted(unique.values(), key=lambda d: d.id)
-
-
-def _fields(discrepancy: Discrepancy) -> dict[str, object]:
-    return {name: getattr(discrepancy, name) for name in discrepancy.__dataclass_fields__}
 
 
 def _stamp(source: Source) -> str | None:
@@ -77,15 +74,7 @@ def _in_time_order(claims: list[Claim]) -> tuple[Claim, ...]:
     ordered = sorted(claims, key=lambda c: (c.published is None, c.published or ""))
     stamps = [c.published for c in ordered if c.published]
     newest = max(stamps) if stamps else None
-    return tuple(
-        Claim(
-            **{
-                **{f: getattr(c, f) for f in c.__dataclass_fields__},
-                "newest": c.published == newest and newest is not None,
-            }
-        )
-        for c in ordered
-    )
+    return tuple(replace(c, newest=newest is not None and c.published == newest) for c in ordered)
 
 
 # -- measured claims ------------------------------------------------------------------------

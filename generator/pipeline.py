@@ -218,6 +218,7 @@ def analyse_source(source: Source, recogniser: Recogniser) -> Analysis:
     cues = []
     dates = []
     quantities = []
+    previous: tuple[int, list] = (-1, [])  # the figures of the sentence before, by paragraph
     for sentence in source.sentences:
         found = find_dates(sentence.text, reference)
         dates.extend(
@@ -230,6 +231,11 @@ def analyse_source(source: Source, recogniser: Recogniser) -> Analysis:
             )
             for d in found
         )
+        context = previous[1][-1] if previous[0] == sentence.paragraph and previous[1] else None
+        figures = find_quantities(
+            sentence.text, skip=[(d.start, d.end) for d in found], context=context
+        )
+        previous = (sentence.paragraph, figures)
         quantities.extend(
             Quantity(
                 source=source.id,
@@ -244,7 +250,7 @@ def analyse_source(source: Source, recogniser: Recogniser) -> Analysis:
                 start=q.start,
                 end=q.end,
             )
-            for q in find_quantities(sentence.text, skip=[(d.start, d.end) for d in found])
+            for q in figures
         )
         cues.extend(
             EventCue(source=source.id, sentence=sentence.id, cue=cue)

@@ -64,6 +64,63 @@ def test_written_out_numbers_and_implicit_units() -> None:
     assert ("Schwerverletzte", 8.0) in {(q.unit, q.value) for q in share}
 
 
+def test_a_list_writes_its_noun_once() -> None:
+    seats = find_quantities(
+        "Die Volkspartei kann mit 24 Sitzen rechnen, die Linke mit 11 bis 12 und die Grünen mit 6."
+    )
+    assert [(q.value, q.upper, q.unit) for q in seats] == [
+        (24.0, None, "Sitz"),
+        (11.0, 12.0, "Sitz"),
+        (6.0, None, "Sitz"),
+    ]
+    seats = find_quantities("Rechnen kann die Linke mit 11, die Grünen mit 6 Mandaten.")
+    assert [(q.value, q.unit) for q in seats] == [(11.0, "Mandat"), (6.0, "Mandat")]
+    shared = find_quantities(
+        "Von den 60 Sitzen entfallen 25 auf die Volkspartei und sieben auf die Liste."
+    )
+    assert [q.value for q in shared] == [60.0, 25.0, 7.0]
+    # the figure of the sentence before names the noun: "Die Veranstalter kamen auf 20.000."
+    (before,) = find_quantities("Die Polizei zählte 5.000 Teilnehmer.")
+    (after,) = find_quantities("Die Veranstalter kamen dagegen auf 20.000.", context=before)
+    assert (after.value, after.unit) == (20000.0, "Teilnehmer")
+    # no noun to borrow, a year, or a score: nothing
+    assert find_quantities("Die Veranstalter kamen auf 20.000.") == []
+    assert find_quantities("Das Spiel endete 3:1 gegen Köln.") == []
+    assert find_quantities("Seit 2019 kamen 300 Menschen, 2020 von 2021.")[1:] == []
+
+
+def test_each_list_item_has_its_own_owner(make_project) -> None:
+    a = article(
+        "Wahl in Neuland",
+        "02.09.2024",
+        "Nach ersten Berechnungen kann die CDU mit 24, die Linke mit 11 und die SPD mit 6 Sitzen rechnen.",
+    )
+    b = article(
+        "Ergebnis in Neuland",
+        "03.09.2024",
+        "Von den 60 Sitzen entfallen 23 auf die CDU, 11 auf die Linke und sechs auf die SPD.",
+    )
+    dossier = dossier_of(make_project, {"a.txt": a, "b.txt": b})
+    (seats,) = dossier.discrepancies
+    assert seats.topic == "Zahl der Sitze – CDU"
+    assert [c.number for c in seats.claims] == [24.0, 23.0]
+
+
+def test_there_means_the_place_in_focus(make_project) -> None:
+    a = article(
+        "Flut",
+        "01.11.2024",
+        "Am schwersten traf es Kleinfeld, eine Gemeinde südlich von Großstadt. Dort starben mindestens 45 Menschen.",
+    )
+    b = article(
+        "Flut", "02.11.2024", "In Kleinfeld starben 62 Menschen. In Großstadt starben 45 Menschen."
+    )
+    dossier = dossier_of(make_project, {"a.txt": a, "b.txt": b})
+    (dead,) = dossier.discrepancies
+    assert [c.number for c in dead.claims] == [45.0, 62.0]
+    assert "Kleinfeld" in dead.topic
+
+
 # -- events across sources -------------------------------------------------------------------
 
 FIRE_A = article(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -89,7 +89,7 @@ _HEDGES: list[tuple[str, Hedge]] = [
 _HEDGE_PATTERN = "|".join(re.escape(h) for h, _ in sorted(_HEDGES, key=lambda h: -len(h[0])))
 _QUANTITY = re.compile(
     rf"(?:(?P<hedge>(?i:{_HEDGE_PATTERN}))\s+)?"
-    rf"(?<![\w.,])(?P<number>{_NUMBER}|(?i:" + "|".join(_WORD_NUMBERS) + r"))"
+    rf"(?<![\w.,:])(?P<number>{_NUMBER}|(?i:" + "|".join(_WORD_NUMBERS) + r"))(?!:\d)"
     rf"(?:\s*(?:bis|-|–)\s*(?P<upper>{_NUMBER}))?"
     r"(?:\s+(?P<multiplier>" + "|".join(re.escape(m) for m in _MULTIPLIERS) + r"))?"
     r"(?:\s+(?P<qualifier>[a-zäöüß][\wäöüß\-]*(?:e|en|er|es|em)))?"
@@ -102,6 +102,21 @@ _BARE = re.compile(
     rf"\b(?:auf|von|um)\s+(?:(?P<hedge>(?i:{_HEDGE_PATTERN}))\s+)?"
     rf"(?P<number>{_NUMBER}|(?:" + "|".join(_WORD_NUMBERS) + r"))\b(?![\d.,]*\s*[%A-ZÄÖÜ])"
 )
+# "die CDU mit 24, das BSW mit 14 bis 15 Mandaten", "Die Polizei sprach von 5.000 Teilnehmern,
+# die Veranstalter von 20.000": a number without a noun after a preposition, ending its phrase
+_WORDS = "|".join(_WORD_NUMBERS)
+_ELLIPTIC = re.compile(
+    rf"\b(?:mit|auf|bei|von)\s+(?:(?P<hedge>(?i:{_HEDGE_PATTERN}))\s+|"
+    r"(?:nur|lediglich|gerade\s+einmal|gerade\s+mal|noch|sogar)\s+)?"
+    rf"(?P<number>{_NUMBER}|(?:{_WORDS}))(?:\s*(?:bis|-|–)\s*(?P<upper>{_NUMBER}))?"
+    r"(?=\s*(?:[,;.)–]|und\b|oder\b|$))"
+)
+# "… entfallen 32 auf die AfD, 23 auf die CDU": a number distributed to a named receiver
+_DISTRIBUTED = re.compile(
+    rf"(?<![\w.,:])(?P<number>{_NUMBER}|(?:{_WORDS}))(?=\s+(?:auf|an)\s+(?:die|den|das|der)\s+[A-ZÄÖÜ])"
+)
+# a number without a noun is read as the list's unit only within this factor of its figures
+_ELLIPTIC_RANGE = 20
 # "68 Verletzte, 15 von ihnen schwer": the share of the unit before
 _OF_THEM = re.compile(
     rf"(?:(?P<hedge>(?i:{_HEDGE_PATTERN}))\s+)?(?<![\w.,])(?P<number>{_NUMBER}|(?i:"
@@ -148,6 +163,11 @@ def _lemmas() -> dict[str, str]:
     return table
 
 
+def lemma_of(word: str) -> str | None:
+    """The lookup table's base form of a word, or None where the table does not know it."""
+    return _lemmas().get(word)
+
+
 def unit_lemma(word: str) -> str:
     """The base form of a unit noun: ``Soldaten`` → ``Soldat``, ``%`` → ``Prozent``."""
     if word == "%":
@@ -165,8 +185,13 @@ def unit_lemma(word: str) -> str:
     return word
 
 
-def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> list[Quantity]:
-    """Numbers with a unit noun in one sentence; spans in ``skip`` (dates) are left out."""
+def find_quantities(
+    text: str, skip: list[tuple[int, int]] | None = None, context: Quantity | None = None
+) -> list[Quantity]:
+    """Numbers with a unit noun in one sentence; spans in ``skip`` (dates) are left out.
+
+    ``context`` is the figure of the sentence before in the same paragraph: a number
+    without a noun that follows it (``Die Veranstalter kamen auf 20.000``) counts its unit."""
     found = []
     for match in _QUANTITY.finditer(text):
         start, end = match.span()
@@ -200,6 +225,7 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> lis
             )
         )
     found.extend(_implicit_units(text, found, skip or []))
+    found.extend(_elliptic(text, found, skip or [], context))
     return sorted(found, key=lambda q: q.start)
 
 
@@ -225,12 +251,52 @@ def _implicit_units(
     return [q for q in extra if q is not None]
 
 
+def _elliptic(
+    text: str, found: list[Quantity], skip: list[tuple[int, int]], context: Quantity | None
+) -> list[Quantity]:
+    """Numbers of a list whose noun is written once: ``die CDU mit 24, die SPD mit 6
+    Mandaten`` (the nearest figure after it, else before it); with no figure in the
+    sentence, the figure of the sentence before in the paragraph."""
+    if not found and context is None:
+        return []
+    taken = [(q.start, q.end) for q in found] + skip
+    extra = []
+    matches = list(_ELLIPTIC.finditer(text))
+    if found:
+        matches += _DISTRIBUTED.finditer(text)
+    for match in sorted(matches, key=lambda m: m.start()):
+        span = (match.start("number"), match.end())
+        if any(span[0] < t_end and t_start < span[1] for t_start, t_end in taken):
+            continue
+        if re.fullmatch(r"(?:19|20)\d\d", match["number"]):
+            continue  # a year
+        after = [q for q in found if q.start >= span[1]]
+        before = [q for q in found if q.end <= span[0]]
+        model = after[0] if after else (before[-1] if before else context)
+        if model is None:
+            continue
+        quantity = _implicit(match, model.unit, model.unit_text)
+        if quantity is None or not (
+            model.value / _ELLIPTIC_RANGE <= quantity.value <= model.value * _ELLIPTIC_RANGE
+        ):
+            continue
+        upper = match.groupdict().get("upper")
+        if upper:
+            try:
+                quantity = replace(quantity, upper=parse_number(upper), hedge="range")
+            except ValueError:
+                continue
+        taken.append(span)
+        extra.append(quantity)
+    return extra
+
+
 def _implicit(match: re.Match[str], unit: str, unit_text: str) -> Quantity | None:
     try:
         value = parse_number(match["number"])
     except ValueError:
         return None
-    hedge_word = (match["hedge"] or "").lower()
+    hedge_word = (match.groupdict().get("hedge") or "").lower()
     return Quantity(
         value=value,
         upper=None,

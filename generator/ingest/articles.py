@@ -276,7 +276,13 @@ def decode(raw: bytes) -> tuple[str, str]:
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8) :]
     elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _normalise(raw.decode("utf-16")), "utf-16"
+        try:
+            return _normalise(raw.decode("utf-16")), "utf-16"
+        except UnicodeDecodeError as error:
+            raise IngestError(
+                f"starts as UTF-16 but breaks off at byte {error.start} (truncated or damaged "
+                "file); save it again as UTF-8"
+            ) from None
     try:
         return _normalise(raw.decode("utf-8")), "utf-8"
     except UnicodeDecodeError as error:

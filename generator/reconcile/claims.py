@@ -91,8 +91,16 @@ _NOT_OWNER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SHARE_OF = re.compile(r"\b(?P<noun>[A-ZÄÖÜ][a-zäöüß]+)\s+(?:von|um|auf)\s+$")
+_LIST_BREAK = re.compile(r",|;|\bund\b|\boder\b")
+_RELATIVE_PLACE = re.compile(
+    r"\b(?:von|bei|nahe|unweit|vor|hinter|neben|zwischen|nach|aus)\s+(?:(?:der|dem|den)\s+)?$",
+    re.IGNORECASE,
+)
 _THERE = re.compile(r"\b[Dd]ort\b")
-_OF_TOTAL = re.compile(r"\b(?:\d[\d.,]*|\w+)\s+(?:der|von\s+den|unter\s+den)\s+$")
+_OF_TOTAL = re.compile(
+    r"\b(?:\d[\d.,]*|\w+)\s+(?:der|von\s+den|unter\s+den)\s+$|"
+    r"(?:^|[,;:]\s*)[Vv]on\s+(?:den|insgesamt|den\s+insgesamt)\s+$"
+)
 _YEAR_BEFORE = re.compile(
     r"\b(?P<year>(?:19|20)\d{2})\s*(?::|mit|noch|waren|war|hatte)\s+[^,;]{0,25}$"
 )
@@ -209,9 +217,15 @@ def find_claims(
         )
         if owner is None and _THERE.search(text[clause[0] : clause[1]]) and key in previous:
             # "Dort kamen 45 Menschen ums Leben": the place of the sentence before
-            places = [m for m in mentions[previous[key]] if m[2].kind in ("place", "state")]
+            before = texts[previous[key]]
+            places = [
+                m
+                for m in sorted(mentions[previous[key]], key=lambda m: m[0])
+                if m[2].kind in ("place", "state") and not _RELATIVE_PLACE.search(before[: m[0]])
+            ]
             if places:
-                owner, evidence = places[-1][2].id, f"dort ({places[-1][2].name})"
+                # the place in focus, not one it lies near ("Paiporta, südlich von Valencia")
+                owner, evidence = places[0][2].id, f"dort ({places[0][2].name})"
         cue = _cue_of(text, quantity.start)
         if owner == main_place or (
             measure in CASUALTIES and owner is not None and kinds[owner] not in ("place", "state")
@@ -253,7 +267,8 @@ def _cue_of(text: str, position: int) -> CueMatch | None:
 
 
 def _is_total(text: str, quantity: Quantity) -> bool:
-    """``neun der zehn Werke``, ``30 bis 33 der 88 Sitze``: 10 and 88 are totals."""
+    """``neun der zehn Werke``, ``30 bis 33 der 88 Sitze``, ``Von den 88 Sitzen entfallen
+    …``: 10 and 88 are totals."""
     return bool(_OF_TOTAL.search(text[: quantity.start]))
 
 
@@ -329,8 +344,8 @@ def _owner(
         state = recogniser.state_in_name(quantity.qualifier)
         if state in state_ids:
             return state_ids[state], f"{quantity.qualifier} {quantity.unit_text}"
-    for start, end in (clause, (0, quantity.start)):
-        weak = start != clause[0] or end != clause[1]
+    for start, end in (_segment(text, clause, quantity), clause, (0, quantity.start)):
+        weak = start < clause[0] or end > clause[1]
         for m_start, m_end, actor in mentions:
             if not start <= m_start < end:
                 continue
@@ -344,6 +359,15 @@ def _owner(
                 continue  # "nach Russland", "Prognose von Infratest": not whose
             return actor.id, f"{text[m_start:m_end]} … {quantity.unit_text}" + ("…" if weak else "")
     return None, ""
+
+
+def _segment(text: str, clause: tuple[int, int], quantity: Quantity) -> tuple[int, int]:
+    """The list item of a figure within its clause: ``die Linke mit 11 bis 12 und die SPD
+    mit 6 bis 7 Mandaten``, ``12 auf die Linke und sechs auf die SPD``."""
+    breaks = list(_LIST_BREAK.finditer(text, clause[0], clause[1]))
+    start = max((b.end() for b in breaks if b.end() <= quantity.start), default=clause[0])
+    end = min((b.start() for b in breaks if b.start() >= quantity.end), default=clause[1])
+    return start, end
 
 
 def _scope(text: str, clause: tuple[int, int], position: int, published: str | None) -> int | None:

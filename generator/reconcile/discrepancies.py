@@ -20,6 +20,7 @@ from collections import defaultdict
 from dataclasses import replace
 
 from ..analyse.actors import RuleRecogniser
+from ..analyse.quantities import lemma_of
 from ..analyse.times import minutes
 from ..formatting import format_german_date, format_number
 from ..model import Actor, Claim, Discrepancy, Event, EventTime, Quantity, Source
@@ -211,7 +212,7 @@ def _topic(
     names: dict[str, str],
     adjectives: dict[str, str | None],
 ) -> str:
-    unit_text = claim.quantity.unit_text
+    unit_text = _not_dative(claim.quantity.unit_text, claim.unit)
     if claim.currency:
         topic = f"{claim.measure.split(' (')[0]} in {claim.currency}"
     elif claim.measure.startswith("Prozent ("):
@@ -233,6 +234,17 @@ def _topic(
     if scope:
         topic += f" ({scope})"
     return topic
+
+
+def _not_dative(word: str, lemma: str) -> str:
+    """The plural as a title names it: ``mit 6 Mandaten`` → ``Mandate``."""
+    if (
+        word.endswith("n")
+        and word[-2:-1] in ("e", "r", "l")
+        and lemma in (word[:-1], lemma_of(word[:-1]))
+    ):
+        return word[:-1]
+    return word
 
 
 # -- times of day ---------------------------------------------------------------------------

@@ -121,6 +121,26 @@ def test_there_means_the_place_in_focus(make_project) -> None:
     # (read as Großstadt's, the 45 would agree with the other article's 45 there)
 
 
+def test_counts_of_the_story_in_other_words(make_project) -> None:
+    a = article(
+        "Panne",
+        "19.07.2024",
+        "Wegen der Panne fielen weltweit mehr als 2.300 Flüge aus.",
+        "Am Flughafen warteten rund 86.000 Passagiere.",
+    )
+    b = article(
+        "Panne",
+        "20.07.2024",
+        "Insgesamt wurden 5.078 Verbindungen gestrichen.",
+        "Betroffen waren 1,3 Millionen Passagiere.",
+    )
+    dossier = dossier_of(make_project, {"a.txt": a, "b.txt": b})
+    (flights,) = dossier.discrepancies
+    assert [c.number for c in flights.claims] == [2300.0, 5078.0]
+    assert "„Flüge“ oder „Verbindungen“" in flights.reason
+    # 86.000 at one airport and 1,3 million in all: far apart, different things counted
+
+
 # -- events across sources -------------------------------------------------------------------
 
 FIRE_A = article(

@@ -95,12 +95,18 @@ def _vocabulary() -> dict[str, Any]:
         "subordinators": frozenset(data["subordinators"]),
         "determiners": frozenset(data["determiners"]),
         "families": {verb: group[0] for group in data["synonyms"] for verb in group},
+        "units": {noun: group[0] for group in data["units"] for noun in group},
     }
 
 
 def reporting_verbs() -> frozenset[str]:
     """Verbs of saying (``sagen``, ``erklären``)."""
     return _vocabulary()["reporting"]
+
+
+def unit_family(noun: str) -> str:
+    """What a unit noun counts: its synonym group's first noun (``Verbindung`` → ``Flug``)."""
+    return _vocabulary()["units"].get(noun, noun)
 
 
 def family_of(lemma: str) -> str:

@@ -180,6 +180,8 @@ def unit_lemma(word: str) -> str:
     nouns = load_lexicon().common_nouns
     for ending in ("en", "n", "e", "er", "s"):
         stem = word[: -len(ending)]
+        if ending == "er" and word in nouns:
+            break  # an agent noun ("Mitarbeiter", "Arbeiter"), not a plural of "Arbeit"
         if word.endswith(ending) and stem in nouns:
             return stem
     return word

@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from ..analyse.actors import RuleRecogniser
-from ..analyse.events import CueMatch, clauses, find_cues
+from ..analyse.events import CueMatch, clauses, find_cues, unit_family
 from ..analyse.quantities import parse_number, unit_lemma
 from ..model import Actor, Event, Quantity, Source
 
@@ -39,6 +39,8 @@ APPROX_TOLERANCE = 0.05
 BOUND_TOLERANCE = 0.10
 # and the bound itself is a round figure: "bis zu 490" and "491" agree
 ROUNDING = 0.005
+# story-wide counts are rival figures only within this factor of each other
+STORY_WIDE_RATIO = 3
 CURRENCIES = {
     "Euro": "EUR",
     "Dollar": "USD",
@@ -107,6 +109,17 @@ _YEAR_BEFORE = re.compile(
 _YEARS_AGO = re.compile(
     r"\b[Vv]or\s+(?P<n>\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn)\s+Jahren\b"
 )
+# counts too common to belong to the story as a whole
+_GENERIC_UNITS = {
+    "Mensch",
+    "Menschen",
+    "Person",
+    "Beschäftigte",
+    "Stimme",
+    "Prozentpunkt",
+    "Fall",
+    "Stück",
+}
 _SKIP_UNITS = {
     "Jahr",
     "Tag",
@@ -141,7 +154,23 @@ class MeasuredClaim:
 
     @property
     def key(self) -> tuple[str, str | None, int | None, str | None, str | None, str]:
+        if self.story_wide:
+            return (self.measure, None, self.scope, None, None, self.status)
         return (self.measure, self.owner, self.scope, self.event, self.predicate, self.status)
+
+    @property
+    def story_wide(self) -> bool:
+        """A count of something specific (``Werke``, ``Flüge``) that names no owner: the
+        story's own, whatever verb its clause has. Shares, amounts and people in general
+        are too common for that."""
+        return (
+            self.owner is None
+            and self.measure not in CASUALTIES
+            and self.currency is None
+            and not self.measure.startswith("Prozent")
+            and self.unit not in _PEOPLE
+            and self.measure not in _GENERIC_UNITS
+        )
 
     @property
     def comparable(self) -> bool:
@@ -149,6 +178,7 @@ class MeasuredClaim:
         figure of the same kind of happening (``… Flüge gestrichen``)."""
         return (
             self.measure in CASUALTIES
+            or self.story_wide
             or self.owner is not None
             or self.event is not None
             or self.predicate is not None
@@ -177,6 +207,18 @@ def consistent(a: MeasuredClaim, b: MeasuredClaim) -> bool:
         )
         return a_low <= b_high and b_low <= a_high
     return a.low <= b.high and b.low <= a.high
+
+
+def conflict(a: MeasuredClaim, b: MeasuredClaim) -> bool:
+    """Two claims of one key that do not agree. Story-wide counts far apart in size are
+    counts of different things (``86.000 Passagiere`` at one airport, ``1,3 Millionen``
+    in all), not rival figures."""
+    if consistent(a, b):
+        return False
+    if a.story_wide:
+        small, large = sorted((a.quantity.value, b.quantity.value))
+        return small > 0 and large / small <= STORY_WIDE_RATIO
+    return True
 
 
 def find_claims(
@@ -288,7 +330,7 @@ def _clause_of(text: str, position: int) -> tuple[int, int]:
 def _measure(
     quantity: Quantity, text: str, clause: tuple[int, int]
 ) -> tuple[str | None, str, str | None]:
-    unit = _SYNONYMS.get(quantity.unit, quantity.unit)
+    unit = unit_family(_SYNONYMS.get(quantity.unit, quantity.unit))
     if unit in _SKIP_UNITS or quantity.unit_text[:1].isdigit():
         return None, unit, None
     currency = CURRENCIES.get(quantity.unit_text) or CURRENCIES.get(unit)

@@ -25,7 +25,7 @@ from ..analyse.times import minutes
 from ..formatting import format_german_date, format_number
 from ..model import Actor, Claim, Discrepancy, Event, EventTime, Quantity, Source
 from .actors import make_slug
-from .claims import MeasuredClaim, consistent, find_claims
+from .claims import CASUALTIES, MeasuredClaim, conflict, find_claims
 from .events import DateConflict
 
 STATUS_WORDS = {
@@ -118,7 +118,7 @@ def _number_discrepancies(
             for b in members
             if order[a.quantity.source] < order[b.quantity.source]
             and _independent(a.quantity.source, b.quantity.source, by_id)
-            and not consistent(a, b)
+            and conflict(a, b)
         ]
         if not conflicting:
             continue
@@ -145,8 +145,10 @@ def _number_discrepancies(
             if max(a.quantity.value, b.quantity.value)
             else 0
         )
+        words = list(dict.fromkeys(_not_dative(c.quantity.unit_text, c.unit) for c in involved))
         what = (
-            f"„{first.quantity.unit_text}“"
+            " oder ".join(f"„{word}“" for word in words)
+            + (" (Wörter für dieselbe Sache)" if len(words) > 1 else "")
             if first.currency is None
             else f"einen Betrag in {first.currency}"
         )
@@ -219,11 +221,14 @@ def _topic(
         topic = f"{claim.measure[9:-1]} in Prozent"
     elif claim.measure in ("Prozent", "Prozentpunkt"):
         topic = "Anteil in Prozent" if claim.measure == "Prozent" else "Abstand in Prozentpunkten"
-    elif claim.measure in ("Tote", "Verletzte", "Schwerverletzte"):
+    elif claim.measure in CASUALTIES:
         topic = {
             "Tote": "Zahl der Toten",
             "Verletzte": "Zahl der Verletzten",
             "Schwerverletzte": "Zahl der Schwerverletzten",
+            "Vermisste": "Zahl der Vermissten",
+            "Evakuierte": "Zahl der Evakuierten",
+            "Obdachlose": "Zahl der Obdachlosen",
         }[claim.measure]
     elif owner and adjectives.get(owner):
         return f"Zahl der {adjectives[owner]}en {unit_text}" + (f" ({scope})" if scope else "")

@@ -141,6 +141,26 @@ def test_counts_of_the_story_in_other_words(make_project) -> None:
     # 86.000 at one airport and 1,3 million in all: far apart, different things counted
 
 
+def test_pollsters_and_descriptions_are_not_owners(make_project) -> None:
+    a = article(
+        "Wahl in Neuland",
+        "01.09.2024",
+        "Die SPD ist nach den Prognosen stärkste Kraft geworden.",
+        "Die Partei von Spitzenkandidat Anton Berger kam in der Prognose von Infratest dimap auf 30,5 Prozent.",
+        "In den Prognosen von ARD und ZDF lag die FDP bei 24,5 Prozent.",
+    )
+    b = article(
+        "Ergebnis in Neuland",
+        "02.09.2024",
+        "Die SPD erreichte 32,8 Prozent, die FDP 24,5 Prozent.",
+    )
+    dossier = dossier_of(make_project, {"a.txt": a, "b.txt": b})
+    (share,) = dossier.discrepancies
+    assert share.topic == "Anteil in Prozent – SPD"
+    assert [c.number for c in share.claims] == [30.5, 32.8]
+    assert "Die Partei (SPD)" in share.reason
+
+
 # -- events across sources -------------------------------------------------------------------
 
 FIRE_A = article(

@@ -96,12 +96,18 @@ def _vocabulary() -> dict[str, Any]:
         "determiners": frozenset(data["determiners"]),
         "families": {verb: group[0] for group in data["synonyms"] for verb in group},
         "units": {noun: group[0] for group in data["units"] for noun in group},
+        "descriptions": frozenset(data["descriptions"]),
     }
 
 
 def reporting_verbs() -> frozenset[str]:
     """Verbs of saying (``sagen``, ``erklären``)."""
     return _vocabulary()["reporting"]
+
+
+def descriptions() -> frozenset[str]:
+    """Nouns that describe an organisation named before (``die Partei``, ``der Konzern``)."""
+    return _vocabulary()["descriptions"]
 
 
 def unit_family(noun: str) -> str:

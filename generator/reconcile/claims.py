@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from ..analyse.actors import RuleRecogniser
-from ..analyse.events import CueMatch, clauses, find_cues, unit_family
+from ..analyse.events import CueMatch, clauses, descriptions, find_cues, unit_family
 from ..analyse.quantities import parse_number, unit_lemma
 from ..model import Actor, Event, Quantity, Source
 
@@ -89,15 +89,22 @@ _OUTDATED = re.compile(
     re.IGNORECASE,
 )
 _NOT_OWNER_BEFORE = re.compile(
-    r"\b(?:nach|aus|gegen|an|für|von|vom|mit|bei|beim)\s+(?:(?:der|die|den|dem|des)\s+)?$",
+    r"\b(?:nach|aus|gegen|an|für|von|vom|mit|bei|beim)\s+(?:(?:der|die|das|den|dem|des)\s+)?"
+    r"(?:[A-ZÄÖÜ][\w-]*\s+(?:(?:und|sowie|oder)\s+(?:(?:der|die|das|den|dem|des)\s+)?)?)?$",
     re.IGNORECASE,
 )
+# "… 24 Sitzen – Werte, die längst überholt sind": said of the figures before
+_STALE_AFTER = re.compile(r"\b(?:überholt|veraltet|nicht\s+mehr\s+aktuell)\b")
 _SHARE_OF = re.compile(r"\b(?P<noun>[A-ZÄÖÜ][a-zäöüß]+)\s+(?:von|um|auf)\s+$")
 _LIST_BREAK = re.compile(r",|;|\bund\b|\boder\b")
 _RELATIVE_PLACE = re.compile(
     r"\b(?:von|bei|nahe|unweit|vor|hinter|neben|zwischen|nach|aus)\s+(?:(?:der|dem|den)\s+)?$",
     re.IGNORECASE,
 )
+_ESTIMATES = re.compile(r"\s+(?:sah|sieht|sahen|sehen|verortete|verortet|verorteten)\b")
+_COORDINATED = re.compile(r"\s*(?:und|sowie|oder|,)\s*(?:(?:der|die|das|den|dem|des)\s+)?")
+# "Die Partei von …", "Der Konzern": a sentence that opens by describing an organisation
+_DESCRIPTION = re.compile(r"(?:Der|Die|Das)\s+(?P<noun>[A-ZÄÖÜ][a-zäöüß]+)\b")
 _THERE = re.compile(r"\b[Dd]ort\b")
 _OF_TOTAL = re.compile(
     r"\b(?:\d[\d.,]*|\w+)\s+(?:der|von\s+den|unter\s+den)\s+$|"
@@ -254,8 +261,19 @@ def find_claims(
         measure, unit, currency = _measure(quantity, text, clause)
         if measure is None or _is_total(text, quantity):
             continue
+        before = (
+            (texts[previous[key]], sorted(mentions[previous[key]], key=lambda m: m[0]))
+            if key in previous
+            else None
+        )
         owner, evidence = _owner(
-            quantity, text, clause, sorted(mentions[key], key=lambda m: m[0]), recogniser, state_ids
+            quantity,
+            text,
+            clause,
+            sorted(mentions[key], key=lambda m: m[0]),
+            recogniser,
+            state_ids,
+            before,
         )
         if owner is None and _THERE.search(text[clause[0] : clause[1]]) and key in previous:
             # "Dort kamen 45 Menschen ums Leben": the place of the sentence before
@@ -295,7 +313,10 @@ def find_claims(
                     else None
                 ),
                 status=cue.status if cue is not None else "reported",
-                outdated=bool(_OUTDATED.search(text[clause[0] : clause[1]])),
+                outdated=bool(
+                    _OUTDATED.search(text[clause[0] : clause[1]])
+                    or _STALE_AFTER.search(re.split(r"[:;]", text[quantity.end :])[0])
+                ),
             )
         )
     return [c for c in _drop_outdated(claims) if c.comparable]
@@ -376,31 +397,78 @@ def _owner(
     mentions: list[tuple[int, int, Actor]],
     recogniser: RuleRecogniser,
     state_ids: dict[str, str],
+    before: tuple[str, list[tuple[int, int, Actor]]] | None = None,
 ) -> tuple[str | None, str]:
-    """Whose figure it is: a demonym before the unit, else the first actor of the clause
-    that is not the source of the information (``laut``, ``Prognose von``) nor a place it
-    goes to (``nach Russland``), else the first such actor of the sentence before it
-    (``Die CDU landete bei 24,5 Prozent (2019: 21,7 Prozent)``). Evidence from outside the
-    clause ends in "…": such a figure is compared only within the same kind of happening."""
+    """Whose figure it is: a demonym before the unit, else the first actor of its list
+    item or clause that is not the source of the information (``laut``, ``Prognose von
+    ARD und ZDF``, ``Infratest sah …``) nor a place it goes to (``nach Russland``); where
+    the sentence opens with a description (``Die Partei von …``, ``Der Konzern``), the
+    organisation the sentence before names; else the first such actor of the sentence
+    before the figure (``Die CDU landete bei 24,5 Prozent (2019: 21,7 Prozent)``).
+    Evidence from outside the clause ends in "…": such a figure is compared only within
+    the same kind of happening."""
     if quantity.qualifier:
         state = recogniser.state_in_name(quantity.qualifier)
         if state in state_ids:
             return state_ids[state], f"{quantity.qualifier} {quantity.unit_text}"
-    for start, end in (_segment(text, clause, quantity), clause, (0, quantity.start)):
-        weak = start < clause[0] or end > clause[1]
-        for m_start, m_end, actor in mentions:
-            if not start <= m_start < end:
-                continue
-            if recogniser.is_news_agency(actor.name) or _ATTRIBUTION.search(text[:m_start]):
-                continue
-            if actor.kind == "person" and m_start > quantity.start:
-                continue
-            if actor.kind == "state" and not text[m_start:m_end][:1].isupper():
-                continue
-            if _NOT_OWNER_BEFORE.search(text[:m_start]):
-                continue  # "nach Russland", "Prognose von Infratest": not whose
-            return actor.id, f"{text[m_start:m_end]} … {quantity.unit_text}" + ("…" if weak else "")
+    spans = [_segment(text, clause, quantity), clause]
+    for start, end in spans:
+        found = _first_owner(text, mentions, start, end, quantity.start, recogniser)
+        if found is not None:
+            return found.id, f"{found.name} … {quantity.unit_text}"
+    described = _DESCRIPTION.match(text)
+    if before is not None and described and described["noun"] in descriptions():
+        previous_text, previous_mentions = before
+        found = _first_owner(
+            previous_text,
+            previous_mentions,
+            0,
+            len(previous_text),
+            None,
+            recogniser,
+            "organisation",
+        )
+        if found is not None:
+            return found.id, f"{described.group(0).strip()} ({found.name}) … {quantity.unit_text}…"
+    found = _first_owner(text, mentions, 0, quantity.start, quantity.start, recogniser)
+    if found is not None:
+        return found.id, f"{found.name} … {quantity.unit_text}…"
     return None, ""
+
+
+def _first_owner(
+    text: str,
+    mentions: list[tuple[int, int, Actor]],
+    start: int,
+    end: int,
+    position: int | None,
+    recogniser: RuleRecogniser,
+    kind: str | None = None,
+) -> Actor | None:
+    """The first actor in ``text[start:end]`` that the text does not mark as a source of
+    information or a destination; people only before the figure at ``position``."""
+    excluded_end = -1
+    for m_start, m_end, actor in mentions:
+        if not start <= m_start < end:
+            continue
+        before = text[:m_start]
+        if (
+            recogniser.is_news_agency(actor.name)
+            or _ATTRIBUTION.search(before)
+            or _NOT_OWNER_BEFORE.search(before)  # "nach Russland", "Prognose von Infratest"
+            or _ESTIMATES.match(text, m_end)  # "Infratest sah die Partei bei 30 Prozent"
+            or (excluded_end >= 0 and _COORDINATED.fullmatch(text, excluded_end, m_start))
+        ):
+            excluded_end = m_end  # "von ARD und ZDF": both
+            continue
+        if actor.kind == "person" and position is not None and m_start > position:
+            continue
+        if actor.kind == "state" and not text[m_start:m_end][:1].isupper():
+            continue
+        if kind is not None and actor.kind != kind:
+            continue
+        return actor
+    return None
 
 
 def _segment(text: str, clause: tuple[int, int], quantity: Quantity) -> tuple[int, int]:

@@ -145,7 +145,9 @@ def _number_discrepancies(
             if max(a.quantity.value, b.quantity.value)
             else 0
         )
-        words = list(dict.fromkeys(_not_dative(c.quantity.unit_text, c.unit) for c in involved))
+        words = list(
+            dict.fromkeys(_not_dative(c.quantity.unit_text, c.quantity.unit) for c in involved)
+        )
         what = (
             " oder ".join(f"„{word}“" for word in words)
             + (" (Wörter für dieselbe Sache)" if len(words) > 1 else "")
@@ -214,7 +216,7 @@ def _topic(
     names: dict[str, str],
     adjectives: dict[str, str | None],
 ) -> str:
-    unit_text = _not_dative(claim.quantity.unit_text, claim.unit)
+    unit_text = _not_dative(claim.quantity.unit_text, claim.quantity.unit)
     if claim.currency:
         topic = f"{claim.measure.split(' (')[0]} in {claim.currency}"
     elif claim.measure.startswith("Prozent ("):

@@ -200,13 +200,14 @@ class Pipeline:
             actors = apply_to_actors(curation, actors)
         events, conflicts = build_events(sources, cues, actors)
         quantities = [q for analysis in analyses for q in analysis.quantities]
-        discrepancies = find_discrepancies(sources, actors, events, quantities, conflicts)
+        dates = [d for analysis in analyses for d in analysis.dates]
+        discrepancies = find_discrepancies(sources, actors, events, quantities, conflicts, dates)
         dossier = Dossier(
             sources=tuple(sources),
             actors=tuple(actors),
             events=tuple(events),
             discrepancies=tuple(discrepancies),
-            dates=tuple(d for analysis in analyses for d in analysis.dates),
+            dates=tuple(dates),
             quantities=tuple(quantities),
         )
         return apply_to_dossier(curation, dossier) if curation is not None else dossier

@@ -161,6 +161,25 @@ def test_pollsters_and_descriptions_are_not_owners(make_project) -> None:
     assert "Die Partei (SPD)" in share.reason
 
 
+def test_end_dates_of_the_same_thing(make_project) -> None:
+    a = article(
+        "Wechsel",
+        "12.08.2023",
+        "Der Stürmer hat einen Vertrag bis zum 30. Juli 2027 unterschrieben.",
+    )
+    b = article("Wechsel", "13.08.2023", "Der Vertrag läuft bis zum 30. Juni 2027.")
+    c = article(
+        "Wechsel",
+        "14.08.2023",
+        "Sein Vertrag gilt bis zum 30. Juni 2027, die Ausstellung läuft vom 1. Juli bis zum 3. März 2024.",
+    )
+    dossier = dossier_of(make_project, {"a.txt": a, "b.txt": b, "c.txt": c})
+    (end,) = dossier.discrepancies
+    assert end.topic == "Enddatum: Vertrag"
+    assert [c.iso for c in end.claims] == ["2027-07-30", "2027-06-30", "2027-06-30"]
+    # an exhibition's dates are another thing; "vom 1. Juli bis" is no thing that ends
+
+
 # -- events across sources -------------------------------------------------------------------
 
 FIRE_A = article(

@@ -20,10 +20,11 @@ from collections import defaultdict
 from dataclasses import replace
 
 from ..analyse.actors import RuleRecogniser
-from ..analyse.quantities import lemma_of
+from ..analyse.dates import MONTHS, WEEKDAYS
+from ..analyse.quantities import lemma_of, unit_lemma
 from ..analyse.times import minutes
 from ..formatting import format_german_date, format_number
-from ..model import Actor, Claim, Discrepancy, Event, EventTime, Quantity, Source
+from ..model import Actor, Claim, DateMention, Discrepancy, Event, EventTime, Quantity, Source
 from .actors import make_slug
 from .claims import CASUALTIES, MeasuredClaim, conflict, find_claims
 from .events import DateConflict
@@ -34,6 +35,12 @@ STATUS_WORDS = {
     "demanded": "gefordert",
     "hypothetical": "hypothetisch",
 }
+# "Der Vertrag läuft bis zum 30. Juni 2027", "einen Vertrag bis zum 30. Juli 2027": the date
+# a named thing ends (a contract, a ban, a deadline)
+_UNTIL = re.compile(
+    r"(?<![\d.]\s)(?<![\d.])\b(?P<noun>[A-ZÄÖÜ][a-zäöüß]+)(?:\s+[a-zäöüß]+){0,2}\s+bis\s+(?:zum\s+|zur\s+)?$"
+)
+_NOT_THINGS = {"Ende", "Anfang", "Mitte", "Beginn", "Zeit", "Jahr", "Monat", "Woche", "Tag"}
 # "gegen 19 Uhr": this many minutes either side
 APPROX_HOUR_TOLERANCE = 30
 
@@ -44,6 +51,7 @@ def find_discrepancies(
     events: list[Event],
     quantities: list[Quantity],
     conflicts: list[DateConflict],
+    dates: list[DateMention] | None = None,
 ) -> list[Discrepancy]:
     texts = {(s.id, t.id): t.text for s in sources for t in s.sentences}
     by_id = {source.id: source for source in sources}
@@ -51,6 +59,7 @@ def find_discrepancies(
     found = _number_discrepancies(texts, by_id, actors, events, claims)
     found += _time_discrepancies(texts, by_id, events)
     found += [_date_discrepancy(conflict, texts, events, by_id) for conflict in conflicts]
+    found += _end_date_discrepancies(texts, by_id, dates or [])
     unique: dict[str, Discrepancy] = {}
     for discrepancy in found:
         key = discrepancy.id
@@ -376,3 +385,66 @@ def _date_discrepancy(
         difference=difference,
         note=note,
     )
+
+
+# -- end dates ----------------------------------------------------------------------------
+
+
+def _end_date_discrepancies(
+    texts: dict[tuple[str, str], str], by_id: dict[str, Source], dates: list[DateMention]
+) -> list[Discrepancy]:
+    """The day a named thing ends (``Vertrag bis zum 30. Juni 2027``) given as different
+    days by independent sources; each source's first such date counts."""
+    ends: dict[str, dict[str, tuple[DateMention, str]]] = defaultdict(dict)
+    for mention in dates:
+        if mention.date is None or mention.date.precision != "day" or mention.relative:
+            continue
+        text = texts[(mention.source, mention.sentence)]
+        until = _UNTIL.search(text, 0, max(text.find(mention.phrase), 0))
+        if until is None:
+            continue
+        noun = unit_lemma(until["noun"])
+        if noun in _NOT_THINGS or until["noun"] in MONTHS or until["noun"] in WEEKDAYS:
+            continue
+        ends[noun].setdefault(mention.source, (mention, until.group(0).strip()))
+    result = []
+    for noun, by_source in sorted(ends.items()):
+        found = list(by_source.values())
+        if not any(
+            _independent(a.source, b.source, by_id) and a.date != b.date
+            for a, _ in found
+            for b, _ in found
+        ):
+            continue
+        days = sorted({m.date.iso for m, _ in found if m.date})
+        gap = (dt.date.fromisoformat(days[-1]) - dt.date.fromisoformat(days[0])).days
+        topic = f"Enddatum: {noun}"
+        result.append(
+            Discrepancy(
+                id="w-" + make_slug(topic),
+                topic=topic,
+                kind="date",
+                claims=_in_time_order(
+                    [
+                        Claim(
+                            value=format_german_date(m.date),
+                            source=m.source,
+                            sentence=m.sentence,
+                            quote=texts[(m.source, m.sentence)],
+                            iso=m.date.iso if m.date else None,
+                            published=_stamp(by_id[m.source]),
+                        )
+                        for m, _ in found
+                    ]
+                ),
+                events=(),
+                actors=(),
+                reason=(
+                    f"Die Quellen nennen, bis wann „{noun}“ gilt ("
+                    + " / ".join(f"„{phrase} {m.phrase}“" for m, phrase in found[:2])
+                    + "), und geben verschiedene Tage an."
+                ),
+                difference=f"{gap} {'Tag' if gap == 1 else 'Tage'}",
+            )
+        )
+    return result

@@ -123,16 +123,16 @@ def test_there_means_the_place_in_focus(make_project) -> None:
 
 def test_counts_of_the_story_in_other_words(make_project) -> None:
     a = article(
-        "Panne",
+        "Softwarepanne legt Flughäfen lahm",
         "19.07.2024",
-        "Wegen der Panne fielen weltweit mehr als 2.300 Flüge aus.",
+        "Wegen der Softwarepanne fielen weltweit mehr als 2.300 Flüge aus.",
         "Am Flughafen warteten rund 86.000 Passagiere.",
     )
     b = article(
-        "Panne",
+        "Softwarepanne: Chaos an Flughäfen",
         "20.07.2024",
         "Insgesamt wurden 5.078 Verbindungen gestrichen.",
-        "Betroffen waren 1,3 Millionen Passagiere.",
+        "Betroffen waren 1,3 Millionen Passagiere an jedem Flughafen.",
     )
     dossier = dossier_of(make_project, {"a.txt": a, "b.txt": b})
     (flights,) = dossier.discrepancies
@@ -153,6 +153,7 @@ def test_pollsters_and_descriptions_are_not_owners(make_project) -> None:
         "Ergebnis in Neuland",
         "02.09.2024",
         "Die SPD erreichte 32,8 Prozent, die FDP 24,5 Prozent.",
+        "Spitzenkandidat Anton Berger dankte den Wählern in Neuland.",
     )
     dossier = dossier_of(make_project, {"a.txt": a, "b.txt": b})
     (share,) = dossier.discrepancies
@@ -178,6 +179,23 @@ def test_end_dates_of_the_same_thing(make_project) -> None:
     assert end.topic == "Enddatum: Vertrag"
     assert [c.iso for c in end.claims] == ["2027-07-30", "2027-06-30", "2027-06-30"]
     # an exhibition's dates are another thing; "vom 1. Juli bis" is no thing that ends
+
+
+def test_figures_of_other_stories_are_not_compared(make_project) -> None:
+    flood = article(
+        "Hochwasser an der Mulde",
+        "03.06.2024",
+        "Das Hochwasser an der Mulde hat zwölf Häuser zerstört.",
+        "Die Feuerwehr pumpte Keller aus, Anwohner füllten Sandsäcke.",
+    )
+    storm = article(
+        "Sturm über Helgoland",
+        "05.06.2024",
+        "Ein Orkan hat zehn Häuser abgedeckt.",
+        "Fähren blieben im Hafen, Urlauber saßen auf der Insel fest.",
+    )
+    dossier = dossier_of(make_project, {"a.txt": flood, "b.txt": storm})
+    assert dossier.discrepancies == ()
 
 
 # -- events across sources -------------------------------------------------------------------

@@ -28,6 +28,7 @@ from ..model import Actor, Claim, DateMention, Discrepancy, Event, EventTime, Qu
 from .actors import make_slug
 from .claims import CASUALTIES, MeasuredClaim, conflict, find_claims
 from .events import DateConflict
+from .stories import StoryLinks
 
 STATUS_WORDS = {
     "planned": "geplant",
@@ -56,7 +57,7 @@ def find_discrepancies(
     texts = {(s.id, t.id): t.text for s in sources for t in s.sentences}
     by_id = {source.id: source for source in sources}
     claims = find_claims(sources, actors, quantities, events)
-    found = _number_discrepancies(texts, by_id, actors, events, claims)
+    found = _number_discrepancies(texts, by_id, actors, events, claims, StoryLinks(sources))
     found += _time_discrepancies(texts, by_id, events)
     found += [_date_discrepancy(conflict, texts, events, by_id) for conflict in conflicts]
     found += _end_date_discrepancies(texts, by_id, dates or [])
@@ -106,6 +107,7 @@ def _number_discrepancies(
     actors: list[Actor],
     events: list[Event],
     claims: list[MeasuredClaim],
+    stories: StoryLinks,
 ) -> list[Discrepancy]:
     recogniser = RuleRecogniser()
     names = {a.id: a.name for a in actors}
@@ -127,6 +129,7 @@ def _number_discrepancies(
             for b in members
             if order[a.quantity.source] < order[b.quantity.source]
             and _independent(a.quantity.source, b.quantity.source, by_id)
+            and stories.related(a.quantity.source, b.quantity.source)
             and conflict(a, b)
         ]
         if not conflicting:

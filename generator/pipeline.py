@@ -121,7 +121,13 @@ class Pipeline:
         self, sources: list[Source], analyses: list[Analysis], curation: Curation | None
     ) -> tuple[Dossier, Site]:
         dossier = self.reconcile(sources, analyses, curation)
-        return dossier, render_site(dossier, self.settings.templates_dir, self.settings.title)
+        return dossier, render_site(
+            dossier,
+            self.settings.templates_dir,
+            self.settings.title,
+            compact_above=self.settings.compact_above,
+            docs_dir=self.settings.docs_dir,
+        )
 
     def _isolated_link(
         self,

@@ -20,6 +20,11 @@ class Limits:
     max_title_chars: int = 300  # a longer headline is shortened (the line stays as text)
 
 
+# Above this many sources a dossier is "large": actors mentioned once get no page of their
+# own, and the coverage matrix shows only events that two or more sources report.
+COMPACT_ABOVE = 100
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Settings:
     seeds_dir: Path
@@ -29,6 +34,7 @@ class Settings:
     model: str | None = None  # an installed spaCy pipeline merged with the rules (optional)
     curation_file: Path | None = None  # the editors' corrections; default seeds/kuratierung.yml
     limits: Limits = Limits()
+    compact_above: int = COMPACT_ABOVE  # sources; see COMPACT_ABOVE
 
     @property
     def curation_path(self) -> Path:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import re
 import shutil
@@ -12,6 +13,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from generator.render.site import initial
 
 from .conftest import ROOT
 from .test_build import mkdocs_build
@@ -116,3 +119,49 @@ def test_no_request_leaves_the_site_while_reading_it(page, served_site: str) -> 
     local = [url for url in requests if url.startswith(served_site)]
     assert len(local) > 20  # the walk did load pages, styles, scripts and the search index
     assert [url for url in requests if not url.startswith((served_site, "data:", "blob:"))] == []
+
+
+@pytest.fixture(scope="module")
+def compact_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str, str]]:
+    """The seeds built as a large dossier (compact_above: 0), served; with the name and
+    entry address of an actor mentioned once."""
+    project = tmp_path_factory.mktemp("compact-project")
+    for name in ("mkdocs.yml", "docs", "seeds"):
+        copy = shutil.copytree if (ROOT / name).is_dir() else shutil.copy
+        copy(ROOT / name, project / name)
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "      seeds: seeds\n", "      seeds: seeds\n      compact_above: 0\n"
+        ),
+        encoding="utf-8",
+    )
+    site = tmp_path_factory.mktemp("compact-site")
+    result = mkdocs_build(project, site, "--strict")
+    assert result.returncode == 0, result.stderr
+    actors = json.loads((site / "dossier.json").read_text(encoding="utf-8"))["actors"]
+    minor = next(a for a in actors if len(a["mentions"]) == 1 and a["name"].isalpha())
+    entry = f"weitere-akteure/{initial(minor['name'])}/#{minor['id']}"
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", minor["name"], entry
+    finally:
+        server.shutdown()
+
+
+def test_search_finds_an_actor_without_a_page_of_its_own(page, compact_site) -> None:
+    url, name, entry = compact_site
+    page.goto(url)
+    page.keyboard.press("/")
+    search = page.locator("input.md-search__input")
+    search.wait_for(state="visible", timeout=10000)
+    search.press_sequentially(name, delay=30)
+    path, anchor = entry.split("#")
+    # search.highlight adds the query (?h=…) between the page and the anchor
+    hit = page.locator(f".md-search-result__item a[href*='/{path}'][href$='#{anchor}']")
+    hit.first.wait_for(timeout=15000)
+    hit.first.click()
+    page.wait_for_url(re.compile(f"/{re.escape(path)}.*#{re.escape(anchor)}$"))
+    assert name in page.locator(f"[id='{anchor}']").inner_text()

@@ -142,7 +142,7 @@ def write_markdown(
     editor_pages = {p.relative_to(docs).as_posix(): p for p in editor_files if p.suffix == ".md"}
     commentary = Commentary(
         result.site,
-        LinkIndex(result.dossier),
+        LinkIndex(result.dossier, result.site),
         Renderer(settings.templates_dir, settings.title),
         find_orphans(editor_pages, result.site),
     )

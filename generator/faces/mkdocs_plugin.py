@@ -27,7 +27,7 @@ from ..pipeline import Analysis, Pipeline, Result
 from ..render.commentary import Commentary, find_orphans
 from ..render.site import DEFAULT_TEMPLATES, STYLESHEET, Renderer, assets
 from ..render.wikilinks import LinkIndex
-from ..settings import Limits, Settings
+from ..settings import COMPACT_ABOVE, Limits, Settings
 from .export import dossier_json
 
 log = get_plugin_logger(__name__)
@@ -53,6 +53,9 @@ class DossierConfig(base.Config):
     model = c.Optional(c.Type(str))  # an installed spaCy pipeline, merged with the rules
     # no request leaves the site: the theme's web fonts and CDN scripts are switched off
     private = c.Type(bool, default=True)
+    # above this many sources, actors mentioned once share pages by initial and the coverage
+    # matrix keeps to events reported by several sources (README, "Große Dossiers")
+    compact_above = c.Type(int, default=COMPACT_ABOVE)
 
     # limits per article (README, "Was passiert bei kaputten Dateien")
     max_article_bytes = c.Type(int, default=Limits().max_article_bytes)
@@ -91,6 +94,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             docs_dir=Path(config.docs_dir).resolve(),
             model=self.config.model,
             limits=_limits(self.config),
+            compact_above=self.config.compact_above,
         )
         _add_markdown_extensions(config)
         if STYLESHEET not in config.extra_css:
@@ -128,7 +132,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         )
         self.commentary = Commentary(
             self.result.site,
-            LinkIndex(self.result.dossier),
+            LinkIndex(self.result.dossier, self.result.site),
             Renderer(self.settings.templates_dir, self.settings.title),
             orphans,
         )

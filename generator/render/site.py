@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +21,8 @@ from babel.dates import format_date
 
 from ..errors import DossierError
 from ..formatting import format_german_date, format_number
-from ..model import ACTOR_KINDS, Actor, Dossier, Mention, Source
+from ..model import ACTOR_KINDS, Actor, Dossier, Event, Mention, Source
+from ..settings import COMPACT_ABOVE
 from .escape import attribute, markdown_text, safe_url, title_text
 
 Site = dict[str, str]
@@ -31,7 +33,14 @@ KIND_LABELS = {
     "organisation": ("Organisation", "Organisationen"),
     "place": ("Ort", "Orte"),
 }
-SECTIONS = {"source": "quellen", "actor": "akteure", "event": "ereignisse"}
+SECTIONS = {
+    "source": "quellen",
+    "actor": "akteure",
+    "event": "ereignisse",
+    # folders of their own: no actor or event slug can take their paths
+    "minor": "weitere-akteure",  # actors without a page, one page per initial
+    "matrix": "wer-berichtet-was",  # the coverage matrix, when it needs pages of its own
+}
 DISCREPANCY_PAGE = "widersprueche/index.md"
 START_PAGE = "index.md"
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -53,6 +62,28 @@ def page_path(kind: str, item_id: str | None = None) -> str:
         return DISCREPANCY_PAGE
     section = SECTIONS[kind]
     return f"{section}/{item_id}.md" if item_id else f"{section}/index.md"
+
+
+# Bounds of one page of the coverage matrix: a table a reader can still take in.
+MATRIX_EVENTS_PER_PAGE = 100
+MATRIX_SOURCES_PER_PAGE = 50
+
+
+def initial(name: str) -> str:
+    """The page of actors without a page of their own that lists ``name``: its initial
+    without accents (``a`` … ``z``), ``0-9`` or ``andere``."""
+    for char in unicodedata.normalize("NFKD", name.casefold()):
+        if "a" <= char <= "z":
+            return char
+        if char.isdigit():
+            return "0-9"
+        if char.isalpha():
+            return "andere"
+    return "andere"
+
+
+def initial_label(letter: str) -> str:
+    return {"0-9": "0–9", "andere": "Andere"}.get(letter, letter.upper())
 
 
 HEDGE_LABELS = {"exact": "", "approx": "rund ", "more": "mehr als ", "less": "bis zu "}
@@ -87,6 +118,16 @@ CLAIM_KINDS = {
 
 class TemplateFault(DossierError):
     """A template that cannot be loaded: the project's fault, whatever the articles are."""
+
+
+@dataclass(frozen=True)
+class MatrixPage:
+    """One page of the coverage matrix: a run of events in time order and the sources
+    that report them, in dossier order."""
+
+    id: str
+    events: list[Event]
+    sources: list[Source]
 
 
 @dataclass(frozen=True)
@@ -131,17 +172,30 @@ class Renderer:
             STATUS_LABELS=STATUS_LABELS,
             CLAIM_KINDS=CLAIM_KINDS,
             month_name=month_name,
+            initial_label=initial_label,
+            MATRIX_EVENTS_PER_PAGE=MATRIX_EVENTS_PER_PAGE,
+            MATRIX_SOURCES_PER_PAGE=MATRIX_SOURCES_PER_PAGE,
         )
         self.env.globals["title"] = title
 
-    def render(self, dossier: Dossier) -> Site:
-        index = _Index(dossier)
+    def render(
+        self,
+        dossier: Dossier,
+        compact_above: int | None = COMPACT_ABOVE,
+        docs_dir: Path | None = None,
+    ) -> Site:
+        """``compact_above``: above this many sources, actors mentioned once are listed on
+        pages by initial instead of having pages of their own (an editor's page in
+        ``docs_dir`` keeps an actor's page), and the coverage matrix keeps to the events
+        that several sources report; None: never."""
+        compact = compact_above is not None and len(dossier.sources) > compact_above
+        index = _Index(dossier, minor_actors(dossier, docs_dir) if compact else (), compact)
         site: Site = {}
 
         def emit(path: str, template: str, **context: Any) -> None:
             if path in site:
                 raise DossierError(f"two pages would be written to {path}")
-            site[path] = self._render(template, path, dossier=dossier, index=index, **context)
+            site[path] = self._render(template, path, index, dossier=dossier, **context)
 
         emit(START_PAGE, "start.md.j2")
         emit(page_path("source"), "sources.md.j2")
@@ -151,22 +205,37 @@ class Renderer:
         for source in dossier.sources:
             emit(page_path("source", source.id), "source.md.j2", source=source)
         for actor in dossier.actors:
-            emit(page_path("actor", actor.id), "actor.md.j2", actor=actor)
+            if actor.id not in index.minor:
+                emit(page_path("actor", actor.id), "actor.md.j2", actor=actor)
+        for letter, actors in index.minor_by_initial():
+            emit(page_path("minor", letter), "minor_actors.md.j2", letter=letter, actors=actors)
         for event in dossier.events:
             emit(page_path("event", event.id), "event.md.j2", event=event)
+        if not index.matrix_inline():
+            pages = index.matrix_pages()
+            for page in pages:
+                emit(page_path("matrix", page.id), "matrix.md.j2", page=page, pages=pages)
         return dict(sorted(site.items()))
 
     def render_page(self, template: str, path: str, **context: Any) -> str:
         """One template for a page at ``path`` (links relative to it), outside a dossier."""
-        return self._render(template, path, **context)
+        return self._render(template, path, None, **context)
 
-    def _render(self, template: str, path: str, **context: Any) -> str:
+    def _render(self, template: str, path: str, index: _Index | None, **context: Any) -> str:
+        """``index``: the dossier's look-ups (None outside a dossier), also given to the
+        template as ``index``."""
+
         def link(kind: str, item_id: str | None = None, anchor: str | None = None) -> str:
+            if kind == "actor" and index is not None and item_id in index.minor:
+                # an actor without a page of its own: its entry on the page of its initial
+                kind, item_id, anchor = "minor", index.minor[item_id], item_id
             target_path = item_id if kind == "file" and item_id else page_path(kind, item_id)
             target = posixpath.relpath(target_path, posixpath.dirname(path) or ".")
             return f"{target}#{anchor}" if anchor else target
 
         try:
+            if index is not None:
+                context["index"] = index
             return self.env.get_template(template).render(link=link, **context)
         except (jinja2.TemplateSyntaxError, jinja2.TemplateNotFound) as error:
             raise TemplateFault(f"template {template}: {error}") from error
@@ -177,8 +246,12 @@ class Renderer:
 class _Index:
     """Look-ups the templates need: reverse references, counts, sentence segments."""
 
-    def __init__(self, dossier: Dossier) -> None:
+    def __init__(self, dossier: Dossier, minor: Any = (), compact: bool = False) -> None:
         self.dossier = dossier
+        self.compact = compact  # a large dossier: see Renderer.render
+        # actors without a page of their own, and the initial of the page that lists them
+        self.minor = {actor.id: initial(actor.name) for actor in minor}
+        self.numbers = {source.id: n for n, source in enumerate(dossier.sources, start=1)}
         self.sources = {source.id: source for source in dossier.sources}
         self.actors = {actor.id: actor for actor in dossier.actors}
         self.events = {event.id: event for event in dossier.events}
@@ -286,11 +359,76 @@ class _Index:
         return ranked[:limit]
 
     def actors_by_kind(self) -> list[tuple[str, list[Actor]]]:
+        """The actors with a page of their own, by kind."""
         groups = [
-            (kind, sorted((a for a in self.dossier.actors if a.kind == kind), key=_sort_name))
+            (
+                kind,
+                sorted(
+                    (a for a in self.dossier.actors if a.kind == kind and a.id not in self.minor),
+                    key=_sort_name,
+                ),
+            )
             for kind in ACTOR_KINDS
         ]
         return [(kind, actors) for kind, actors in groups if actors]
+
+    def minor_by_initial(self) -> list[tuple[str, list[Actor]]]:
+        """The actors without a page of their own, grouped by initial (a-z, 0-9, andere)."""
+        groups: dict[str, list[Actor]] = defaultdict(list)
+        for actor in self.dossier.actors:
+            if actor.id in self.minor:
+                groups[self.minor[actor.id]].append(actor)
+        order = [chr(code) for code in range(ord("a"), ord("z") + 1)] + ["0-9", "andere"]
+        return [
+            (letter, sorted(groups[letter], key=lambda a: (_sort_name(a), a.id)))
+            for letter in order
+            if letter in groups
+        ]
+
+    def matrix_inline(self) -> bool:
+        """Whether the whole coverage matrix fits on the events page, as it is."""
+        return (
+            not self.compact
+            and len(self.dossier.sources) <= MATRIX_SOURCES_PER_PAGE
+            and len(self.dossier.events) <= MATRIX_EVENTS_PER_PAGE
+        )
+
+    def matrix_pages(self) -> list[MatrixPage]:
+        """The coverage matrix in pages of at most MATRIX_EVENTS_PER_PAGE events (rows, in
+        time order) and MATRIX_SOURCES_PER_PAGE sources (columns: the ones that report
+        them). A large dossier shows the events of two or more independent sources only.
+        An event reported by more sources than a page holds spans several pages."""
+        rows = self.chronological()
+        if self.compact:
+            rows = [event for event in rows if self.independent(event) >= 2]
+        chunks: list[tuple[list[Event], set[str]]] = []
+        events: list[Event] = []
+        columns: set[str] = set()
+        for event in rows:
+            ids = set(event.sources)
+            if events and (
+                len(events) == MATRIX_EVENTS_PER_PAGE
+                or len(columns | ids) > MATRIX_SOURCES_PER_PAGE
+            ):
+                chunks.append((events, columns))
+                events, columns = [], set()
+            if len(ids) > MATRIX_SOURCES_PER_PAGE:
+                ordered = sorted(ids, key=self.numbers.__getitem__)
+                for start in range(0, len(ordered), MATRIX_SOURCES_PER_PAGE):
+                    chunks.append(([event], set(ordered[start : start + MATRIX_SOURCES_PER_PAGE])))
+                continue
+            events.append(event)
+            columns |= ids
+        if events:
+            chunks.append((events, columns))
+        return [
+            MatrixPage(
+                id=str(number),
+                events=chunk_events,
+                sources=[s for s in self.dossier.sources if s.id in chunk_columns],
+            )
+            for number, (chunk_events, chunk_columns) in enumerate(chunks, start=1)
+        ]
 
     def date_span(self) -> tuple[str | None, str | None]:
         dates = sorted(s.published for s in self.dossier.sources if s.published)
@@ -355,5 +493,24 @@ def _sort_name(actor: Actor) -> str:
     return actor.name.casefold()
 
 
-def render_site(dossier: Dossier, templates_dir: Path | None, title: str = "Dossier") -> Site:
-    return Renderer(templates_dir, title).render(dossier)
+def minor_actors(dossier: Dossier, docs_dir: Path | None = None) -> list[Actor]:
+    """Actors mentioned once (so in one source) that need no page of their own: those
+    without an editor's description or commentary page (``docs/akteure/<id>.md``)."""
+    return [
+        actor
+        for actor in dossier.actors
+        if len(actor.mentions) == 1
+        and not actor.description
+        and not (docs_dir is not None and (docs_dir / page_path("actor", actor.id)).is_file())
+    ]
+
+
+def render_site(
+    dossier: Dossier,
+    templates_dir: Path | None,
+    title: str = "Dossier",
+    *,
+    compact_above: int | None = COMPACT_ABOVE,
+    docs_dir: Path | None = None,
+) -> Site:
+    return Renderer(templates_dir, title).render(dossier, compact_above, docs_dir)

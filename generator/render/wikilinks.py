@@ -18,7 +18,7 @@ from ..errors import Diagnostic
 from ..model import Dossier
 from ..reconcile.actors import name_key
 from .escape import markdown_text
-from .site import DISCREPANCY_PAGE, page_path
+from .site import DISCREPANCY_PAGE, Site, initial, page_path
 
 WIKILINK = re.compile(r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]+?))?\]\]")
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -35,11 +35,15 @@ class _Target:
 class LinkIndex:
     """Everything a wiki link can point to, by its names."""
 
-    def __init__(self, dossier: Dossier) -> None:
+    def __init__(self, dossier: Dossier, site: Site | None = None) -> None:
+        """``site``: the generated pages; an actor without a page of its own there is
+        linked to its entry on the page of its initial."""
         self.actors: dict[str, list[_Target]] = defaultdict(list)
         self.names: list[str] = []
         for actor in dossier.actors:
             target = _Target(page_path("actor", actor.id), None, actor.name)
+            if site is not None and target.path not in site:
+                target = _Target(page_path("minor", initial(actor.name)), actor.id, actor.name)
             for name in {actor.name, actor.id, *actor.aliases}:
                 if target not in self.actors[name_key(name)]:
                     self.actors[name_key(name)].append(target)

@@ -183,8 +183,12 @@ class RuleRecogniser:
             found.extend(self.recognise_sentence(source.id, sentence))
         return found
 
-    def recognise_sentence(self, source_id: str, sentence: Sentence) -> list[Candidate]:
-        tokens = tokenize(sentence.text)
+    def recognise_sentence(
+        self, source_id: str, sentence: Sentence, tokens: list[_Token] | None = None
+    ) -> list[Candidate]:
+        """The candidates of one sentence (``tokens``: its tokens, if already made)."""
+        if tokens is None:
+            tokens = tokenize(sentence.text)
         taken = [False] * len(tokens)
         found: list[Candidate] = []
 

@@ -155,6 +155,9 @@ def resolve_actors(sources: list[Source], candidates: list[Candidate]) -> list[A
     return sorted(actors, key=lambda a: a.id)
 
 
+_REGNAL_NUMBER = re.compile(r"[IVX]{1,4}\.?")
+
+
 def _name_parts(groups: dict[str, _Group]) -> dict[str, set[str]]:
     """Surname (and, for East Asian names, family name) -> keys of the people who bear it."""
     by_part: dict[str, set[str]] = defaultdict(set)
@@ -166,6 +169,10 @@ def _name_parts(groups: dict[str, _Group]) -> dict[str, set[str]]:
             if len(words) < 2:
                 continue
             by_part[name_key(words[-1])].add(key)
+            if "-" in words[-1].strip("-") and len(words) == 2:
+                by_part[name_key(words[-1].rsplit("-", 1)[-1])].add(key)  # Grande-Marlaska
+            if _REGNAL_NUMBER.fullmatch(words[-1]):
+                by_part[name_key(words[0])].add(key)  # "Felipe" for Felipe VI.
             if "-" in words[-1] or len(words) == 3:
                 # family name first: Park Min Jun, Lee Su-jin
                 by_part[name_key(words[0])].add(key)
@@ -194,7 +201,9 @@ def _places_that_are_people(groups: dict[str, _Group]) -> None:
             del groups[key]
 
 
-_WEAK_PLACE_EVIDENCE = frozenset({"locative", "cluster", "unknown", "sentence-start", "toponym"})
+_WEAK_PLACE_EVIDENCE = frozenset(
+    {"locative", "cluster", "unknown", "sentence-start", "toponym", "learned"}
+)
 
 
 def _places_named_like_organisations(groups: dict[str, _Group]) -> None:
@@ -256,7 +265,9 @@ def _first_words_of_organisations(groups: dict[str, _Group]) -> None:
         name = group.name
         if len(name.split()) != 1:
             continue
-        longer = by_first.get(name_key(name), [])
+        longer = by_first.get(name_key(name), []) or by_first.get(
+            name_key(_without_genitive(name)), []
+        )
         if len(longer) != 1:
             continue
         target = longer[0]
@@ -297,10 +308,13 @@ def _clubs_by_short_name(sources: list[Source], groups: dict[str, _Group]) -> No
             clubs[name_key(core)].append(key)
     if not clubs:
         return
+    owned = {key for keys in clubs.values() for key in keys}
     texts = {(s.id, sentence.id): sentence.text for s in sources for sentence in s.sentences}
     for key, group in list(groups.items()):
-        if group.kind == "organisation" or group.candidates[0].key is not None:
+        if group.candidates[0].key is not None or key in owned:
             continue
+        if group.kind == "organisation" and any(c.evidence != "learned" for c in group.candidates):
+            continue  # an organisation of its own, unless only the learned model said so
         owners = clubs.get(name_key(group.name)) or clubs.get(
             name_key(_without_genitive(group.name))
         )

@@ -77,7 +77,8 @@ STRONG_EVIDENCE = frozenset(
 
 # a weak rule candidate is dropped only where the model gives "no name" this probability
 DROP_CONFIDENCE = 0.9
-_SUFFIX_MIN_REST = 3  # an ending is a feature only with this many letters before it
+_SUFFIX_MIN_REST = 3
+_OFFSETS = (-2, -1, 1, 2)  # an ending is a feature only with this many letters before it
 
 
 def model_path() -> Path:
@@ -97,7 +98,7 @@ class FeatureMaker:
 
     def __init__(self, rules: RuleRecogniser) -> None:
         self.rules = rules
-        self._word_cache: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        self._word_cache: dict[str, tuple[tuple[str, ...], dict[int, tuple[str, ...]]]] = {}
 
     def _vocabulary_word(self, word: str) -> bool:
         """A word whose identity may be a feature: not a name."""
@@ -117,8 +118,13 @@ class FeatureMaker:
             or word in _NOT_NAMES
         )
 
-    def word_features(self, word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """(features of the word itself, the short set used for it as a neighbour)."""
+    def maybe_name(self, word: str) -> bool:
+        """A capitalised word that is not a known ordinary word."""
+        return _is_capitalised(word) and "w=<name>" in self.word_features(word)[0]
+
+    def word_features(self, word: str) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]]]:
+        """(features of the word itself, the short set used for it as a neighbour at each
+        offset)."""
         cached = self._word_cache.get(word)
         if cached is not None:
             return cached
@@ -189,7 +195,10 @@ class FeatureMaker:
             f"cl={cluster_id}",
             *(["cap"] if capitalised else []),
         )
-        result = (tuple(own), neighbour)
+        result = (
+            tuple(own),
+            {offset: tuple(f"{offset}:{f}" for f in neighbour) for offset in _OFFSETS},
+        )
         if len(self._word_cache) < 200_000:
             self._word_cache[word] = result
         return result
@@ -223,16 +232,15 @@ class FeatureMaker:
                 features.append("r=O")
             if k == 0:
                 features.append("first")
-            for offset in (-2, -1, 1, 2):
+            for offset in _OFFSETS:
                 m = k + offset
                 if 0 <= m < len(tokens):
-                    features += [f"{offset}:{f}" for f in own[m][1]]
-                    other = rule_tags[m]
-                    features.append(f"{offset}:r={other.rsplit('-', 1)[0]}")
+                    features += own[m][1][offset]
+                    features.append(f"{offset}:r={rule_tags[m].rsplit('-', 1)[0]}")
                 else:
                     features.append(f"{offset}:edge")
             if k + 1 < len(tokens) and k > 0:
-                features.append(f"-1|+1={own[k - 1][1][0]}|{own[k + 1][1][0]}")
+                features.append(f"-1|+1={own[k - 1][1][-1][0][3:]}|{own[k + 1][1][1][0][2:]}")
             rows.append(features)
         return rows
 
@@ -281,8 +289,8 @@ class LearnedRecogniser:
     def recognise_sentence(self, source_id: str, sentence: Sentence) -> list[Candidate]:
         tokens = tokenize(sentence.text)
         ruled = self.rules.recognise_sentence(source_id, sentence, tokens)
-        if not any(_is_capitalised(t.text) for t in tokens):
-            return ruled
+        if not ruled and not any(self.features.maybe_name(t.text) for t in tokens):
+            return ruled  # nothing for the model to decide and no word it could make a name
         spans = bio_spans(self.tag(tokens, ruled))
         return merge(
             tokens,
@@ -316,6 +324,8 @@ class LearnedRecogniser:
                 return None  # "dpa": lower-case names only from the lexicon
             if len(words) == 1 and not self._single_word_name(text):
                 return None
+            if any(rules._shouted(w) for w in words):
+                return None  # "DIE WUT HAT GRÜNDE": a shouted headline
             kind = KIND_OF_TYPE[kind_type]
             name = text
             if kind == "place":

@@ -137,6 +137,7 @@ def resolve_actors(sources: list[Source], candidates: list[Candidate]) -> list[A
             group("person", key).add(candidate)
 
     _attach_short_names(unresolved, groups)
+    _learned_names_of_known_actors(groups)
     _places_that_are_people(groups)
     _places_named_like_organisations(groups)
     _acronyms_in_parentheses(sources, groups)
@@ -156,6 +157,25 @@ def resolve_actors(sources: list[Source], candidates: list[Candidate]) -> list[A
 
 
 _REGNAL_NUMBER = re.compile(r"[IVX]{1,4}\.?")
+
+
+def _learned_names_of_known_actors(groups: dict[str, _Group]) -> None:
+    """A name only the learned model found (of its own kind) that the dossier knows as an actor
+    of another kind is that actor: the rules' evidence outweighs the model's guess."""
+    by_name: dict[str, list[str]] = defaultdict(list)
+    for key, group in groups.items():
+        if any(c.evidence != "learned" for c in group.candidates):
+            by_name[name_key(group.name)].append(key)
+    for key, group in list(groups.items()):
+        if any(c.evidence != "learned" for c in group.candidates):
+            continue
+        owners = by_name.get(name_key(group.name)) or by_name.get(
+            name_key(_without_genitive(group.name))
+        )
+        if owners and len(owners) == 1:
+            for candidate in group.candidates:
+                groups[owners[0]].add(candidate)
+            del groups[key]
 
 
 def _name_parts(groups: dict[str, _Group]) -> dict[str, set[str]]:

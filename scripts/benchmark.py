@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.analyse.actors import RuleRecogniser  # noqa: E402
+from generator.analyse.statistical import make_recogniser  # noqa: E402
 from generator.ingest.articles import read_article  # noqa: E402
 from generator.pipeline import Pipeline, analyse_source  # noqa: E402
 from generator.render.site import render_site  # noqa: E402
@@ -152,9 +153,8 @@ def main() -> None:
             print(f"corpus: {count} articles from {CORPUS.name}")
 
         started = time.perf_counter()
-        recogniser = RuleRecogniser()
-        recogniser.recognise  # noqa: B018 - the lexicon and clusters are loaded in __init__
-        print(f"load lexicon and word clusters: {time.perf_counter() - started:.2f} s")
+        recogniser = make_recogniser(None)  # the rules and their learned tie-breaker
+        print(f"load lexicon, word clusters and model: {time.perf_counter() - started:.2f} s")
 
         settings = Settings(seeds_dir=folder)
         pipeline = Pipeline(settings, recogniser)

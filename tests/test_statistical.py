@@ -8,6 +8,7 @@ import pytest
 import spacy
 
 from generator.analyse.actors import RuleRecogniser
+from generator.analyse.learned import LearnedRecogniser
 from generator.analyse.statistical import MergedRecogniser, SpacyRecogniser, make_recogniser
 from generator.errors import DossierError
 from generator.model import Paragraph, Sentence, Source
@@ -55,5 +56,7 @@ def test_missing_model_is_a_clear_error() -> None:
         make_recogniser("de_kein_solches_modell")
 
 
-def test_no_model_means_rules_only() -> None:
-    assert isinstance(make_recogniser(None), RuleRecogniser)
+def test_no_model_means_rules_with_their_learned_tie_breaker() -> None:
+    recogniser = make_recogniser(None)
+    assert isinstance(recogniser, LearnedRecogniser)
+    assert isinstance(recogniser.rules, RuleRecogniser)

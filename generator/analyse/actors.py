@@ -183,8 +183,12 @@ class RuleRecogniser:
             found.extend(self.recognise_sentence(source.id, sentence))
         return found
 
-    def recognise_sentence(self, source_id: str, sentence: Sentence) -> list[Candidate]:
-        tokens = tokenize(sentence.text)
+    def recognise_sentence(
+        self, source_id: str, sentence: Sentence, tokens: list[_Token] | None = None
+    ) -> list[Candidate]:
+        """The candidates of one sentence (``tokens``: its tokens, if already made)."""
+        if tokens is None:
+            tokens = tokenize(sentence.text)
         taken = [False] * len(tokens)
         found: list[Candidate] = []
 
@@ -261,7 +265,12 @@ class RuleRecogniser:
             # lower-case names ("dpa", "taz") only as written in the lexicon
             exact_only = not _is_capitalised(tokens[i].text)
             match = None
-            for length in range(min(lexicon.max_phrase_tokens, len(tokens) - i), 0, -1):
+            longest = (
+                lexicon.max_phrase_tokens
+                if tokens[i].text.casefold() in lexicon.phrase_starts
+                else 1  # no phrase of several words begins with this word
+            )
+            for length in range(min(longest, len(tokens) - i), 0, -1):
                 if any(taken[i : i + length]):
                     continue
                 surface = _join(tokens[i : i + length])

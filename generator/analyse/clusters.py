@@ -46,6 +46,7 @@ class ClusterClasses:
         # the biggest cluster is the catch-all of rare words: it says nothing about a word
         sizes = Counter(table.values())
         catch_all = sizes.most_common(1)[0][0] if sizes else None
+        self._catch_all = catch_all
         counts: dict[int, Counter[str]] = defaultdict(Counter)
         for name_class, words in known.items():
             for word in words:
@@ -62,6 +63,11 @@ class ClusterClasses:
     def of(self, word: str) -> NameClass | None:
         cluster = self._table.get(word)
         return None if cluster is None else self.classes.get(cluster)
+
+    def cluster_id(self, word: str) -> int | None:
+        """The word's cluster, or None for an unknown word or the catch-all of rare words."""
+        cluster = self._table.get(word)
+        return None if cluster == self._catch_all else cluster
 
     def known(self, word: str) -> bool:
         return word in self._table

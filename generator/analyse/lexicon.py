@@ -8,6 +8,7 @@ from german-nouns and spacy-lookups-data (see ``scripts/``).
 from __future__ import annotations
 
 import gzip
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -33,6 +34,7 @@ class Lexicon:
     phrases: dict[str, Entry] = field(default_factory=dict)  # exact surface -> entry
     folded: dict[str, Entry] = field(default_factory=dict)  # casefolded surface -> entry
     max_phrase_tokens: int = 1
+    phrase_starts: set[str] = field(default_factory=set)  # casefolded first words of phrases
     adjectives: dict[str, Entry] = field(default_factory=dict)  # adjective stem -> state
     invariant_adjectives: dict[str, Entry] = field(default_factory=dict)  # "Schweizer" -> state
     capitals: dict[str, Entry] = field(default_factory=dict)  # capital -> state
@@ -132,7 +134,11 @@ def load_lexicon() -> Lexicon:
         for form in forms:
             lexicon.phrases.setdefault(form, entry)
             lexicon.folded.setdefault(form.casefold(), entry)
-            lexicon.max_phrase_tokens = max(lexicon.max_phrase_tokens, len(form.split()))
+            words = form.split()
+            lexicon.max_phrase_tokens = max(lexicon.max_phrase_tokens, len(words))
+            if len(words) > 1:
+                first = words[0].casefold()
+                lexicon.phrase_starts.update({first, re.split(r"[^\w]", first)[0]})
 
     for state in _read_yaml("states.yml"):
         key = f"state:{state['code']}"

@@ -1,4 +1,5 @@
-"""An optional statistical backend: a spaCy pipeline the user installed, merged with the rules.
+"""An optional statistical backend: a spaCy pipeline the user installed, merged with the rules
+(and their learned tie-breaker, :mod:`generator.analyse.learned`).
 
 Nothing is downloaded: ``spacy.load(name)`` takes an installed package or a folder.
 The rules stay in charge of what they know well (lexicon entities, role cues,
@@ -12,6 +13,7 @@ from typing import Any
 from ..errors import DossierError
 from ..model import ActorKind, Source
 from .actors import Candidate, Recogniser, RuleRecogniser
+from .learned import LearnedRecogniser
 
 # spaCy label → our kind; LOC is refined by the lexicon (states) in reconcile.
 LABELS: dict[str, ActorKind] = {
@@ -90,8 +92,9 @@ class MergedRecogniser:
 
 
 def make_recogniser(model: str | None) -> Recogniser:
-    """The rule recogniser, merged with a spaCy model if one is named."""
-    rules = RuleRecogniser()
+    """The rule recogniser with its learned tie-breaker, merged with a spaCy model if one is
+    named."""
+    rules = LearnedRecogniser(RuleRecogniser())
     if not model:
         return rules
     return MergedRecogniser(rules, SpacyRecogniser(model))

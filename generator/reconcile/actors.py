@@ -137,6 +137,7 @@ def resolve_actors(sources: list[Source], candidates: list[Candidate]) -> list[A
             group("person", key).add(candidate)
 
     _attach_short_names(unresolved, groups)
+    _learned_names_of_known_actors(groups)
     _places_that_are_people(groups)
     _places_named_like_organisations(groups)
     _acronyms_in_parentheses(sources, groups)
@@ -155,6 +156,28 @@ def resolve_actors(sources: list[Source], candidates: list[Candidate]) -> list[A
     return sorted(actors, key=lambda a: a.id)
 
 
+_REGNAL_NUMBER = re.compile(r"[IVX]{1,4}\.?")
+
+
+def _learned_names_of_known_actors(groups: dict[str, _Group]) -> None:
+    """A name only the learned model found (of its own kind) that the dossier knows as an actor
+    of another kind is that actor: the rules' evidence outweighs the model's guess."""
+    by_name: dict[str, list[str]] = defaultdict(list)
+    for key, group in groups.items():
+        if any(c.evidence != "learned" for c in group.candidates):
+            by_name[name_key(group.name)].append(key)
+    for key, group in list(groups.items()):
+        if any(c.evidence != "learned" for c in group.candidates):
+            continue
+        owners = by_name.get(name_key(group.name)) or by_name.get(
+            name_key(_without_genitive(group.name))
+        )
+        if owners and len(owners) == 1:
+            for candidate in group.candidates:
+                groups[owners[0]].add(candidate)
+            del groups[key]
+
+
 def _name_parts(groups: dict[str, _Group]) -> dict[str, set[str]]:
     """Surname (and, for East Asian names, family name) -> keys of the people who bear it."""
     by_part: dict[str, set[str]] = defaultdict(set)
@@ -166,6 +189,10 @@ def _name_parts(groups: dict[str, _Group]) -> dict[str, set[str]]:
             if len(words) < 2:
                 continue
             by_part[name_key(words[-1])].add(key)
+            if "-" in words[-1].strip("-") and len(words) == 2:
+                by_part[name_key(words[-1].rsplit("-", 1)[-1])].add(key)  # Grande-Marlaska
+            if _REGNAL_NUMBER.fullmatch(words[-1]):
+                by_part[name_key(words[0])].add(key)  # "Felipe" for Felipe VI.
             if "-" in words[-1] or len(words) == 3:
                 # family name first: Park Min Jun, Lee Su-jin
                 by_part[name_key(words[0])].add(key)
@@ -194,7 +221,9 @@ def _places_that_are_people(groups: dict[str, _Group]) -> None:
             del groups[key]
 
 
-_WEAK_PLACE_EVIDENCE = frozenset({"locative", "cluster", "unknown", "sentence-start", "toponym"})
+_WEAK_PLACE_EVIDENCE = frozenset(
+    {"locative", "cluster", "unknown", "sentence-start", "toponym", "learned"}
+)
 
 
 def _places_named_like_organisations(groups: dict[str, _Group]) -> None:
@@ -256,7 +285,9 @@ def _first_words_of_organisations(groups: dict[str, _Group]) -> None:
         name = group.name
         if len(name.split()) != 1:
             continue
-        longer = by_first.get(name_key(name), [])
+        longer = by_first.get(name_key(name), []) or by_first.get(
+            name_key(_without_genitive(name)), []
+        )
         if len(longer) != 1:
             continue
         target = longer[0]
@@ -297,10 +328,13 @@ def _clubs_by_short_name(sources: list[Source], groups: dict[str, _Group]) -> No
             clubs[name_key(core)].append(key)
     if not clubs:
         return
+    owned = {key for keys in clubs.values() for key in keys}
     texts = {(s.id, sentence.id): sentence.text for s in sources for sentence in s.sentences}
     for key, group in list(groups.items()):
-        if group.kind == "organisation" or group.candidates[0].key is not None:
+        if group.candidates[0].key is not None or key in owned:
             continue
+        if group.kind == "organisation" and any(c.evidence != "learned" for c in group.candidates):
+            continue  # an organisation of its own, unless only the learned model said so
         owners = clubs.get(name_key(group.name)) or clubs.get(
             name_key(_without_genitive(group.name))
         )

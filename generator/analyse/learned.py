@@ -1,0 +1,425 @@
+"""A learned tie-breaker over the rules: a small CRF that decides PER / LOC / ORG / no name.
+
+The rule recogniser (:mod:`generator.analyse.actors`) proposes candidates sentence by
+sentence. A linear-chain CRF (CRFsuite, via ``python-crfsuite``) then tags every token
+with BIO labels over the features the rules already compute: what the rules found there
+and on what evidence, the lexicon and word-cluster classes of the word, its shape and
+ending, and the same for its neighbours. The model was trained by
+``scripts/train_typer.py`` and ships as ``generator/data/typer.crfsuite``; it loads from
+the package, without a network.
+
+The rules stay in charge of what they know well (the lexicon, capitals, cues, patterns);
+where they are unsure (a capitalised word of unknown kind, a word only a cluster or a
+preposition makes a place) the model decides the kind, the boundaries, or that it is no
+name, and it adds names the rules missed.
+
+No name is ever a feature of the model: the identity of a word is used only for words that
+are not names (lower-case words, common nouns, entries of the shipped world lexicon).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..model import ActorKind, Sentence, Source
+from .actors import (
+    _ACRONYM,
+    _BODY_SUFFIXES,
+    _CLUB_PREFIXES,
+    _DETERMINERS,
+    _NOT_NAMES,
+    _ORG_CUES,
+    _ORG_HEAD_WORDS,
+    _PERSON_CONTEXT,
+    _PLACE_CUES,
+    _PLACE_HEAD_NOUNS,
+    _PLACE_HEADS,
+    _UNITS,
+    Candidate,
+    RuleRecogniser,
+    _credit_start,
+    _is_capitalised,
+    _sentence_final_stop,
+    _strip_genitive,
+    _Token,
+    tokenize,
+)
+
+if TYPE_CHECKING:
+    import pycrfsuite
+
+MODEL_FILE = "typer.crfsuite"
+TYPES = ("PER", "LOC", "ORG")
+KIND_OF_TYPE: dict[str, ActorKind] = {"PER": "person", "LOC": "place", "ORG": "organisation"}
+TYPE_OF_KIND = {"person": "PER", "state": "LOC", "place": "LOC", "organisation": "ORG"}
+
+# Evidence the rules are sure of: the model does not overrule it.
+STRONG_EVIDENCE = frozenset(
+    {
+        "lexicon",
+        "capital",
+        "adjective",
+        "cue",
+        "pattern",
+        "dateline",
+        "head",
+        "org-head",
+        "body",
+        "apposition",
+    }
+)
+
+# a weak rule candidate is dropped only where the model gives "no name" this probability
+DROP_CONFIDENCE = 0.9
+_SUFFIX_MIN_REST = 3
+_OFFSETS = (-2, -1, 1, 2)  # an ending is a feature only with this many letters before it
+
+
+def model_path() -> Path:
+    return Path(str(resources.files("generator").joinpath("data", MODEL_FILE)))
+
+
+def _shape(word: str) -> str:
+    """``Müller`` → ``Xx``, ``FC`` → ``X``, ``1.`` → ``d.``, ``e.V.`` → ``x.X.``."""
+    shape = re.sub(r"[A-ZÄÖÜ]+", "X", word)
+    shape = re.sub(r"[a-zäöüß]+", "x", shape)
+    shape = re.sub(r"\d+", "d", shape)
+    return re.sub(r"[^\W\d_]+", "u", shape)  # letters outside German: "Łask" → "ux"
+
+
+class FeatureMaker:
+    """Token features for the CRF, from the rules' lexicon, clusters and candidates."""
+
+    def __init__(self, rules: RuleRecogniser) -> None:
+        self.rules = rules
+        self._word_cache: dict[str, tuple[tuple[str, ...], dict[int, tuple[str, ...]]]] = {}
+
+    def _vocabulary_word(self, word: str) -> bool:
+        """A word whose identity may be a feature: not a name."""
+        lexicon = self.rules.lexicon
+        if not word[:1].isupper():
+            return True
+        if word in lexicon.given_names or word in lexicon.surnames:
+            return False
+        return (
+            lexicon.is_common_noun(word)
+            or lexicon.is_lowercase_word(word)
+            or lexicon.lookup(word) is not None
+            or word in lexicon.capitals
+            or word in _ORG_HEAD_WORDS
+            or word in _CLUB_PREFIXES
+            or word in _PERSON_CONTEXT
+            or word in _NOT_NAMES
+        )
+
+    def maybe_name(self, word: str) -> bool:
+        """A capitalised word that is not a known ordinary word."""
+        return _is_capitalised(word) and "w=<name>" in self.word_features(word)[0]
+
+    def word_features(self, word: str) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]]]:
+        """(features of the word itself, the short set used for it as a neighbour at each
+        offset)."""
+        cached = self._word_cache.get(word)
+        if cached is not None:
+            return cached
+        rules = self.rules
+        lexicon = rules.lexicon
+        clusters = rules.clusters
+        lower = word.lower()
+        shape = _shape(word)
+        own = [f"shape={shape}"]
+        capitalised = _is_capitalised(word)
+        identity = lower if self._vocabulary_word(word) else "<name>"
+        own.append(f"w={identity}")
+        cluster_id = clusters.cluster_id(word)
+        if cluster_id is None and word[:1].isupper():
+            cluster_id = clusters.cluster_id(lower)
+        own.append(f"cl={cluster_id}")
+        if capitalised:
+            own.append("cap")
+            base = _strip_genitive(word)
+            for size in (2, 3, 4):
+                if len(word) >= size + _SUFFIX_MIN_REST:
+                    own.append(f"suf{size}={lower[-size:]}")
+            if word in lexicon.given_names:
+                own.append("given")
+            if word in lexicon.surnames or base in lexicon.surnames:
+                own.append("surname")
+            if word in lexicon.toponyms or base in lexicon.toponyms:
+                own.append("toponym")
+            if word in lexicon.capitals:
+                own.append("capital")
+            entry = lexicon.lookup(word)
+            if entry is not None:
+                own.append(f"lex={entry.kind}")
+            if lexicon.is_common_noun(word) or lexicon.is_common_noun(base):
+                own.append("noun")
+            elif rules._common_noun_like(word):
+                own.append("noun-like")
+            if lexicon.is_lowercase_word(word):
+                own.append("lowerword")
+            cluster = clusters.of(word) or clusters.of(base)
+            if cluster is not None:
+                own.append(f"cluster={cluster}")
+            if rules._role_like(word):
+                own.append("role")
+            if word in _PERSON_CONTEXT or word in lexicon.honorifics:
+                own.append("person-context")
+            if base in _ORG_CUES or base.lower().endswith(_BODY_SUFFIXES):
+                own.append("org-noun")
+            if base in _PLACE_CUES or base in _PLACE_HEAD_NOUNS or word in _PLACE_HEADS:
+                own.append("place-noun")
+            if word in _ORG_HEAD_WORDS:
+                own.append("org-head")
+            if word in _CLUB_PREFIXES:
+                own.append("club")
+            if rules._place_compound(word):
+                own.append("place-compound")
+            if rules._adjective_state(word) is not None:
+                own.append("demonym")
+            if rules._place_of_adjective(word) is not None:
+                own.append("place-adjective")
+            if _ACRONYM.match(word):
+                own.append("acronym")
+        elif lower in _DETERMINERS:
+            own.append("determiner")
+        neighbour = (
+            f"w={identity}",
+            f"shape={shape}",
+            f"cl={cluster_id}",
+            *(["cap"] if capitalised else []),
+        )
+        result = (
+            tuple(own),
+            {offset: tuple(f"{offset}:{f}" for f in neighbour) for offset in _OFFSETS},
+        )
+        if len(self._word_cache) < 200_000:
+            self._word_cache[word] = result
+        return result
+
+    def sentence_features(
+        self, tokens: Sequence[_Token], candidates: Iterable[Candidate]
+    ) -> list[list[str]]:
+        """One list of feature strings per token."""
+        rule_tags = ["O"] * len(tokens)
+        starts = {t.start: k for k, t in enumerate(tokens)}
+        for candidate in candidates:
+            first = starts.get(candidate.start)
+            if first is None:
+                continue  # part of a token ("US" in "US-Regierung")
+            kind = candidate.kind or "none"
+            evidence = candidate.evidence
+            k = first
+            while k < len(tokens) and tokens[k].start < candidate.end:
+                position = "B" if k == first else "I"
+                rule_tags[k] = f"{position}-{kind}-{evidence}"
+                k += 1
+        own = [self.word_features(t.text) for t in tokens]
+        rows: list[list[str]] = []
+        for k in range(len(tokens)):
+            features = ["bias", *own[k][0]]
+            tag = rule_tags[k]
+            if tag != "O":
+                position, kind, evidence = tag.split("-", 2)
+                features += [f"r={position}-{kind}", f"re={evidence}", f"rk={kind}"]
+            else:
+                features.append("r=O")
+            if k == 0:
+                features.append("first")
+            for offset in _OFFSETS:
+                m = k + offset
+                if 0 <= m < len(tokens):
+                    features += own[m][1][offset]
+                    features.append(f"{offset}:r={rule_tags[m].rsplit('-', 1)[0]}")
+                else:
+                    features.append(f"{offset}:edge")
+            if k + 1 < len(tokens) and k > 0:
+                features.append(f"-1|+1={own[k - 1][1][-1][0][3:]}|{own[k + 1][1][1][0][2:]}")
+            rows.append(features)
+        return rows
+
+
+def bio_spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
+    """BIO labels → token spans (first, last + 1, type); a stray ``I-`` opens a span."""
+    spans = []
+    start, kind = None, ""
+    for k, label in enumerate([*labels, "O"]):
+        if label.startswith("I-") and start is not None and label[2:] == kind:
+            continue
+        if start is not None:
+            spans.append((start, k, kind))
+        start, kind = (k, label[2:]) if label[:2] in ("B-", "I-") else (None, "")
+    return spans
+
+
+@lru_cache(maxsize=4)
+def _tagger(path: str) -> pycrfsuite.Tagger:
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(path)
+    return tagger
+
+
+class LearnedRecogniser:
+    """The rule recogniser with the CRF as tie-breaker (see the module's docstring)."""
+
+    def __init__(self, rules: RuleRecogniser | None = None, model: Path | None = None) -> None:
+        self.rules = rules or RuleRecogniser()
+        self.features = FeatureMaker(self.rules)
+        self.tagger = _tagger(str(model or model_path()))
+
+    def recognise(self, source: Source) -> list[Candidate]:
+        found: list[Candidate] = []
+        for sentence in source.sentences:
+            found.extend(self.recognise_sentence(source.id, sentence))
+        return found
+
+    def tag(self, tokens: Sequence[_Token], candidates: Sequence[Candidate]) -> list[str]:
+        if not tokens:
+            return []
+        return self.tagger.tag(self.features.sentence_features(tokens, candidates))
+
+    def recognise_sentence(self, source_id: str, sentence: Sentence) -> list[Candidate]:
+        tokens = tokenize(sentence.text)
+        ruled = self.rules.recognise_sentence(source_id, sentence, tokens)
+        if not ruled and not any(self.features.maybe_name(t.text) for t in tokens):
+            return ruled  # nothing for the model to decide and no word it could make a name
+        spans = bio_spans(self.tag(tokens, ruled))
+        return merge(
+            tokens,
+            ruled,
+            spans,
+            self._learned_candidate(source_id, sentence),
+            self._sure_no_name,
+        )
+
+    def _sure_no_name(self, first: int, last: int) -> bool:
+        """The model (as last tagged) is sure that no token of the range is part of a name."""
+        return all(self.tagger.marginal("O", k) >= DROP_CONFIDENCE for k in range(first, last))
+
+    def _learned_candidate(
+        self, source_id: str, sentence: Sentence
+    ) -> Callable[[Sequence[_Token], tuple[int, int, str]], Candidate | None]:
+        rules = self.rules
+        credit = _credit_start(sentence.text)
+
+        def make(tokens: Sequence[_Token], span: tuple[int, int, str]) -> Candidate | None:
+            first, last, kind_type = span
+            begin, end = tokens[first].start, tokens[last - 1].end
+            text = sentence.text[begin:end]
+            if _sentence_final_stop(tokens[last - 1].text):
+                end -= 1
+                text = text[:-1]
+            words = text.split()
+            if credit is not None and begin >= credit:
+                return None
+            if not words or not any(_is_capitalised(w) for w in words):
+                return None  # "dpa": lower-case names only from the lexicon
+            if len(words) == 1 and not self._single_word_name(text):
+                return None
+            if any(rules._shouted(w) for w in words):
+                return None  # "DIE WUT HAT GRÜNDE": a shouted headline
+            kind = KIND_OF_TYPE[kind_type]
+            name = text
+            if kind == "place":
+                name = rules._place_name(text)
+            elif kind == "person" and len(words) == 1 and rules.clusters.is_person(text[:-1]):
+                name = _strip_genitive(text)
+            candidate = Candidate(
+                source=source_id,
+                sentence=sentence.id,
+                start=begin,
+                end=end,
+                text=text,
+                kind=kind,
+                name=name,
+                evidence="learned",
+            )
+            if rules._agency_credit(sentence.text, candidate):
+                return None
+            return candidate
+
+        return make
+
+    def _single_word_name(self, word: str) -> bool:
+        """A word the model may make a name on its own: not a common noun (``Kommission``,
+        ``Landtag``: the rules decide which body such a noun means), not an adjective
+        (``Münchner``), not an English word (``Spurs``), not shouting."""
+        rules = self.rules
+        lexicon = rules.lexicon
+        base = _strip_genitive(word)
+        if rules._shouted(word) or word in _NOT_NAMES or (_ACRONYM.match(word) and word in _UNITS):
+            return False
+        if rules._adjective_state(word) is not None or rules._place_of_adjective(word):
+            return False
+        if lexicon.is_common_noun(word) or lexicon.is_common_noun(base):
+            return False
+        known_name = (
+            base in lexicon.toponyms
+            or base in lexicon.given_names
+            or base in lexicon.surnames
+            or rules.clusters.of(base) is not None
+        )
+        if known_name:
+            return True
+        if rules._common_noun_like(word) or rules._common_noun_like(base):
+            return False
+        return base.lower() not in lexicon.english_words or base.isupper()
+
+
+def merge(
+    tokens: Sequence[_Token],
+    ruled: Sequence[Candidate],
+    spans: Sequence[tuple[int, int, str]],
+    make: Callable[[Sequence[_Token], tuple[int, int, str]], Candidate | None],
+    sure_no_name: Callable[[int, int], bool],
+) -> list[Candidate]:
+    """The rules' candidates, with the model deciding where the rules are unsure."""
+    starts = {t.start: k for k, t in enumerate(tokens)}
+    ends = {t.end: k for k, t in enumerate(tokens)}
+    for k, token in enumerate(tokens):  # "Tel." ending a sentence: the name without its stop
+        if token.text.endswith(".") and len(token.text) > 1:
+            ends.setdefault(token.end - 1, k)
+
+    def token_range(candidate: Candidate) -> tuple[int, int] | None:
+        first = starts.get(candidate.start)
+        last = ends.get(candidate.end)
+        return None if first is None or last is None else (first, last + 1)
+
+    result: list[Candidate] = []
+    claimed: list[tuple[int, int]] = []  # token ranges the rules keep
+    for candidate in ruled:
+        covered = token_range(candidate)
+        if covered is None or candidate.key is not None or candidate.evidence in STRONG_EVIDENCE:
+            result.append(candidate)
+            if covered is not None:
+                claimed.append(covered)
+            continue
+        first, last = covered
+        overlapping = [s for s in spans if s[0] < last and first < s[1]]
+        same = [s for s in overlapping if (s[0], s[1]) == covered]
+        if same:
+            kind = KIND_OF_TYPE[same[0][2]]
+            if candidate.kind == "state" or (candidate.kind == kind):
+                result.append(candidate)
+            else:  # reconcile treats the model's word as weak evidence
+                result.append(replace(candidate, kind=kind, evidence="learned"))
+            claimed.append(covered)
+        elif not overlapping and not sure_no_name(first, last):
+            result.append(candidate)  # the model is unsure: the rules' guess stands
+            claimed.append(covered)
+        # otherwise: no name, or a name of other bounds the model adds below
+    for span in spans:
+        if any(span[0] < last and first < span[1] for first, last in claimed):
+            continue
+        candidate = make(tokens, span)
+        if candidate is not None:
+            result.append(candidate)
+    return sorted(result, key=lambda c: (c.start, c.end))

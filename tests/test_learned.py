@@ -1,0 +1,196 @@
+"""The learned tie-breaker: what it decides on short sentences, that the shipped model loads
+offline and answers deterministically, and that the training script reproduces it."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.analyse.actors import Candidate, RuleRecogniser, tokenize
+from generator.analyse.learned import LearnedRecogniser, bio_spans, merge, model_path
+from generator.analyse.statistical import make_recogniser
+from generator.evaluate import cross_validate_germeval
+from generator.model import Paragraph, Sentence, Source
+from generator.reconcile.actors import resolve_actors
+from generator.training import DEFAULTS, label_by_names
+
+from .conftest import ROOT
+
+
+def source(*texts: str) -> Source:
+    sentences = tuple(
+        Sentence(id=f"s{n}", paragraph=1, text=text) for n, text in enumerate(texts, 1)
+    )
+    return Source(
+        id="q",
+        file="q.txt",
+        title="T",
+        paragraphs=(Paragraph(index=1, kind="text", sentences=tuple(s.id for s in sentences)),),
+        sentences=sentences,
+    )
+
+
+@pytest.fixture(scope="module")
+def recogniser() -> LearnedRecogniser:
+    found = make_recogniser(None)
+    assert isinstance(found, LearnedRecogniser)
+    return found
+
+
+def actors_of(recogniser: LearnedRecogniser, *texts: str) -> dict[str, str]:
+    text_source = source(*texts)
+    actors = resolve_actors([text_source], recogniser.recognise(text_source))
+    return {actor.name: actor.kind for actor in actors}
+
+
+def test_company_with_legal_form(recogniser: LearnedRecogniser) -> None:
+    found = actors_of(
+        recogniser, "Die Brenntal Logistik GmbH meldete am Montag in Kassel Insolvenz an."
+    )
+    assert found == {"Brenntal Logistik GmbH": "organisation", "Kassel": "place"}
+
+
+def test_ministry_and_city(recogniser: LearnedRecogniser) -> None:
+    found = actors_of(
+        recogniser, "Das Bundesministerium für Verkehr prüft den Antrag der Stadt Erlbach."
+    )
+    assert found == {"Bundesministerium für Verkehr": "organisation", "Erlbach": "place"}
+
+
+def test_clubs_with_number_and_with_town(recogniser: LearnedRecogniser) -> None:
+    found = actors_of(
+        recogniser, "Der 1. FC Wendelstadt gewann am Samstag gegen den SV Eintracht Celle."
+    )
+    assert found == {"1. FC Wendelstadt": "organisation", "SV Eintracht Celle": "organisation"}
+
+
+def test_river_after_its_cue_and_a_spa_town(recogniser: LearnedRecogniser) -> None:
+    found = actors_of(recogniser, "Das Hochwasser des Flusses Weißach erreichte Bad Kürnbach.")
+    assert found == {"Weißach": "place", "Bad Kürnbach": "place"}
+
+
+def test_person_next_to_a_party(recogniser: LearnedRecogniser) -> None:
+    found = actors_of(recogniser, "Das sagte Anna Kröger von den Grünen im Stadtrat.")
+    assert found == {"Anna Kröger": "person", "Grüne": "organisation"}
+
+
+def test_function_word_is_no_part_of_the_name(recogniser: LearnedRecogniser) -> None:
+    found = actors_of(recogniser, "Nach dem Spiel lobte Trainer Jens Haldorf die Abwehr.")
+    assert found == {"Jens Haldorf": "person"}
+
+
+def test_bio_spans_open_on_a_stray_inside_tag() -> None:
+    labels = ["O", "B-PER", "I-PER", "I-LOC", "O", "I-ORG", "I-ORG", "B-ORG"]
+    assert bio_spans(labels) == [(1, 3, "PER"), (3, 4, "LOC"), (5, 7, "ORG"), (7, 8, "ORG")]
+
+
+def _candidate(text: str, sentence: str, kind, evidence: str) -> Candidate:
+    start = sentence.index(text)
+    return Candidate(
+        source="q",
+        sentence="s1",
+        start=start,
+        end=start + len(text),
+        text=text,
+        kind=kind,
+        name=text,
+        evidence=evidence,
+    )
+
+
+def test_merge_keeps_strong_rules_and_decides_the_weak_ones() -> None:
+    text = "Laut Heller sagte Moskau gestern in Orlen ab ."
+    tokens = tokenize(text)
+    ruled = [
+        _candidate("Heller", text, None, "unknown"),  # retyped by the model
+        _candidate("Moskau", text, "state", "capital"),  # strong: kept whatever the model says
+        _candidate("Orlen", text, "place", "locative"),  # the model is sure: no name
+    ]
+    index = {t.text: k for k, t in enumerate(tokens)}
+    spans = [(index["Heller"], index["Heller"] + 1, "PER"), (index["ab"], index["ab"] + 1, "ORG")]
+
+    def make(tokens, span):
+        return _candidate(tokens[span[0]].text, text, "organisation", "learned")
+
+    merged = merge(tokens, ruled, spans, make, sure_no_name=lambda first, last: True)
+    assert [(c.text, c.kind, c.evidence) for c in merged] == [
+        ("Heller", "person", "learned"),
+        ("Moskau", "state", "capital"),
+        ("ab", "organisation", "learned"),
+    ]
+    unsure = merge(tokens, ruled, [], make, sure_no_name=lambda first, last: False)
+    assert [c.text for c in unsure] == ["Heller", "Moskau", "Orlen"]
+
+
+def test_shipped_model_is_small_loads_offline_and_is_deterministic(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    path = model_path()
+    assert path.is_file() and path.stat().st_size < 3_000_000
+
+    def no_network(*args, **kwargs):
+        raise AssertionError("the model must load without a network")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    text = source(
+        "Nach Angaben der Ostwerk AG traf sich Vorstandschef Malte Brück in Leipzig mit Vertretern "
+        "der Gewerkschaft.",
+        "Brück sagte, das Werk an der Saale bleibe offen.",
+    )
+    first = LearnedRecogniser(RuleRecogniser(), path).recognise(text)
+    second = LearnedRecogniser(RuleRecogniser(), path).recognise(text)
+    assert first == second
+    assert {(c.text, c.kind) for c in first} >= {("Malte Brück", "person"), ("Leipzig", "place")}
+
+
+def test_names_label_their_occurrences_longest_first() -> None:
+    (example,) = label_by_names(
+        ["Der FC Bayern München und Bayerns Trainer in München."],
+        {"FC Bayern München": "ORG", "Bayern": "ORG", "München": "LOC"},
+    )
+    text = example.text
+    assert [(text[s:e], t) for s, e, t in example.spans] == [
+        ("FC Bayern München", "ORG"),
+        ("Bayerns", "ORG"),
+        ("München", "LOC"),
+    ]
+
+
+GERMEVAL = """#\thttp://example.org\t[2020-01-01]
+1\tGestern\tO\tO
+2\tsprach\tO\tO
+3\tAnke\tB-PER\tO
+4\tWolter\tI-PER\tO
+5\tin\tO\tO
+6\tHollbach\tB-LOC\tO
+7\t.\tO\tO
+
+"""
+
+
+def test_cross_validation_tests_each_sentence_once(tmp_path: Path) -> None:
+    path = tmp_path / "mini.tsv"
+    path.write_text(GERMEVAL * 4, encoding="utf-8")
+    scores = cross_validate_germeval(path, 2, dev_gold=None, corpus=None, stories=None)
+    assert scores["ALL"].gold == 8  # four sentences of two names, each held out once
+    assert scores["PER"].gold == 4 and scores["LOC"].gold == 4
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    not all(p.exists() for p in (DEFAULTS.germeval, DEFAULTS.corpus, DEFAULTS.stories)),
+    reason="the training data lives in ../shared, which is not next to this checkout",
+)
+def test_training_script_reproduces_the_shipped_model(tmp_path: Path) -> None:
+    out = tmp_path / "typer.crfsuite"
+    subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "train_typer.py"), "--out", str(out)],
+        check=True,
+        capture_output=True,
+    )
+    assert out.read_bytes() == model_path().read_bytes()

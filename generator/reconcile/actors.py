@@ -146,6 +146,7 @@ def resolve_actors(sources: list[Source], candidates: list[Candidate]) -> list[A
     _clubs_by_short_name(sources, groups)
     _bodies_named_in_the_dossier(groups)
     _find_surnames(sources, groups)
+    _one_actor_per_name(groups)
 
     actors = []
     ordered = sorted(groups.values(), key=lambda g: (g.kind, g.name.casefold(), g.key))
@@ -157,6 +158,33 @@ def resolve_actors(sources: list[Source], candidates: list[Candidate]) -> list[A
 
 
 _REGNAL_NUMBER = re.compile(r"[IVX]{1,4}\.?")
+
+
+def _one_actor_per_name(groups: dict[str, _Group]) -> None:
+    """Groups that end up with the same name are one actor ("Tottenham Hotspur" seen once as
+    a person, twice as a club): the kind with the most mentions wins, the rules' evidence
+    before the model's, then a fixed order of kinds."""
+    by_name: dict[str, list[str]] = defaultdict(list)
+    for key, group in groups.items():
+        by_name[name_key(group.name)].append(key)
+    rank = {"state": 0, "organisation": 1, "place": 2, "person": 3}
+    for keys in by_name.values():
+        if len(keys) < 2:
+            continue
+        keys.sort(
+            key=lambda k: (
+                -len(groups[k].candidates),
+                all(c.evidence == "learned" for c in groups[k].candidates),
+                rank.get(groups[k].kind, 9),
+                k,
+            )
+        )
+        keeper = groups[keys[0]]
+        for key in keys[1:]:
+            merged = groups.pop(key)
+            keeper.candidates.extend(merged.candidates)
+            keeper.names.update(merged.names)
+            keeper.surfaces.update(merged.surfaces)
 
 
 def _learned_names_of_known_actors(groups: dict[str, _Group]) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -194,3 +195,28 @@ def test_training_script_reproduces_the_shipped_model(tmp_path: Path) -> None:
         capture_output=True,
     )
     assert out.read_bytes() == model_path().read_bytes()
+
+
+def test_a_name_tagged_with_two_kinds_is_one_actor() -> None:
+    text = "Hornbach Kickers gewann , die Kickers jubelten , Hornbach Kickers feierte ."
+    source = Source(
+        id="q", file="q.txt", title="Sieg", sentences=(Sentence(id="s1", paragraph=0, text=text),)
+    )
+    first, second = [i for i in range(len(text)) if text.startswith("Hornbach Kickers", i)]
+    candidates = [
+        replace(
+            _candidate("Hornbach Kickers", text, "organisation", "learned"),
+            start=first,
+            end=first + 16,
+        ),
+        replace(
+            _candidate("Hornbach Kickers", text, "person", "learned"), start=second, end=second + 16
+        ),
+        replace(
+            _candidate("Hornbach Kickers", text, "organisation", "learned"),
+            start=second,
+            end=second + 16,
+        ),
+    ]
+    actors = resolve_actors([source], candidates)
+    assert [(a.name, a.kind) for a in actors] == [("Hornbach Kickers", "organisation")]

@@ -7,7 +7,9 @@ dossier exists, because cross-links form a graph.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -18,8 +20,15 @@ from .analyse.events import EventCue, find_cues
 from .analyse.quantities import find_quantities
 from .analyse.statistical import make_recogniser
 from .analyse.times import find_times
+from .cache import ResultCache, content_key
 from .errors import Diagnostic, DossierError
-from .ingest.articles import printable_name, read_article, scan_articles
+from .ingest.articles import (
+    parse_article,
+    printable_name,
+    read_article,
+    read_limited,
+    scan_articles,
+)
 from .model import DateMention, Dossier, Quantity, Source
 from .reconcile.actors import resolve_actors, unique_slugs
 from .reconcile.copies import mark_copies
@@ -54,22 +63,33 @@ class Result:
 
 
 class Pipeline:
-    """Runs the stages; keeps per-article analyses cached by content so rebuilds are cheap."""
+    """Runs the stages; keeps per-article results cached by content so rebuilds are cheap."""
 
     def __init__(
         self,
         settings: Settings,
         recogniser: Recogniser | None = None,
-        cache: dict[str, Analysis] | None = None,
+        cache: ResultCache | None = None,
     ) -> None:
         self.settings = settings
-        self.recogniser = recogniser or make_recogniser(settings.model)
-        self._cache: dict[str, Analysis] = cache if cache is not None else {}
+        self._recogniser = recogniser
+        # results of another recogniser than the settings' are not kept on disk
+        if cache is None:
+            cache = ResultCache(settings.cache_dir if recogniser is None else None)
+        self.cache = cache
+        self.analysed = 0  # articles analysed (not found in the cache) by this pipeline
+
+    @property
+    def recogniser(self) -> Recogniser:
+        """Loaded on first use: a build whose analyses are all cached never loads it."""
+        if self._recogniser is None:
+            self._recogniser = make_recogniser(self.settings.model)
+        return self._recogniser
 
     def run(self) -> Result:
         curation = load_curation(self.settings.curation_path, _display(self.settings.curation_path))
         sources, diagnostics = self.ingest(curation)
-        analyses = [self._isolated_analyse(source, diagnostics) for source in sources]
+        analyses = self.analyse_all(sources, diagnostics)
         dossier, site = self._isolated_link(sources, analyses, curation, diagnostics)
         diagnostics.extend(curation.diagnostics)
         return Result(dossier=dossier, site=site, diagnostics=tuple(diagnostics))
@@ -81,7 +101,7 @@ class Pipeline:
         sources: list[Source] = []
         paths, diagnostics = scan_articles(seeds_dir, _display(seeds_dir))
         for path in paths:
-            source, found = _isolated_read(path, _display(path), self.settings.limits)
+            source, found = self.read(path, _display(path))
             diagnostics.extend(found)
             if source is not None:
                 sources.append(source)
@@ -94,28 +114,54 @@ class Pipeline:
             replace(source, id=slug) for source, slug in zip(sources, ids, strict=True)
         ], diagnostics
 
-    def analyse(self, source: Source) -> Analysis:
-        key = f"{self.settings.model or 'rules'}:{_fingerprint(source)}"
-        cached = self._cache.get(key)
+    def read(self, path: Path, display: str) -> tuple[Source | None, tuple[Diagnostic, ...]]:
+        """One article as read from its file, from the cache if its bytes were read before."""
+        limits = self.settings.limits
+        try:
+            raw = read_limited(path, limits)
+        except OSError:
+            source, found = _isolated_read(path, display, limits)  # names the error
+            return source, tuple(found)
+        key = content_key(display, path.suffix, repr(limits), raw)
+        cached = self.cache.get("read", key)
         if cached is None:
-            cached = analyse_source(source, self.recogniser)
-            self._cache[key] = cached
+            source, found = _isolated_parse(raw, path.suffix, display, limits)
+            cached = (source, tuple(found))
+            self.cache.put("read", key, cached)
         return cached
 
-    def _isolated_analyse(self, source: Source, diagnostics: list[Diagnostic]) -> Analysis:
-        """A defect in analysis costs the article its extracted facts, never the build."""
-        try:
-            return self.analyse(source)
-        except Exception as error:  # any defect: report it, keep the other articles
-            diagnostics.append(
-                Diagnostic(
-                    level="warning",
-                    path=source.file,
-                    message=_defect("analysing", error)
-                    + "; the text is shown without actors, dates and numbers",
-                )
-            )
-            return _NOTHING_FOUND
+    def analyse(self, source: Source) -> Analysis:
+        key = _analysis_key(source, self.settings.model)
+        cached = self.cache.get("analysis", key)
+        if cached is None:
+            cached = analyse_source(source, self.recogniser)
+            self.analysed += 1
+            self.cache.put("analysis", key, cached)
+        return cached
+
+    def analyse_all(self, sources: list[Source], diagnostics: list[Diagnostic]) -> list[Analysis]:
+        """The analyses of all sources, in their order: cached ones looked up, the others
+        computed, by a pool of processes when there are enough of them to pay for it."""
+        keys = [_analysis_key(source, self.settings.model) for source in sources]
+        found = [self.cache.get("analysis", key) for key in keys]
+        missing = [i for i, analysis in enumerate(found) if analysis is None]
+        workers = min(self.settings.workers, len(missing) - 1)
+        computed: list[tuple[Analysis, Diagnostic | None]] = []
+        if workers > 1 and len(missing) >= self.settings.parallel_from and _CAN_FORK:
+            # the first in this process: it loads the lexicon, which the forked workers share
+            computed.append(_analyse_isolated(sources[missing[0]], self.recogniser))
+            rest = [sources[i] for i in missing[1:]]
+            computed.extend(_analyse_in_pool(rest, self.recogniser, workers))
+        else:
+            computed.extend(_analyse_isolated(sources[i], self.recogniser) for i in missing)
+        self.analysed += len(missing)
+        for i, (analysis, failure) in zip(missing, computed, strict=True):
+            found[i] = analysis
+            if failure is None:
+                self.cache.put("analysis", keys[i], analysis)
+            else:  # not kept: the defect is reported again on the next build
+                diagnostics.append(failure)
+        return [analysis if analysis is not None else _NOTHING_FOUND for analysis in found]
 
     def _link(
         self, sources: list[Source], analyses: list[Analysis], curation: Curation | None
@@ -258,6 +304,53 @@ def analyse_source(source: Source, recogniser: Recogniser) -> Analysis:
     )
 
 
+def _analysis_key(source: Source, model: str | None) -> str:
+    """The whole source, id and dates included: analysis reads them (relative dates)."""
+    return content_key(model or "rules", repr(source))
+
+
+def _analyse_isolated(source: Source, recogniser: Recogniser) -> tuple[Analysis, Diagnostic | None]:
+    """A defect in analysis costs the article its extracted facts, never the build."""
+    try:
+        return analyse_source(source, recogniser), None
+    except Exception as error:  # any defect: report it, keep the other articles
+        return _NOTHING_FOUND, Diagnostic(
+            level="warning",
+            path=source.file,
+            message=_defect("analysing", error)
+            + "; the text is shown without actors, dates and numbers",
+        )
+
+
+# Workers are forked: they inherit the loaded lexicon and the articles to analyse instead
+# of loading and receiving them (spawned workers would load the lexicon once each).
+_CAN_FORK = "fork" in multiprocessing.get_all_start_methods()
+_WORK: tuple[list[Source], Recogniser] | None = None
+
+
+def _analyse_in_pool(
+    sources: list[Source], recogniser: Recogniser, workers: int
+) -> list[tuple[Analysis, Diagnostic | None]]:
+    """Analyses in a pool of forked processes, in the order of ``sources``."""
+    global _WORK
+    _WORK = (sources, recogniser)
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            chunk = max(1, len(sources) // (workers * 8))
+            return list(pool.map(_analyse_nth, range(len(sources)), chunksize=chunk))
+    except (BrokenProcessPool, OSError):  # no processes to be had: analyse here
+        return [_analyse_isolated(source, recogniser) for source in sources]
+    finally:
+        _WORK = None
+
+
+def _analyse_nth(index: int) -> tuple[Analysis, Diagnostic | None]:
+    assert _WORK is not None, "runs in a worker forked by _analyse_in_pool"
+    sources, recogniser = _WORK
+    return _analyse_isolated(sources[index], recogniser)
+
+
 def infer_publication_date(source: Source) -> Source:
     """Without a date line or metadata, the latest full date in the text stands in, marked
     as inferred; with none, the article stays undated and its relative dates year-less."""
@@ -274,11 +367,6 @@ def infer_publication_date(source: Source) -> Source:
     return replace(source, published=max(full_dates), date_inferred=True)
 
 
-def _fingerprint(source: Source) -> str:
-    digest = hashlib.sha256(repr(source).encode("utf-8"))
-    return digest.hexdigest()
-
-
 def _display(path: Path) -> str:
     """A path as editors know it: relative to the working directory where possible."""
     try:
@@ -289,6 +377,16 @@ def _display(path: Path) -> str:
 
 def run_pipeline(settings: Settings, recogniser: Recogniser | None = None) -> Result:
     return Pipeline(settings, recogniser).run()
+
+
+def _isolated_parse(
+    raw: bytes, suffix: str, display: str, limits: Limits
+) -> tuple[Source | None, list[Diagnostic]]:
+    """One article parsed; a defect that escapes the parser costs this article only."""
+    try:
+        return parse_article(raw, suffix, display, limits)
+    except Exception as error:  # any defect: report it, keep the other articles
+        return None, [Diagnostic(level="error", path=display, message=_defect("reading", error))]
 
 
 def _isolated_read(

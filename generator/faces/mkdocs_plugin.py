@@ -9,6 +9,7 @@ MkDocs.
 from __future__ import annotations
 
 import difflib
+import os
 import posixpath
 from pathlib import Path
 from typing import Any
@@ -21,20 +22,22 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from ..cache import ResultCache
 from ..errors import DossierError
 from ..ingest.articles import ARTICLE_SUFFIXES, IngestError, decode
-from ..pipeline import Analysis, Pipeline, Result
+from ..pipeline import Pipeline, Result
 from ..render.commentary import Commentary, find_orphans
 from ..render.site import DEFAULT_TEMPLATES, STYLESHEET, Renderer, assets
 from ..render.wikilinks import LinkIndex
-from ..settings import Limits, Settings
+from ..settings import DEFAULT_CACHE, PARALLEL_FROM, Limits, Settings
 from .export import dossier_json
 
 log = get_plugin_logger(__name__)
 
-# Analyses survive the plugin instance: `mkdocs serve` loads the config (and with it a
-# fresh plugin) on every rebuild, but unchanged articles need not be analysed again.
-_ANALYSIS_CACHE: dict[str, Analysis] = {}
+# Articles read and analysed survive the plugin instance: `mkdocs serve` loads the config
+# (and with it a fresh plugin) on every rebuild, but unchanged articles need not be read or
+# analysed again, nor their entries loaded from disk.
+_MEMORY: dict[str, Any] = {}
 
 # Markdown extensions the generated pages are written for (MkDocs adds toc and tables itself):
 # anchors and classes in braces, the "redaktionell geprüft" box.
@@ -53,6 +56,10 @@ class DossierConfig(base.Config):
     model = c.Optional(c.Type(str))  # an installed spaCy pipeline, merged with the rules
     # no request leaves the site: the theme's web fonts and CDN scripts are switched off
     private = c.Type(bool, default=True)
+    # folder of the analysis cache (false: none); outside docs/ and the articles' folder
+    cache = c.Type((str, bool), default=DEFAULT_CACHE)
+    workers = c.Type(int, default=os.cpu_count() or 1)  # processes that analyse articles
+    parallel_from = c.Type(int, default=PARALLEL_FROM)  # articles to analyse for a pool to pay
 
     # limits per article (README, "Was passiert bei kaputten Dateien")
     max_article_bytes = c.Type(int, default=Limits().max_article_bytes)
@@ -84,13 +91,17 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         templates = self.config.templates
         if templates is None and (root / "templates").is_dir():
             templates = str(root / "templates")
+        seeds = (root / self.config.seeds).resolve()
         self.settings = Settings(
-            seeds_dir=(root / self.config.seeds).resolve(),
+            seeds_dir=seeds,
             templates_dir=Path(templates).resolve() if templates else None,
             title=self.config.title or config.site_name,
             docs_dir=Path(config.docs_dir).resolve(),
             model=self.config.model,
             limits=_limits(self.config),
+            cache_dir=_cache_dir(self.config.cache, root, config, seeds),
+            workers=max(1, self.config.workers),
+            parallel_from=self.config.parallel_from,
         )
         _add_markdown_extensions(config)
         if STYLESHEET not in config.extra_css:
@@ -101,7 +112,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.settings is not None
-        pipeline = Pipeline(self.settings, cache=_ANALYSIS_CACHE)
+        pipeline = Pipeline(self.settings, cache=ResultCache(self.settings.cache_dir, _MEMORY))
         try:
             self.result = pipeline.run()
         except DossierError as error:
@@ -111,6 +122,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             raise _abort(
                 f"internal error ({type(error).__name__}: {error}); please report it"
             ) from error
+        log.info(_cache_report(pipeline, len(self.result.dossier.sources)))
         for diagnostic in self.result.diagnostics:
             if diagnostic.level == "info":
                 log.info(str(diagnostic))
@@ -260,6 +272,29 @@ def _limits(config: DossierConfig) -> Limits:
         if value < 1:
             raise _abort(f"'{name}' must be a positive number, not {value}")
     return Limits(**values)
+
+
+def _cache_dir(option: str | bool, root: Path, config: MkDocsConfig, seeds: Path) -> Path | None:
+    """The cache folder: not in docs/ (`mkdocs serve` would rebuild forever) nor among the
+    articles, and holding neither (it is deleted as a whole)."""
+    if option is False:
+        return None
+    if option is True:
+        option = DEFAULT_CACHE
+    folder = (root / option).resolve()
+    for name, other in (("docs_dir", Path(config.docs_dir).resolve()), ("seeds", seeds)):
+        if folder == other or other in folder.parents or folder in other.parents:
+            raise _abort(f"'cache' ({option}) must be a folder of its own, outside '{name}'")
+    return folder
+
+
+def _cache_report(pipeline: Pipeline, sources: int) -> str:
+    where = pipeline.settings.cache_dir
+    kept = f"in {where.name}/" if where is not None else "in memory only"
+    return (
+        f"dossier: {pipeline.analysed} of {sources} articles analysed, the others from "
+        f"the cache ({kept})"
+    )
 
 
 def _docs_display(config: MkDocsConfig, src_uri: str) -> str:

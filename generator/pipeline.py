@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
+import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 from .analyse.actors import Candidate, Recogniser
@@ -78,18 +80,23 @@ class Pipeline:
             cache = ResultCache(settings.cache_dir if recogniser is None else None)
         self.cache = cache
         self.analysed = 0  # articles analysed (not found in the cache) by this pipeline
+        self.timings: dict[str, float] = {}  # seconds per stage of the last run (benchmarks)
 
     @property
     def recogniser(self) -> Recogniser:
         """Loaded on first use: a build whose analyses are all cached never loads it."""
         if self._recogniser is None:
-            self._recogniser = make_recogniser(self.settings.model)
+            self._recogniser = shared_recogniser(self.settings.model)
         return self._recogniser
 
     def run(self) -> Result:
+        started = time.perf_counter()
         curation = load_curation(self.settings.curation_path, _display(self.settings.curation_path))
         sources, diagnostics = self.ingest(curation)
+        self.timings["ingest"] = time.perf_counter() - started
+        started = time.perf_counter()
         analyses = self.analyse_all(sources, diagnostics)
+        self.timings["analyse"] = time.perf_counter() - started
         dossier, site = self._isolated_link(sources, analyses, curation, diagnostics)
         diagnostics.extend(curation.diagnostics)
         return Result(dossier=dossier, site=site, diagnostics=tuple(diagnostics))
@@ -166,8 +173,13 @@ class Pipeline:
     def _link(
         self, sources: list[Source], analyses: list[Analysis], curation: Curation | None
     ) -> tuple[Dossier, Site]:
+        started = time.perf_counter()
         dossier = self.reconcile(sources, analyses, curation)
-        return dossier, render_site(dossier, self.settings.templates_dir, self.settings.title)
+        self.timings["reconcile"] = time.perf_counter() - started
+        started = time.perf_counter()
+        site = render_site(dossier, self.settings.templates_dir, self.settings.title)
+        self.timings["render"] = time.perf_counter() - started
+        return dossier, site
 
     def _isolated_link(
         self,
@@ -349,6 +361,23 @@ def _analyse_nth(index: int) -> tuple[Analysis, Diagnostic | None]:
     assert _WORK is not None, "runs in a worker forked by _analyse_in_pool"
     sources, recogniser = _WORK
     return _analyse_isolated(sources[index], recogniser)
+
+
+def preload(settings: Settings) -> None:
+    """Load what analysing an article needs (lexicon, word clusters, lemmas, spaCy's German
+    tokenizer) by analysing a made-up article: `mkdocs serve` does it after its first build,
+    so that an editor's first save does not wait for it."""
+    text = "Titel\nAm 3. Mai sagte die Ministerin in der Hauptstadt, 120 Menschen seien da.\n"
+    source, _ = parse_article(text.encode(), ".txt", "preload", settings.limits)
+    if source is not None:
+        analyse_source(replace(source, id="preload"), shared_recogniser(settings.model))
+
+
+@lru_cache(maxsize=2)
+def shared_recogniser(model: str | None) -> Recogniser:
+    """One recogniser per model and process: `mkdocs serve` builds with a new pipeline each
+    time, and a spaCy model takes seconds to load. Recognisers keep no state per article."""
+    return make_recogniser(model)
 
 
 def infer_publication_date(source: Source) -> Source:

@@ -70,6 +70,7 @@ class DossierConfig(base.Config):
 class DossierPlugin(BasePlugin[DossierConfig]):
     def __init__(self) -> None:
         self.result: Result | None = None
+        self.pipeline: Pipeline | None = None  # of the last build: what it analysed, timings
         self.settings: Settings | None = None
         self.commentary: Commentary | None = None
 
@@ -113,6 +114,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.settings is not None
         pipeline = Pipeline(self.settings, cache=ResultCache(self.settings.cache_dir, _MEMORY))
+        self.pipeline = pipeline
         try:
             self.result = pipeline.run()
         except DossierError as error:

@@ -80,6 +80,7 @@ class Pipeline:
             cache = ResultCache(settings.cache_dir if recogniser is None else None)
         self.cache = cache
         self.analysed = 0  # articles analysed (not found in the cache) by this pipeline
+        self.pooled = 0  # of them, analysed by the pool of processes
         self.timings: dict[str, float] = {}  # seconds per stage of the last run (benchmarks)
 
     @property
@@ -159,6 +160,7 @@ class Pipeline:
             computed.append(_analyse_isolated(sources[missing[0]], self.recogniser))
             rest = [sources[i] for i in missing[1:]]
             computed.extend(_analyse_in_pool(rest, self.recogniser, workers))
+            self.pooled += len(rest)
         else:
             computed.extend(_analyse_isolated(sources[i], self.recogniser) for i in missing)
         self.analysed += len(missing)

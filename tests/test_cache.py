@@ -263,3 +263,44 @@ def test_a_cache_folder_inside_docs_or_the_articles_is_refused(make_project) -> 
         with pytest.raises(PluginError, match="'cache'"):
             config.plugins.on_config(config)
         shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+
+
+def _serve_build(config_file: Path, plugin) -> dict[str, bool]:
+    """One rebuild as `mkdocs serve` does it: a fresh config, the same (persistent) plugin."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+
+    config = load_config(config_file=str(config_file))
+    assert config.plugins["dossier"] is plugin  # kept across rebuilds: it has on_startup
+    config = config.plugins.on_config(config)
+    files = config.plugins.on_files(get_files(config), config=config)
+    modified = {}
+    for file in files.documentation_pages():
+        modified[file.src_uri] = file.is_modified()
+        Path(file.abs_dest_path).parent.mkdir(parents=True, exist_ok=True)
+        Path(file.abs_dest_path).touch()  # as if written
+    return modified
+
+
+def test_serve_dirty_renders_again_only_the_pages_an_edit_changed(make_project) -> None:
+    from mkdocs.config import load_config
+
+    project = make_project(seed_texts())
+    commentary = project / "docs" / "akteure" / "wladimir-putin.md"
+    commentary.parent.mkdir(parents=True)
+    commentary.write_text("# Putin\n\nKommentar.\n\n<!-- dossier -->\n", encoding="utf-8")
+    config_file = project / "mkdocs.yml"
+    plugin = load_config(config_file=str(config_file)).plugins["dossier"]
+    plugin.on_startup(command="serve", dirty=True)
+    first = _serve_build(config_file, plugin)
+    assert all(first.values())
+    unchanged = _serve_build(config_file, plugin)
+    assert not any(unchanged.values())
+    article = sorted((project / "seeds").iterdir())[0]
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("Putin", "Wladimir Putin", 1), encoding="utf-8")
+    edited = _serve_build(config_file, plugin)
+    again = {uri for uri, modified in edited.items() if modified}
+    assert "akteure/wladimir-putin.md" in again  # the editor's page, its facts changed
+    assert any(uri.startswith("quellen/") for uri in again)
+    assert len(again) < len(edited) / 2

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import os
 import posixpath
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ from mkdocs.structure.pages import Page
 from ..cache import ResultCache
 from ..errors import DossierError
 from ..ingest.articles import ARTICLE_SUFFIXES, IngestError, decode
-from ..pipeline import Pipeline, Result
+from ..pipeline import Pipeline, Result, preload
 from ..render.commentary import Commentary, find_orphans
 from ..render.site import DEFAULT_TEMPLATES, STYLESHEET, Renderer, assets
 from ..render.wikilinks import LinkIndex
@@ -71,6 +72,13 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def __init__(self) -> None:
         self.result: Result | None = None
         self.pipeline: Pipeline | None = None  # of the last build: what it analysed, timings
+        # `mkdocs serve --dirty`: the pages of the last build, so that only changed ones are
+        # rendered again (the plugin object lives as long as the server: it has on_startup)
+        self.dirty = False
+        self.previous_site: dict[str, str] = {}
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.dirty = dirty and command == "serve"
         self.settings: Settings | None = None
         self.commentary: Commentary | None = None
 
@@ -154,14 +162,20 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         for path, data in assets().items():
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content=data))
+        previous = self.previous_site if self.dirty else {}
         for path, content in self.result.site.items():
+            changed = previous.get(path) != content
             file = files.get_file_from_path(path)
             if file is None:
-                file = File.generated(config, path, content=content)
+                file = _GeneratedPage.generated(config, path, content=content)
+                file.changed = changed
                 files.append(file)
+            elif changed and self.dirty:  # an editor's page, with new generated facts in it
+                file.is_modified = _always  # type: ignore[method-assign]
             if posixpath.basename(path) != "index.md":
                 # reached through the section pages: no nav entry, no "not in nav" report
                 file.inclusion = InclusionLevel.NOT_IN_NAV
+        self.previous_site = dict(self.result.site)
         return files
 
     def on_page_markdown(
@@ -194,6 +208,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         for folder in (self.settings.seeds_dir, self.settings.templates_dir, DEFAULT_TEMPLATES):
             if folder is not None and folder.is_dir():
                 server.watch(str(folder))
+        # After the first build (which may have found every analysis in the cache), load what
+        # analysing needs while the editor reads: the first save then does not wait for it.
+        threading.Thread(target=_preload, args=(self.settings,), daemon=True).start()
         return server
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -202,6 +219,26 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         target = Path(config.site_dir) / self.config.json
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(dossier_json(self.result.dossier), encoding="utf-8")
+
+
+class _GeneratedPage(File):
+    """A generated page; `mkdocs serve --dirty` renders it again only if its text changed."""
+
+    changed = True
+
+    def is_modified(self) -> bool:
+        return self.changed or not os.path.isfile(self.abs_dest_path)
+
+
+def _always() -> bool:
+    return True
+
+
+def _preload(settings: Settings) -> None:
+    try:
+        preload(settings)
+    except Exception:  # only a head start: the build that needs it loads it and reports
+        log.debug("dossier: preloading failed", exc_info=True)
 
 
 def project_settings(config_file: Path) -> Settings | None:

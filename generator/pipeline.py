@@ -9,11 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import time
+from collections import Counter
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
+from typing import Any, TypeVar
 
 from .analyse.actors import Candidate, Recogniser
 from .analyse.anchoring import anchor_undated
@@ -45,6 +48,8 @@ from .reconcile.discrepancies import find_discrepancies
 from .reconcile.events import build_events
 from .render.site import Site, TemplateFault, render_site
 from .settings import Limits, Settings
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +85,7 @@ class Pipeline:
             cache = ResultCache(settings.cache_dir if recogniser is None else None)
         self.cache = cache
         self.analysed = 0  # articles analysed (not found in the cache) by this pipeline
-        self.pooled = 0  # of them, analysed by the pool of processes
+        self.pooled: Counter[str] = Counter()  # articles read and analysed by the pool, by stage
         self.timings: dict[str, float] = {}  # seconds per stage of the last run (benchmarks)
 
     @property
@@ -108,8 +113,7 @@ class Pipeline:
             raise DossierError(f"articles folder not found: {seeds_dir}")
         sources: list[Source] = []
         paths, diagnostics = scan_articles(seeds_dir, _display(seeds_dir))
-        for path in paths:
-            source, found = self.read(path, _display(path))
+        for source, found in self.read_all(paths):
             diagnostics.extend(found)
             if source is not None:
                 sources.append(source)
@@ -122,21 +126,30 @@ class Pipeline:
             replace(source, id=slug) for source, slug in zip(sources, ids, strict=True)
         ], diagnostics
 
-    def read(self, path: Path, display: str) -> tuple[Source | None, tuple[Diagnostic, ...]]:
-        """One article as read from its file, from the cache if its bytes were read before."""
+    def read_all(self, paths: list[Path]) -> list[tuple[Source | None, tuple[Diagnostic, ...]]]:
+        """The articles as read from their files, in order: from the cache where their bytes
+        were read before, else parsed (by the pool when there are enough of them)."""
         limits = self.settings.limits
-        try:
-            raw = read_limited(path, limits)
-        except OSError:
-            source, found = _isolated_read(path, display, limits)  # names the error
-            return source, tuple(found)
-        key = content_key(display, path.suffix, repr(limits), raw)
-        cached = self.cache.get("read", key)
-        if cached is None:
-            source, found = _isolated_parse(raw, path.suffix, display, limits)
-            cached = (source, tuple(found))
-            self.cache.put("read", key, cached)
-        return cached
+        results: list[tuple[Source | None, tuple[Diagnostic, ...]] | None] = []
+        missing: list[tuple[int, str, tuple[bytes, str, str]]] = []
+        for path in paths:
+            display = _display(path)
+            try:
+                raw = read_limited(path, limits)
+            except OSError:
+                source, found = _isolated_read(path, display, limits)  # names the error
+                results.append((source, tuple(found)))
+                continue
+            key = content_key(display, path.suffix, repr(limits), raw)
+            results.append(self.cache.get("read", key))
+            if results[-1] is None:
+                missing.append((len(results) - 1, key, (raw, path.suffix, display)))
+        parse = partial(_isolated_parse, limits=limits)
+        parsed = self._compute("read", parse, [arguments for _, _, arguments in missing])
+        for (i, key, _), (source, found) in zip(missing, parsed, strict=True):
+            results[i] = (source, tuple(found))
+            self.cache.put("read", key, results[i])
+        return [result for result in results if result is not None]
 
     def analyse(self, source: Source) -> Analysis:
         key = _analysis_key(source, self.settings.model)
@@ -153,16 +166,8 @@ class Pipeline:
         keys = [_analysis_key(source, self.settings.model) for source in sources]
         found = [self.cache.get("analysis", key) for key in keys]
         missing = [i for i, analysis in enumerate(found) if analysis is None]
-        workers = min(self.settings.workers, len(missing) - 1)
-        computed: list[tuple[Analysis, Diagnostic | None]] = []
-        if workers > 1 and len(missing) >= self.settings.parallel_from and _CAN_FORK:
-            # the first in this process: it loads the lexicon, which the forked workers share
-            computed.append(_analyse_isolated(sources[missing[0]], self.recogniser))
-            rest = [sources[i] for i in missing[1:]]
-            computed.extend(_analyse_in_pool(rest, self.recogniser, workers))
-            self.pooled += len(rest)
-        else:
-            computed.extend(_analyse_isolated(sources[i], self.recogniser) for i in missing)
+        analyse = partial(_analyse_isolated, recogniser=self.recogniser) if missing else None
+        computed = self._compute("analyse", analyse, [(sources[i],) for i in missing])
         self.analysed += len(missing)
         for i, (analysis, failure) in zip(missing, computed, strict=True):
             found[i] = analysis
@@ -171,6 +176,22 @@ class Pipeline:
             else:  # not kept: the defect is reported again on the next build
                 diagnostics.append(failure)
         return [analysis if analysis is not None else _NOTHING_FOUND for analysis in found]
+
+    def _compute(
+        self, stage: str, function: Callable[..., T] | None, calls: list[tuple[Any, ...]]
+    ) -> list[T]:
+        """``function`` over the argument tuples, in order: in this process, or in a pool of
+        forked processes where there are enough calls to pay for starting it."""
+        if function is None or not calls:
+            return []
+        workers = min(self.settings.workers, len(calls) - 1)
+        if workers < 2 or len(calls) < self.settings.parallel_from or not _CAN_FORK:
+            return [function(*arguments) for arguments in calls]
+        # the first here: it loads the tables (lexicon, spaCy) the forked workers then share
+        first = function(*calls[0])
+        rest = _in_pool(function, calls[1:], workers)
+        self.pooled[stage] += len(rest)
+        return [first, *rest]
 
     def _link(
         self, sources: list[Source], analyses: list[Analysis], curation: Curation | None
@@ -339,30 +360,29 @@ def _analyse_isolated(source: Source, recogniser: Recogniser) -> tuple[Analysis,
 # Workers are forked: they inherit the loaded lexicon and the articles to analyse instead
 # of loading and receiving them (spawned workers would load the lexicon once each).
 _CAN_FORK = "fork" in multiprocessing.get_all_start_methods()
-_WORK: tuple[list[Source], Recogniser] | None = None
+_WORK: tuple[Callable[..., Any], list[tuple[Any, ...]]] | None = None
 
 
-def _analyse_in_pool(
-    sources: list[Source], recogniser: Recogniser, workers: int
-) -> list[tuple[Analysis, Diagnostic | None]]:
-    """Analyses in a pool of forked processes, in the order of ``sources``."""
+def _in_pool(function: Callable[..., T], calls: list[tuple[Any, ...]], workers: int) -> list[T]:
+    """``function`` over the argument tuples in a pool of forked processes, in order. The
+    workers inherit function and arguments; only the results travel back, pickled."""
     global _WORK
-    _WORK = (sources, recogniser)
+    _WORK = (function, calls)
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            chunk = max(1, len(sources) // (workers * 8))
-            return list(pool.map(_analyse_nth, range(len(sources)), chunksize=chunk))
-    except (BrokenProcessPool, OSError):  # no processes to be had: analyse here
-        return [_analyse_isolated(source, recogniser) for source in sources]
+            chunk = max(1, len(calls) // (workers * 8))
+            return list(pool.map(_call_nth, range(len(calls)), chunksize=chunk))
+    except (BrokenProcessPool, OSError):  # no processes to be had: compute here
+        return [function(*arguments) for arguments in calls]
     finally:
         _WORK = None
 
 
-def _analyse_nth(index: int) -> tuple[Analysis, Diagnostic | None]:
-    assert _WORK is not None, "runs in a worker forked by _analyse_in_pool"
-    sources, recogniser = _WORK
-    return _analyse_isolated(sources[index], recogniser)
+def _call_nth(index: int) -> Any:
+    assert _WORK is not None, "runs in a worker forked by _in_pool"
+    function, calls = _WORK
+    return function(*calls[index])
 
 
 def preload(settings: Settings) -> None:
@@ -411,7 +431,7 @@ def run_pipeline(settings: Settings, recogniser: Recogniser | None = None) -> Re
 
 
 def _isolated_parse(
-    raw: bytes, suffix: str, display: str, limits: Limits
+    raw: bytes, suffix: str, display: str, *, limits: Limits
 ) -> tuple[Source | None, list[Diagnostic]]:
     """One article parsed; a defect that escapes the parser costs this article only."""
     try:

@@ -315,6 +315,37 @@ def report(n: int, cold: dict, warm: dict, edit: dict, plain: dict) -> None:
     )
 
 
+def pool_threshold(counts: list[int], repeats: int = 3) -> None:
+    """Analysis of k articles not in the cache, in this process and in a pool of all CPUs
+    (best of ``repeats``): where the pool starts to pay is the default of parallel_from."""
+    from generator.pipeline import Pipeline, preload
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        corpus.mkdir()
+        write_corpus(CORPUS, corpus)
+        settings = Settings(seeds_dir=corpus)
+        sources, _ = Pipeline(settings).ingest()
+        preload(settings)  # as in a process that analysed before: loading is not compared
+        workers = os.cpu_count() or 1
+        print(f"{workers} CPUs; load average {os.getloadavg()[0]:.1f}")
+        print("| articles | one process s | pool s | pool / one |")
+        print("|---:|---:|---:|---:|")
+        for count in counts:
+            best = {}
+            for size in (1, workers):
+                runs = []
+                for _ in range(repeats):
+                    pipeline = Pipeline(replace(settings, workers=size, parallel_from=2))
+                    started = time.perf_counter()
+                    pipeline.analyse_all(sources[:count], [])
+                    runs.append(time.perf_counter() - started)
+                best[size] = min(runs)
+            print(
+                f"| {count} | {best[1]:.2f} | {best[workers]:.2f} | {best[workers] / best[1]:.2f} |"
+            )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=Path, help="folder of articles (default: the corpus)")
@@ -329,10 +360,20 @@ def main() -> None:
         metavar="N",
         help="whole builds of N corpus articles (default 100 300 1000) against plain Material",
     )
+    parser.add_argument(
+        "--pool",
+        nargs="*",
+        type=int,
+        metavar="K",
+        help="analysis of K articles in one process and in a pool (default 8 ... 512)",
+    )
     parser.add_argument("--child", nargs=2, metavar=("MODE", "PROJECT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(args.child[0], Path(args.child[1]))
+        return
+    if args.pool is not None:
+        pool_threshold(args.pool or [8, 16, 32, 64, 128, 256, 512])
         return
     if args.scale is not None:
         scale(args.scale or list(SIZES))

@@ -330,11 +330,10 @@ def _cache_dir(option: str | bool, root: Path, config: MkDocsConfig, seeds: Path
 def _cache_report(pipeline: Pipeline, sources: int) -> str:
     where = pipeline.settings.cache_dir
     kept = f"in {where.name}/" if where is not None else "in memory only"
-    pooled = (
-        f" ({pipeline.pooled} by {pipeline.settings.workers} processes)" if pipeline.pooled else ""
-    )
+    pooled = pipeline.pooled["analyse"]
+    by_pool = f" ({pooled} by {pipeline.settings.workers} processes)" if pooled else ""
     return (
-        f"dossier: {pipeline.analysed} of {sources} articles analysed{pooled}, the others from "
+        f"dossier: {pipeline.analysed} of {sources} articles analysed{by_pool}, the others from "
         f"the cache ({kept})"
     )
 

@@ -70,10 +70,31 @@ def environment() -> str:
     return digest.hexdigest()[:20]
 
 
-def _code_files() -> list[Path]:
+@lru_cache(maxsize=1)
+def package_fingerprint() -> str:
+    """The fingerprint of the whole package (stages, templates, data): what links and renders
+    the dossier, on top of :func:`environment`."""
+    digest = hashlib.sha256(environment().encode())
+    for path in _code_files(("",)):
+        digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def folder_fingerprint(folder: Path | None) -> str:
+    """Names and contents of the files in a folder (a project's templates)."""
+    digest = hashlib.sha256()
+    if folder is not None and folder.is_dir():
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _code_files(names: tuple[str, ...] = _CODE) -> list[Path]:
     files = []
-    for name in _CODE:
-        path = _PACKAGE / name
+    for name in names:
+        path = _PACKAGE / name if name else _PACKAGE
         if path.is_dir():
             files.extend(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
         elif path.is_file():
@@ -135,6 +156,20 @@ class ResultCache:
         except OSError:
             return  # a cache that cannot be written costs speed, never the build
         self.stats.written += 1
+
+    def get_latest(self, kind: str, key: str) -> Any | None:
+        """The one value kept for ``kind`` if it was stored under ``key``: for results as big
+        as the whole site, of which only the last is worth keeping."""
+        found = self.get(kind, "latest")
+        if isinstance(found, tuple) and len(found) == 2 and found[0] == key:
+            return found[1]
+        if found is not None:  # counted as a hit above, but it is another's
+            self.stats.hits -= 1
+            self.stats.misses += 1
+        return None
+
+    def put_latest(self, kind: str, key: str, value: Any) -> None:
+        self.put(kind, "latest", (key, value))
 
     def _load(self, path: Path) -> Any | None:
         try:

@@ -25,7 +25,7 @@ from .analyse.events import EventCue, find_cues
 from .analyse.quantities import find_quantities
 from .analyse.statistical import make_recogniser
 from .analyse.times import find_times
-from .cache import ResultCache, content_key
+from .cache import ResultCache, content_key, folder_fingerprint, package_fingerprint
 from .errors import Diagnostic, DossierError
 from .ingest.articles import (
     parse_article,
@@ -103,7 +103,7 @@ class Pipeline:
         started = time.perf_counter()
         analyses = self.analyse_all(sources, diagnostics)
         self.timings["analyse"] = time.perf_counter() - started
-        dossier, site = self._isolated_link(sources, analyses, curation, diagnostics)
+        dossier, site = self._cached_link(sources, analyses, curation, diagnostics)
         diagnostics.extend(curation.diagnostics)
         return Result(dossier=dossier, site=site, diagnostics=tuple(diagnostics))
 
@@ -192,6 +192,53 @@ class Pipeline:
         rest = _in_pool(function, calls[1:], workers)
         self.pooled[stage] += len(rest)
         return [first, *rest]
+
+    def _cached_link(
+        self,
+        sources: list[Source],
+        analyses: list[Analysis],
+        curation: Curation,
+        diagnostics: list[Diagnostic],
+    ) -> tuple[Dossier, Site]:
+        """Reconcile and render, unless the same articles, analyses, curation file and
+        templates were linked before: then the dossier, the pages and what linking reported
+        come from the cache (only the last is kept: it is as big as the site)."""
+        started = time.perf_counter()
+        key = self._link_key(sources, analyses)
+        cached = self.cache.get_latest("link", key)
+        if cached is not None:
+            self.timings["link from the cache"] = time.perf_counter() - started
+            dossier, site, reported, curation_reported = cached
+            diagnostics.extend(reported)
+            curation.diagnostics.extend(curation_reported)
+            return dossier, site
+        before, curation_before = len(diagnostics), len(curation.diagnostics)
+        dossier, site = self._isolated_link(sources, analyses, curation, diagnostics)
+        reported = tuple(diagnostics[before:])
+        curation_reported = tuple(curation.diagnostics[curation_before:])
+        self.cache.put_latest("link", key, (dossier, site, reported, curation_reported))
+        return dossier, site
+
+    def _link_key(self, sources: list[Source], analyses: list[Analysis]) -> str:
+        """Everything linking and rendering read: the whole package, the project's templates,
+        the title, the curation file, the sources and (by their keys) their analyses."""
+        curation_file = self.settings.curation_path
+        try:
+            curation_bytes = curation_file.read_bytes()
+        except OSError:
+            curation_bytes = b"-"
+        analysed = "\n".join(
+            f"{_analysis_key(source, self.settings.model)} {analysis == _NOTHING_FOUND}"
+            for source, analysis in zip(sources, analyses, strict=True)
+        )
+        return content_key(
+            package_fingerprint(),
+            folder_fingerprint(self.settings.templates_dir),
+            self.settings.title,
+            curation_bytes,
+            repr(sources),
+            analysed,
+        )
 
     def _link(
         self, sources: list[Source], analyses: list[Analysis], curation: Curation | None

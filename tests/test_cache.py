@@ -304,3 +304,35 @@ def test_serve_dirty_renders_again_only_the_pages_an_edit_changed(make_project) 
     assert "akteure/wladimir-putin.md" in again  # the editor's page, its facts changed
     assert any(uri.startswith("quellen/") for uri in again)
     assert len(again) < len(edited) / 2
+
+
+def test_an_unchanged_dossier_is_neither_linked_nor_rendered_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = _project(tmp_path)
+    curation = settings.seeds_dir / "kuratierung.yml"
+    curation.write_text("akteure:\n  - akteur: Niemand Bekanntes\n    ausblenden: true\n")
+    first = Pipeline(settings).run()
+    warnings = [d for d in first.diagnostics if "Eintrag ohne Wirkung" in d.message]
+    assert len(warnings) == 1
+    linked = []
+    real_render = pipeline_module.render_site
+    monkeypatch.setattr(
+        pipeline_module, "render_site", lambda *a: linked.append(1) or real_render(*a)
+    )
+    again = Pipeline(settings).run()
+    assert not linked and again.site == first.site and again.dossier == first.dossier
+    assert again.diagnostics == first.diagnostics  # what linking reported, reported again
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    packaged = ROOT / "generator" / "templates" / "actor.md.j2"
+    (templates / "actor.md.j2").write_text(packaged.read_text(encoding="utf-8") + "\nEnde.\n")
+    with_templates = replace(settings, templates_dir=templates)
+    assert Pipeline(with_templates).run().site != first.site and len(linked) == 1
+    Pipeline(with_templates).run()
+    assert len(linked) == 1
+    curation.write_text("akteure:\n  - akteur: Niemand Bekanntes\n    ausblenden: false\n")
+    Pipeline(with_templates).run()
+    assert len(linked) == 2
+    assert settings.cache_dir is not None
+    assert [p.name for p in (settings.cache_dir / environment() / "link").iterdir()] == ["latest"]

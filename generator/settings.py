@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 # Default of Settings.parallel_from, measured with scripts/benchmark.py (README, Speed).
-PARALLEL_FROM = 64
+PARALLEL_FROM = 32
 # The cache folder next to mkdocs.yml (plugin option ``cache``).
 DEFAULT_CACHE = ".dossier-cache"
 

@@ -268,6 +268,7 @@ def scale(sizes: list[int]) -> None:
         articles = sorted(corpus.iterdir())
         texts = [a.read_text(encoding="utf-8") for a in articles]
         cold_total: dict[int, float] = {}
+        cold_cpu: dict[int, float] = {}
         for n in sizes:
             project = make_dossier_project(Path(tmp) / f"dossier-{n}", articles[:n])
             cold = run_child("build", project)
@@ -278,24 +279,31 @@ def scale(sizes: list[int]) -> None:
             )
             plain = run_child("build", plain_project)
             cold_total[n] = float(cold["wall_s"])
+            cold_cpu[n] = float(cold["cpu_s"])
             report(n, cold, warm, edit, plain)
             shutil.rmtree(project)
             shutil.rmtree(plain_project)
         if 100 in cold_total and 1000 in cold_total:
             print(
-                f"\nt(1000) / t(100), cold whole process: {cold_total[1000] / cold_total[100]:.1f}"
+                "\nt(1000) / t(100), cold whole process: "
+                f"wall {cold_total[1000] / cold_total[100]:.1f}, "
+                f"CPU {cold_cpu[1000] / cold_cpu[100]:.1f}"
             )
 
 
 def report(n: int, cold: dict, warm: dict, edit: dict, plain: dict) -> None:
     print(f"\n## {n} articles: {cold['pages']} pages, {cold['generated']} generated")
-    print("| build | wall s | CPU s | × plain (wall) | pages | site MB | index MB | peak MB |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    print(
+        "| build | wall s | CPU s | × plain (wall) | × plain (CPU) | pages | site MB | index MB "
+        "| peak MB |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for name, run in (("plain Material", plain), ("dossier, cold", cold), ("dossier, warm", warm)):
         print(
             f"| {name} | {run['wall_s']:.1f} | {run['cpu_s']:.1f} | "
-            f"{run['wall_s'] / plain['wall_s']:.2f} | {run['pages']} | {run['site_mb']:.1f} | "
-            f"{run['index_mb']:.1f} | {run['peak_mb']:.0f} |"
+            f"{run['wall_s'] / plain['wall_s']:.2f} | {run['cpu_s'] / plain['cpu_s']:.2f} | "
+            f"{run['pages']} | {run['site_mb']:.1f} | {run['index_mb']:.1f} | "
+            f"{run['peak_mb']:.0f} |"
         )
     for name, run in (("cold", cold), ("warm", warm)):
         stages = run["stages"]

@@ -84,6 +84,11 @@ class Server:
             self.process.kill()
 
 
+def _search_entries(server: Server) -> int:
+    index = json.loads(server.get("search/search_index.json") or '{"docs": []}')
+    return len(index["docs"])
+
+
 def edit_loop(project: Path, dirty: bool, edits: int) -> None:
     server = Server(project, dirty)
     started = time.monotonic()
@@ -93,6 +98,7 @@ def edit_loop(project: Path, dirty: bool, edits: int) -> None:
         print(f"{'--dirty' if dirty else 'plain'} serve: first build {first - started:.1f} s")
         time.sleep(PRELOAD_WAIT_S)
         dossier = json.loads(server.get("dossier.json") or "{}")
+        entries = _search_entries(server)
         articles = sorted((project / "seeds").iterdir())
         for number in range(edits):
             article = articles[(len(articles) // 2 + number * 7) % len(articles)]
@@ -115,6 +121,9 @@ def edit_loop(project: Path, dirty: bool, edits: int) -> None:
                 f"{analysed.split('dossier: ', 1)[1]}; {line.split('INFO', 1)[-1].strip(' -')}"
             )
             time.sleep(2)
+        print(
+            f"  search index: {entries} entries after the first build, {_search_entries(server)} now"
+        )
     finally:
         server.stop()
 

@@ -35,9 +35,8 @@ from .export import dossier_json
 
 log = get_plugin_logger(__name__)
 
-# Articles read and analysed survive the plugin instance: `mkdocs serve` loads the config
-# (and with it a fresh plugin) on every rebuild, but unchanged articles need not be read or
-# analysed again, nor their entries loaded from disk.
+# Articles read and analysed stay in memory for the life of the process: every build in it
+# (each rebuild of `mkdocs serve`, builds in tests) finds them without reading the disk.
 _MEMORY: dict[str, Any] = {}
 
 # Markdown extensions the generated pages are written for (MkDocs adds toc and tables itself):
@@ -76,11 +75,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         # rendered again (the plugin object lives as long as the server: it has on_startup)
         self.dirty = False
         self.previous_site: dict[str, str] = {}
+        self.settings: Settings | None = None
+        self.commentary: Commentary | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = dirty and command == "serve"
-        self.settings: Settings | None = None
-        self.commentary: Commentary | None = None
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None

@@ -7,9 +7,16 @@ dossier exists, because cross-links form a graph.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
+import multiprocessing
+import time
+from collections import Counter
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
+from functools import lru_cache, partial
 from pathlib import Path
+from typing import Any, TypeVar
 
 from .analyse.actors import Candidate, Recogniser
 from .analyse.anchoring import anchor_undated
@@ -18,8 +25,15 @@ from .analyse.events import EventCue, find_cues
 from .analyse.quantities import find_quantities
 from .analyse.statistical import make_recogniser
 from .analyse.times import find_times
+from .cache import ResultCache, content_key, folder_fingerprint, package_fingerprint
 from .errors import Diagnostic, DossierError
-from .ingest.articles import printable_name, read_article, scan_articles
+from .ingest.articles import (
+    parse_article,
+    printable_name,
+    read_article,
+    read_limited,
+    scan_articles,
+)
 from .model import DateMention, Dossier, Quantity, Source
 from .reconcile.actors import resolve_actors, unique_slugs
 from .reconcile.copies import mark_copies
@@ -34,6 +48,8 @@ from .reconcile.discrepancies import find_discrepancies
 from .reconcile.events import build_events
 from .render.site import Site, TemplateFault, render_site
 from .settings import Limits, Settings
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,23 +70,40 @@ class Result:
 
 
 class Pipeline:
-    """Runs the stages; keeps per-article analyses cached by content so rebuilds are cheap."""
+    """Runs the stages; keeps per-article results cached by content so rebuilds are cheap."""
 
     def __init__(
         self,
         settings: Settings,
         recogniser: Recogniser | None = None,
-        cache: dict[str, Analysis] | None = None,
+        cache: ResultCache | None = None,
     ) -> None:
         self.settings = settings
-        self.recogniser = recogniser or make_recogniser(settings.model)
-        self._cache: dict[str, Analysis] = cache if cache is not None else {}
+        self._recogniser = recogniser
+        # results of another recogniser than the settings' are not kept on disk
+        if cache is None:
+            cache = ResultCache(settings.cache_dir if recogniser is None else None)
+        self.cache = cache
+        self.analysed = 0  # articles analysed (not found in the cache) by this pipeline
+        self.pooled: Counter[str] = Counter()  # articles read and analysed by the pool, by stage
+        self.timings: dict[str, float] = {}  # seconds per stage of the last run (benchmarks)
+
+    @property
+    def recogniser(self) -> Recogniser:
+        """Loaded on first use: a build whose analyses are all cached never loads it."""
+        if self._recogniser is None:
+            self._recogniser = shared_recogniser(self.settings.model)
+        return self._recogniser
 
     def run(self) -> Result:
+        started = time.perf_counter()
         curation = load_curation(self.settings.curation_path, _display(self.settings.curation_path))
         sources, diagnostics = self.ingest(curation)
-        analyses = [self._isolated_analyse(source, diagnostics) for source in sources]
-        dossier, site = self._isolated_link(sources, analyses, curation, diagnostics)
+        self.timings["ingest"] = time.perf_counter() - started
+        started = time.perf_counter()
+        analyses = self.analyse_all(sources, diagnostics)
+        self.timings["analyse"] = time.perf_counter() - started
+        dossier, site = self._cached_link(sources, analyses, curation, diagnostics)
         diagnostics.extend(curation.diagnostics)
         return Result(dossier=dossier, site=site, diagnostics=tuple(diagnostics))
 
@@ -80,8 +113,7 @@ class Pipeline:
             raise DossierError(f"articles folder not found: {seeds_dir}")
         sources: list[Source] = []
         paths, diagnostics = scan_articles(seeds_dir, _display(seeds_dir))
-        for path in paths:
-            source, found = _isolated_read(path, _display(path), self.settings.limits)
+        for source, found in self.read_all(paths):
             diagnostics.extend(found)
             if source is not None:
                 sources.append(source)
@@ -94,40 +126,145 @@ class Pipeline:
             replace(source, id=slug) for source, slug in zip(sources, ids, strict=True)
         ], diagnostics
 
+    def read_all(self, paths: list[Path]) -> list[tuple[Source | None, tuple[Diagnostic, ...]]]:
+        """The articles as read from their files, in order: from the cache where their bytes
+        were read before, else parsed (by the pool when there are enough of them)."""
+        limits = self.settings.limits
+        results: list[tuple[Source | None, tuple[Diagnostic, ...]] | None] = []
+        missing: list[tuple[int, str, tuple[bytes, str, str]]] = []
+        for path in paths:
+            display = _display(path)
+            try:
+                raw = read_limited(path, limits)
+            except OSError:
+                source, found = _isolated_read(path, display, limits)  # names the error
+                results.append((source, tuple(found)))
+                continue
+            key = content_key(display, path.suffix, repr(limits), raw)
+            results.append(self.cache.get("read", key))
+            if results[-1] is None:
+                missing.append((len(results) - 1, key, (raw, path.suffix, display)))
+        parse = partial(_isolated_parse, limits=limits)
+        parsed = self._compute("read", parse, [arguments for _, _, arguments in missing])
+        for (i, key, _), (source, found) in zip(missing, parsed, strict=True):
+            results[i] = (source, tuple(found))
+            self.cache.put("read", key, results[i])
+        return [result for result in results if result is not None]
+
     def analyse(self, source: Source) -> Analysis:
-        key = f"{self.settings.model or 'rules'}:{_fingerprint(source)}"
-        cached = self._cache.get(key)
+        key = _analysis_key(source, self.settings.model)
+        cached = self.cache.get("analysis", key)
         if cached is None:
             cached = analyse_source(source, self.recogniser)
-            self._cache[key] = cached
+            self.analysed += 1
+            self.cache.put("analysis", key, cached)
         return cached
 
-    def _isolated_analyse(self, source: Source, diagnostics: list[Diagnostic]) -> Analysis:
-        """A defect in analysis costs the article its extracted facts, never the build."""
+    def analyse_all(self, sources: list[Source], diagnostics: list[Diagnostic]) -> list[Analysis]:
+        """The analyses of all sources, in their order: cached ones looked up, the others
+        computed, by a pool of processes when there are enough of them to pay for it."""
+        keys = [_analysis_key(source, self.settings.model) for source in sources]
+        found = [self.cache.get("analysis", key) for key in keys]
+        missing = [i for i, analysis in enumerate(found) if analysis is None]
+        analyse = partial(_analyse_isolated, recogniser=self.recogniser) if missing else None
+        computed = self._compute("analyse", analyse, [(sources[i],) for i in missing])
+        self.analysed += len(missing)
+        for i, (analysis, failure) in zip(missing, computed, strict=True):
+            found[i] = analysis
+            if failure is None:
+                self.cache.put("analysis", keys[i], analysis)
+            else:  # not kept: the defect is reported again on the next build
+                diagnostics.append(failure)
+        return [analysis if analysis is not None else _NOTHING_FOUND for analysis in found]
+
+    def _compute(
+        self, stage: str, function: Callable[..., T] | None, calls: list[tuple[Any, ...]]
+    ) -> list[T]:
+        """``function`` over the argument tuples, in order: in this process, or in a pool of
+        forked processes where there are enough calls to pay for starting it."""
+        if function is None or not calls:
+            return []
+        workers = min(self.settings.workers, len(calls) - 1)
+        if workers < 2 or len(calls) < self.settings.parallel_from or not _CAN_FORK:
+            return [function(*arguments) for arguments in calls]
+        # the first here: it loads the tables (lexicon, spaCy) the forked workers then share
+        first = function(*calls[0])
+        rest = _in_pool(function, calls[1:], workers)
+        self.pooled[stage] += len(rest)
+        return [first, *rest]
+
+    def _cached_link(
+        self,
+        sources: list[Source],
+        analyses: list[Analysis],
+        curation: Curation,
+        diagnostics: list[Diagnostic],
+    ) -> tuple[Dossier, Site]:
+        """Reconcile and render, unless the same articles, analyses, curation file and
+        templates were linked before: then the dossier, the pages and what linking reported
+        come from the cache (only the last is kept: it is as big as the site)."""
+        started = time.perf_counter()
+        key = self._link_key(sources, analyses)
+        cached = self.cache.get_latest("link", key)
+        if cached is not None:
+            self.timings["link from the cache"] = time.perf_counter() - started
+            dossier, site, reported, curation_reported = cached
+            diagnostics.extend(reported)
+            curation.diagnostics.extend(curation_reported)
+            return dossier, site
+        before, curation_before = len(diagnostics), len(curation.diagnostics)
+        dossier, site = self._isolated_link(sources, analyses, curation, diagnostics)
+        reported = tuple(diagnostics[before:])
+        curation_reported = tuple(curation.diagnostics[curation_before:])
+        self.cache.put_latest("link", key, (dossier, site, reported, curation_reported))
+        return dossier, site
+
+    def _link_key(self, sources: list[Source], analyses: list[Analysis]) -> str:
+        """Everything linking and rendering read: the whole package, the project's templates,
+        the title, the size above which a dossier is compact, which pages editors wrote, the
+        curation file, the sources and (by their keys) their analyses."""
+        curation_file = self.settings.curation_path
         try:
-            return self.analyse(source)
-        except Exception as error:  # any defect: report it, keep the other articles
-            diagnostics.append(
-                Diagnostic(
-                    level="warning",
-                    path=source.file,
-                    message=_defect("analysing", error)
-                    + "; the text is shown without actors, dates and numbers",
-                )
-            )
-            return _NOTHING_FOUND
+            curation_bytes = curation_file.read_bytes()
+        except OSError:
+            curation_bytes = b"-"
+        analysed = "\n".join(
+            f"{_analysis_key(source, self.settings.model)} {analysis == _NOTHING_FOUND}"
+            for source, analysis in zip(sources, analyses, strict=True)
+        )
+        docs = self.settings.docs_dir
+        editors_pages = (
+            "\n".join(sorted(str(p.relative_to(docs)) for p in docs.rglob("*.md")))
+            if docs is not None and docs.is_dir()
+            else "-"
+        )
+        return content_key(
+            package_fingerprint(),
+            folder_fingerprint(self.settings.templates_dir),
+            self.settings.title,
+            str(self.settings.compact_above),
+            editors_pages,  # an actor an editor wrote a page for keeps its own page
+            curation_bytes,
+            repr(sources),
+            analysed,
+        )
 
     def _link(
         self, sources: list[Source], analyses: list[Analysis], curation: Curation | None
     ) -> tuple[Dossier, Site]:
+        started = time.perf_counter()
         dossier = self.reconcile(sources, analyses, curation)
-        return dossier, render_site(
+        self.timings["reconcile"] = time.perf_counter() - started
+        started = time.perf_counter()
+        site = render_site(
             dossier,
             self.settings.templates_dir,
             self.settings.title,
             compact_above=self.settings.compact_above,
             docs_dir=self.settings.docs_dir,
         )
+        self.timings["render"] = time.perf_counter() - started
+        return dossier, site
 
     def _isolated_link(
         self,
@@ -271,6 +408,69 @@ def analyse_source(source: Source, recogniser: Recogniser) -> Analysis:
     )
 
 
+def _analysis_key(source: Source, model: str | None) -> str:
+    """The whole source, id and dates included: analysis reads them (relative dates)."""
+    return content_key(model or "rules", repr(source))
+
+
+def _analyse_isolated(source: Source, recogniser: Recogniser) -> tuple[Analysis, Diagnostic | None]:
+    """A defect in analysis costs the article its extracted facts, never the build."""
+    try:
+        return analyse_source(source, recogniser), None
+    except Exception as error:  # any defect: report it, keep the other articles
+        return _NOTHING_FOUND, Diagnostic(
+            level="warning",
+            path=source.file,
+            message=_defect("analysing", error)
+            + "; the text is shown without actors, dates and numbers",
+        )
+
+
+# Workers are forked: they inherit the loaded lexicon and the articles to analyse instead
+# of loading and receiving them (spawned workers would load the lexicon once each).
+_CAN_FORK = "fork" in multiprocessing.get_all_start_methods()
+_WORK: tuple[Callable[..., Any], list[tuple[Any, ...]]] | None = None
+
+
+def _in_pool(function: Callable[..., T], calls: list[tuple[Any, ...]], workers: int) -> list[T]:
+    """``function`` over the argument tuples in a pool of forked processes, in order. The
+    workers inherit function and arguments; only the results travel back, pickled."""
+    global _WORK
+    _WORK = (function, calls)
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            chunk = max(1, len(calls) // (workers * 8))
+            return list(pool.map(_call_nth, range(len(calls)), chunksize=chunk))
+    except (BrokenProcessPool, OSError):  # no processes to be had: compute here
+        return [function(*arguments) for arguments in calls]
+    finally:
+        _WORK = None
+
+
+def _call_nth(index: int) -> Any:
+    assert _WORK is not None, "runs in a worker forked by _in_pool"
+    function, calls = _WORK
+    return function(*calls[index])
+
+
+def preload(settings: Settings) -> None:
+    """Load what analysing an article needs (lexicon, word clusters, lemmas, spaCy's German
+    tokenizer) by analysing a made-up article: `mkdocs serve` does it after its first build,
+    so that an editor's first save does not wait for it."""
+    text = "Titel\nAm 3. Mai sagte die Ministerin in der Hauptstadt, 120 Menschen seien da.\n"
+    source, _ = parse_article(text.encode(), ".txt", "preload", settings.limits)
+    if source is not None:
+        analyse_source(replace(source, id="preload"), shared_recogniser(settings.model))
+
+
+@lru_cache(maxsize=2)
+def shared_recogniser(model: str | None) -> Recogniser:
+    """One recogniser per model and process: `mkdocs serve` builds with a new pipeline each
+    time, and a spaCy model takes seconds to load. Recognisers keep no state per article."""
+    return make_recogniser(model)
+
+
 def infer_publication_date(source: Source) -> Source:
     """Without a date line or metadata, the latest full date in the text stands in, marked
     as inferred; with none, the article stays undated and its relative dates year-less."""
@@ -287,11 +487,6 @@ def infer_publication_date(source: Source) -> Source:
     return replace(source, published=max(full_dates), date_inferred=True)
 
 
-def _fingerprint(source: Source) -> str:
-    digest = hashlib.sha256(repr(source).encode("utf-8"))
-    return digest.hexdigest()
-
-
 def _display(path: Path) -> str:
     """A path as editors know it: relative to the working directory where possible."""
     try:
@@ -302,6 +497,16 @@ def _display(path: Path) -> str:
 
 def run_pipeline(settings: Settings, recogniser: Recogniser | None = None) -> Result:
     return Pipeline(settings, recogniser).run()
+
+
+def _isolated_parse(
+    raw: bytes, suffix: str, display: str, *, limits: Limits
+) -> tuple[Source | None, list[Diagnostic]]:
+    """One article parsed; a defect that escapes the parser costs this article only."""
+    try:
+        return parse_article(raw, suffix, display, limits)
+    except Exception as error:  # any defect: report it, keep the other articles
+        return None, [Diagnostic(level="error", path=display, message=_defect("reading", error))]
 
 
 def _isolated_read(

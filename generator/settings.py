@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
+
+# Default of Settings.parallel_from, measured with scripts/benchmark.py (README, Speed).
+PARALLEL_FROM = 32
+# The cache folder next to mkdocs.yml (plugin option ``cache``).
+DEFAULT_CACHE = ".dossier-cache"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -35,6 +41,12 @@ class Settings:
     curation_file: Path | None = None  # the editors' corrections; default seeds/kuratierung.yml
     limits: Limits = Limits()
     compact_above: int = COMPACT_ABOVE  # sources; see COMPACT_ABOVE
+    # where results per article are kept between builds (None: in memory only); safe to delete
+    cache_dir: Path | None = None
+    # articles are analysed by a pool of this many processes (1: none) when at least
+    # ``parallel_from`` of them are not in the cache; below that a pool costs more than it saves
+    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    parallel_from: int = PARALLEL_FROM
 
     @property
     def curation_path(self) -> Path:
@@ -52,4 +64,5 @@ class Settings:
             templates_dir=templates if templates.is_dir() else None,
             docs_dir=root / "docs",
             model=model,
+            cache_dir=root / DEFAULT_CACHE,
         )

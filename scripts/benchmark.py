@@ -4,6 +4,8 @@
     python scripts/benchmark.py --articles DIR       # any folder of articles
     python scripts/benchmark.py --site               # also time `mkdocs build` of the seeds
     python scripts/benchmark.py --worst-cases        # hostile articles at the limits
+    python scripts/benchmark.py --scale [100 300 1000]   # whole builds, cold, warm, edited,
+                                                         # against plain Material
 
 Prints figures; it is a script, not a timed test. Each stage is timed once after a
 warm-up of the lexicon (loading it is reported separately).
@@ -13,8 +15,10 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -132,6 +136,225 @@ def time_worst_cases() -> None:
             )
 
 
+# --- whole builds at newsroom scale (issue 12) --------------------------------------------
+
+SIZES = (100, 300, 1000)
+PLAIN_PAGES = "seiten"  # the plain site's folder of pages kept out of the nav
+
+
+def make_dossier_project(folder: Path, articles: list[Path]) -> Path:
+    """This repository's site (mkdocs.yml, docs/) over the given articles."""
+    (folder / "seeds").mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", folder / "docs")
+    for article in articles:
+        shutil.copy(article, folder / "seeds" / article.name)
+    return folder
+
+
+def make_plain_project(folder: Path, pages: int, page_chars: int, texts: list[str]) -> Path:
+    """A Material site of the same theme settings, without the dossier plugin: ``pages``
+    Markdown pages of ``page_chars`` characters of corpus text each, kept out of the nav."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("  - dossier:\n      seeds: seeds\n", "")
+    config = config[: config.index("\nnav:")] + "\nnav:\n  - Start: index.md\n"
+    config += f"not_in_nav: |\n  /{PLAIN_PAGES}/\n"
+    (folder / "docs" / PLAIN_PAGES).mkdir(parents=True)
+    (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (folder / "docs" / "index.md").write_text("# Start\n\nEine Seite.\n", encoding="utf-8")
+    words = " ".join(texts).split()
+    position = 0
+    for number in range(pages):
+        parts = [f"# Seite {number}\n"]
+        length = 0
+        while length < page_chars:
+            paragraph = " ".join(words[position : position + 60])
+            position = (position + 60) % max(1, len(words) - 60)
+            parts.append(paragraph)
+            length += len(paragraph) + 2
+        (folder / "docs" / PLAIN_PAGES / f"{number:05d}.md").write_text(
+            "\n\n".join(parts) + "\n", encoding="utf-8"
+        )
+    return folder
+
+
+def child(mode: str, project: Path) -> None:
+    """Runs in a fresh process: one `mkdocs build` (``build``), or a build, the loading that
+    `mkdocs serve` does after its first build, an edit of one article and a second build in
+    the same process (``edit``). Prints one JSON line."""
+    import logging
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from generator.pipeline import preload
+
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    os.chdir(project)
+
+    def one_build() -> dict[str, object]:
+        config = load_config(config_file="mkdocs.yml")
+        started = time.perf_counter()
+        build(config)
+        figures: dict[str, object] = {"build_s": time.perf_counter() - started}
+        plugin = config.plugins.get("dossier")
+        if plugin is not None and plugin.pipeline is not None and plugin.result is not None:
+            site = plugin.result.site
+            figures |= {
+                "stages": plugin.pipeline.timings,
+                "analysed": plugin.pipeline.analysed,
+                "generated": len(site),
+                "page_chars": sum(len(text) for text in site.values()) // max(1, len(site)),
+            }
+        return figures
+
+    figures = one_build()
+    if mode == "edit":
+        settings = plugin_settings_of(project)
+        assert settings is not None
+        started = time.perf_counter()
+        preload(settings)
+        figures["preload_s"] = time.perf_counter() - started
+        seeds = sorted((project / "seeds").iterdir())
+        with seeds[len(seeds) // 2].open("a", encoding="utf-8") as handle:
+            handle.write("Am Abend sagte ein Sprecher, 40 weitere Menschen seien gekommen.\n")
+        figures["edited"] = one_build()
+    print(json.dumps(figures))
+
+
+def plugin_settings_of(project: Path) -> Settings | None:
+    from generator.faces.mkdocs_plugin import project_settings
+
+    return project_settings(project / "mkdocs.yml")
+
+
+def run_child(mode: str, project: Path) -> dict[str, object]:
+    """One child process: its output, wall and CPU seconds and peak memory (its own
+    maximum resident set, the pool's workers included: wait4 reports the child alone)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, __file__, "--child", mode, str(project)],
+        stdout=subprocess.PIPE,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
+    assert process.stdout is not None
+    output = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"{mode} build of {project} failed ({process.returncode})")
+    figures: dict[str, object] = json.loads(output.decode().strip().splitlines()[-1])
+    figures |= {
+        "wall_s": time.perf_counter() - started,
+        "cpu_s": usage.ru_utime + usage.ru_stime,
+        "peak_mb": usage.ru_maxrss / 1024,
+    }
+    site = project / "site"
+    figures["pages"] = sum(1 for _ in site.rglob("*.html"))
+    figures["site_mb"] = sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1e6
+    index = site / "search" / "search_index.json"
+    figures["index_mb"] = index.stat().st_size / 1e6 if index.is_file() else 0.0
+    return figures
+
+
+def scale(sizes: list[int]) -> None:
+    print(
+        f"{os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.1f} at the start "
+        "(the machine is shared: compare figures of one run)"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        corpus.mkdir()
+        write_corpus(CORPUS, corpus)
+        articles = sorted(corpus.iterdir())
+        texts = [a.read_text(encoding="utf-8") for a in articles]
+        cold_total: dict[int, float] = {}
+        cold_cpu: dict[int, float] = {}
+        for n in sizes:
+            project = make_dossier_project(Path(tmp) / f"dossier-{n}", articles[:n])
+            cold = run_child("build", project)
+            warm = run_child("build", project)
+            edit = run_child("edit", project)
+            plain_project = make_plain_project(
+                Path(tmp) / f"plain-{n}", int(cold["pages"]), int(cold["page_chars"]), texts
+            )
+            plain = run_child("build", plain_project)
+            cold_total[n] = float(cold["wall_s"])
+            cold_cpu[n] = float(cold["cpu_s"])
+            report(n, cold, warm, edit, plain)
+            shutil.rmtree(project)
+            shutil.rmtree(plain_project)
+        if 100 in cold_total and 1000 in cold_total:
+            print(
+                "\nt(1000) / t(100), cold whole process: "
+                f"wall {cold_total[1000] / cold_total[100]:.1f}, "
+                f"CPU {cold_cpu[1000] / cold_cpu[100]:.1f}"
+            )
+
+
+def report(n: int, cold: dict, warm: dict, edit: dict, plain: dict) -> None:
+    print(f"\n## {n} articles: {cold['pages']} pages, {cold['generated']} generated")
+    print(
+        "| build | wall s | CPU s | × plain (wall) | × plain (CPU) | pages | site MB | index MB "
+        "| peak MB |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for name, run in (("plain Material", plain), ("dossier, cold", cold), ("dossier, warm", warm)):
+        print(
+            f"| {name} | {run['wall_s']:.1f} | {run['cpu_s']:.1f} | "
+            f"{run['wall_s'] / plain['wall_s']:.2f} | {run['cpu_s'] / plain['cpu_s']:.2f} | "
+            f"{run['pages']} | {run['site_mb']:.1f} | {run['index_mb']:.1f} | "
+            f"{run['peak_mb']:.0f} |"
+        )
+    for name, run in (("cold", cold), ("warm", warm)):
+        stages = run["stages"]
+        pipeline = sum(stages.values())
+        print(
+            f"{name}: pipeline {pipeline:.1f} s ("
+            + ", ".join(f"{k} {v:.2f}" for k, v in stages.items())
+            + f"; {run['analysed']} analysed), MkDocs {run['build_s'] - pipeline:.1f} s"
+        )
+    edited = edit["edited"]
+    cold_analysis = cold["stages"]["analyse"]
+    print(
+        f"one article edited, second build in the same process (as in mkdocs serve): "
+        f"{edited['analysed']} analysed in {edited['stages']['analyse']:.3f} s = "
+        f"{100 * edited['stages']['analyse'] / cold_analysis:.1f} % of the cold analysis "
+        f"({cold_analysis:.1f} s); build {edited['build_s']:.1f} s; preload {edit['preload_s']:.1f} s"
+    )
+
+
+def pool_threshold(counts: list[int], repeats: int = 3) -> None:
+    """Analysis of k articles not in the cache, in this process and in a pool of all CPUs
+    (best of ``repeats``): where the pool starts to pay is the default of parallel_from."""
+    from generator.pipeline import Pipeline, preload
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        corpus.mkdir()
+        write_corpus(CORPUS, corpus)
+        settings = Settings(seeds_dir=corpus)
+        sources, _ = Pipeline(settings).ingest()
+        preload(settings)  # as in a process that analysed before: loading is not compared
+        workers = os.cpu_count() or 1
+        print(f"{workers} CPUs; load average {os.getloadavg()[0]:.1f}")
+        print("| articles | one process s | pool s | pool / one |")
+        print("|---:|---:|---:|---:|")
+        for count in counts:
+            best = {}
+            for size in (1, workers):
+                runs = []
+                for _ in range(repeats):
+                    pipeline = Pipeline(replace(settings, workers=size, parallel_from=2))
+                    started = time.perf_counter()
+                    pipeline.analyse_all(sources[:count], [])
+                    runs.append(time.perf_counter() - started)
+                best[size] = min(runs)
+            print(
+                f"| {count} | {best[1]:.2f} | {best[workers]:.2f} | {best[workers] / best[1]:.2f} |"
+            )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=Path, help="folder of articles (default: the corpus)")
@@ -139,7 +362,31 @@ def main() -> None:
     parser.add_argument(
         "--worst-cases", action="store_true", help="only time hostile articles at the limits"
     )
+    parser.add_argument(
+        "--scale",
+        nargs="*",
+        type=int,
+        metavar="N",
+        help="whole builds of N corpus articles (default 100 300 1000) against plain Material",
+    )
+    parser.add_argument(
+        "--pool",
+        nargs="*",
+        type=int,
+        metavar="K",
+        help="analysis of K articles in one process and in a pool (default 8 ... 512)",
+    )
+    parser.add_argument("--child", nargs=2, metavar=("MODE", "PROJECT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.child:
+        child(args.child[0], Path(args.child[1]))
+        return
+    if args.pool is not None:
+        pool_threshold(args.pool or [8, 16, 32, 64, 128, 256, 512])
+        return
+    if args.scale is not None:
+        scale(args.scale or list(SIZES))
+        return
     if args.worst_cases:
         time_worst_cases()
         return

@@ -138,3 +138,21 @@ def test_exported_folder_builds_without_the_plugin(project: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert (project / "plain-site" / "akteure" / "wladimir-putin" / "index.html").is_file()
+
+
+def test_no_cache_keeps_nothing_and_cache_names_the_folder(tmp_path, monkeypatch) -> None:
+    from .conftest import seed_texts
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name, text in seed_texts().items():
+        (seeds / name).write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    assert runner.invoke(main, ["check", "--no-cache"]).exit_code == 0
+    assert not (tmp_path / ".dossier-cache").exists()
+    assert runner.invoke(main, ["check", "--cache", "elsewhere"]).exit_code == 0
+    assert (tmp_path / "elsewhere" / "CACHEDIR.TAG").is_file()
+    assert not (tmp_path / ".dossier-cache").exists()
+    assert runner.invoke(main, ["check"]).exit_code == 0
+    assert (tmp_path / ".dossier-cache" / "CACHEDIR.TAG").is_file()

@@ -113,7 +113,15 @@ def test_new_mkdocs_project_builds_with_only_mkdocs_yml_and_seeds(
         if url and re.match(r"(https?:)?//", url)
     }
     assert not external  # the default theme's CDN scripts are switched off
-    assert sorted(p.name for p in project.iterdir()) == ["docs", "mkdocs.yml", "seeds", "site"]
+    # besides the site, only the analysis cache, which git skips in any project
+    assert sorted(p.name for p in project.iterdir()) == [
+        ".dossier-cache",
+        "docs",
+        "mkdocs.yml",
+        "seeds",
+        "site",
+    ]
+    assert (project / ".dossier-cache" / ".gitignore").read_text(encoding="utf-8") == "*\n"
     assert not any((project / "docs").iterdir())  # nothing written into docs/
 
 

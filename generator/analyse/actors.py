@@ -175,7 +175,14 @@ class RuleRecogniser:
         self, lexicon: Lexicon | None = None, clusters: ClusterClasses | None = None
     ) -> None:
         self.lexicon = lexicon or load_lexicon()
-        self.clusters = clusters or load_cluster_classes()
+        self._clusters = clusters
+
+    @property
+    def clusters(self) -> ClusterClasses:
+        """Loaded on first use (2 s): reconciling, which asks the lexicon only, never needs it."""
+        if self._clusters is None:
+            self._clusters = load_cluster_classes()
+        return self._clusters
 
     def recognise(self, source: Source) -> list[Candidate]:
         found: list[Candidate] = []

@@ -20,9 +20,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from .dates import DatePhrase
+from .lexicon import german_stop_words, read_yaml_text
 from .quantities import _lemmas
 from .times import TimePhrase
 
@@ -74,7 +73,7 @@ class EventCue:
 @lru_cache(maxsize=1)
 def _vocabulary() -> dict[str, Any]:
     text = resources.files("generator").joinpath("data", "events.yml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = read_yaml_text(text)
     status_words: dict[str, str] = {}
     status_phrases: list[tuple[re.Pattern[str], str]] = []
     for status, words in data["status"].items():
@@ -136,19 +135,18 @@ def verb_lemmas() -> frozenset[str]:
 def _function_words() -> frozenset[str]:
     """spaCy's German stop words, less the inflected forms of content verbs among them
     (``nahm``, ``kam``, ``sagte``)."""
-    from spacy.lang.de.stop_words import STOP_WORDS
-
+    stop_words = german_stop_words()
     table = _lemmas()
     verbs = verb_lemmas()
     auxiliaries = _vocabulary()["auxiliaries"]
     return frozenset(
         word
-        for word in STOP_WORDS
+        for word in stop_words
         if not (
             table.get(word, word) != word
             and table.get(word) in verbs
             and table.get(word) not in auxiliaries
-            and table.get(word) not in STOP_WORDS  # "eine" -> "einen" stays an article
+            and table.get(word) not in stop_words  # "eine" -> "einen" stays an article
         )
     )
 

@@ -21,6 +21,17 @@ _SEEDS = click.option(
 )
 
 
+_CACHE = click.option(
+    "--cache",
+    "cache_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder of the analysis cache (default: the plugin's, .dossier-cache/).",
+)
+_NO_CACHE = click.option(
+    "--no-cache", is_flag=True, help="Keep nothing between runs: analyse every article."
+)
+
 _MODEL = click.option(
     "--model",
     default=None,
@@ -28,9 +39,23 @@ _MODEL = click.option(
 )
 
 
-def _settings(seeds_dir: Path | None, model: str | None = None) -> Settings:
-    """The options of the dossier plugin in ./mkdocs.yml (seeds, templates, title, model),
-    else the design card's layout; --seeds and --model win."""
+def _settings(
+    seeds_dir: Path | None,
+    model: str | None = None,
+    cache_dir: Path | None = None,
+    no_cache: bool = False,
+) -> Settings:
+    """The options of the dossier plugin in ./mkdocs.yml (seeds, templates, title, model,
+    cache), else the design card's layout; --seeds, --model and --cache win."""
+    settings = _project_settings(seeds_dir, model)
+    if no_cache:
+        return replace(settings, cache_dir=None)
+    if cache_dir is not None:
+        return replace(settings, cache_dir=cache_dir.resolve())
+    return settings
+
+
+def _project_settings(seeds_dir: Path | None, model: str | None) -> Settings:
     from .mkdocs_plugin import project_settings  # imports MkDocs only when needed
 
     config_file = Path.cwd() / "mkdocs.yml"
@@ -65,6 +90,8 @@ def main() -> None:
 @main.command(help="Run the pipeline and build the site with MkDocs (mkdocs build).")
 @_SEEDS
 @_MODEL
+@_CACHE
+@_NO_CACHE
 @click.option(
     "--site",
     "site_dir",
@@ -73,7 +100,14 @@ def main() -> None:
     help="Output folder (default: site/).",
 )
 @click.option("--strict", is_flag=True, help="Fail on any warning, e.g. a skipped article.")
-def build(seeds_dir: Path | None, model: str | None, site_dir: Path | None, strict: bool) -> None:
+def build(
+    seeds_dir: Path | None,
+    model: str | None,
+    cache_dir: Path | None,
+    no_cache: bool,
+    site_dir: Path | None,
+    strict: bool,
+) -> None:
     import logging
 
     from mkdocs.commands.build import build as mkdocs_build
@@ -95,6 +129,10 @@ def build(seeds_dir: Path | None, model: str | None, site_dir: Path | None, stri
             plugin.config.seeds = str(seeds_dir.resolve())
         if model is not None:
             plugin.config.model = model
+        if no_cache:
+            plugin.config.cache = False
+        elif cache_dir is not None:
+            plugin.config.cache = str(cache_dir.resolve())
         mkdocs_build(config)
     except MkDocsException as error:
         raise click.ClickException(str(error)) from error
@@ -107,6 +145,8 @@ def build(seeds_dir: Path | None, model: str | None, site_dir: Path | None, stri
 )
 @_SEEDS
 @_MODEL
+@_CACHE
+@_NO_CACHE
 @click.option(
     "-o",
     "--output",
@@ -122,11 +162,16 @@ def build(seeds_dir: Path | None, model: str | None, site_dir: Path | None, stri
     help="Folder for the generated pages as Markdown (outside docs/).",
 )
 def export(
-    seeds_dir: Path | None, model: str | None, output: Path | None, markdown_dir: Path | None
+    seeds_dir: Path | None,
+    model: str | None,
+    cache_dir: Path | None,
+    no_cache: bool,
+    output: Path | None,
+    markdown_dir: Path | None,
 ) -> None:
     if output is None and markdown_dir is None:
         raise click.UsageError("give -o FILE.json and/or --markdown DIR")
-    settings = _settings(seeds_dir, model)
+    settings = _settings(seeds_dir, model, cache_dir, no_cache)
     if markdown_dir is not None:
         try:
             ensure_outside(markdown_dir, settings)  # refuse before doing any work
@@ -154,8 +199,12 @@ def export(
 @main.command(help="Validate the articles; exit 1 with file:line: message on errors.")
 @_SEEDS
 @_MODEL
-def check(seeds_dir: Path | None, model: str | None) -> None:
-    result = _run(_settings(seeds_dir, model))
+@_CACHE
+@_NO_CACHE
+def check(
+    seeds_dir: Path | None, model: str | None, cache_dir: Path | None, no_cache: bool
+) -> None:
+    result = _run(_settings(seeds_dir, model, cache_dir, no_cache))
     errors = [d for d in result.diagnostics if d.level == "error"]
     sources = len(result.dossier.sources)
     click.echo(f"{sources} articles read, {len(errors)} with errors", err=True)

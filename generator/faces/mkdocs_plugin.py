@@ -9,7 +9,9 @@ MkDocs.
 from __future__ import annotations
 
 import difflib
+import os
 import posixpath
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -21,20 +23,21 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from ..cache import ResultCache
 from ..errors import DossierError
 from ..ingest.articles import ARTICLE_SUFFIXES, IngestError, decode
-from ..pipeline import Analysis, Pipeline, Result
+from ..pipeline import Pipeline, Result, preload
 from ..render.commentary import Commentary, find_orphans
 from ..render.site import DEFAULT_TEMPLATES, STYLESHEET, Renderer, assets
 from ..render.wikilinks import LinkIndex
-from ..settings import COMPACT_ABOVE, Limits, Settings
+from ..settings import COMPACT_ABOVE, DEFAULT_CACHE, PARALLEL_FROM, Limits, Settings
 from .export import dossier_json
 
 log = get_plugin_logger(__name__)
 
-# Analyses survive the plugin instance: `mkdocs serve` loads the config (and with it a
-# fresh plugin) on every rebuild, but unchanged articles need not be analysed again.
-_ANALYSIS_CACHE: dict[str, Analysis] = {}
+# Articles read and analysed stay in memory for the life of the process: every build in it
+# (each rebuild of `mkdocs serve`, builds in tests) finds them without reading the disk.
+_MEMORY: dict[str, Any] = {}
 
 # Markdown extensions the generated pages are written for (MkDocs adds toc and tables itself):
 # anchors and classes in braces, the "redaktionell geprüft" box.
@@ -56,6 +59,10 @@ class DossierConfig(base.Config):
     # above this many sources, actors mentioned once share pages by initial and the coverage
     # matrix keeps to events reported by several sources (README, "Große Dossiers")
     compact_above = c.Type(int, default=COMPACT_ABOVE)
+    # folder of the analysis cache (false: none); outside docs/ and the articles' folder
+    cache = c.Type((str, bool), default=DEFAULT_CACHE)
+    workers = c.Type(int, default=os.cpu_count() or 1)  # processes that analyse articles
+    parallel_from = c.Type(int, default=PARALLEL_FROM)  # articles to analyse for a pool to pay
 
     # limits per article (README, "Was passiert bei kaputten Dateien")
     max_article_bytes = c.Type(int, default=Limits().max_article_bytes)
@@ -66,8 +73,16 @@ class DossierConfig(base.Config):
 class DossierPlugin(BasePlugin[DossierConfig]):
     def __init__(self) -> None:
         self.result: Result | None = None
+        self.pipeline: Pipeline | None = None  # of the last build: what it analysed, timings
+        # `mkdocs serve --dirty`: the pages of the last build, so that only changed ones are
+        # rendered again (the plugin object lives as long as the server: it has on_startup)
+        self.dirty = False
+        self.previous_site: dict[str, str] = {}
         self.settings: Settings | None = None
         self.commentary: Commentary | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.dirty = dirty and command == "serve"
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -87,14 +102,18 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         templates = self.config.templates
         if templates is None and (root / "templates").is_dir():
             templates = str(root / "templates")
+        seeds = (root / self.config.seeds).resolve()
         self.settings = Settings(
-            seeds_dir=(root / self.config.seeds).resolve(),
+            seeds_dir=seeds,
             templates_dir=Path(templates).resolve() if templates else None,
             title=self.config.title or config.site_name,
             docs_dir=Path(config.docs_dir).resolve(),
             model=self.config.model,
             limits=_limits(self.config),
             compact_above=self.config.compact_above,
+            cache_dir=_cache_dir(self.config.cache, root, config, seeds),
+            workers=max(1, self.config.workers),
+            parallel_from=self.config.parallel_from,
         )
         _add_markdown_extensions(config)
         if STYLESHEET not in config.extra_css:
@@ -105,7 +124,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.settings is not None
-        pipeline = Pipeline(self.settings, cache=_ANALYSIS_CACHE)
+        pipeline = Pipeline(self.settings, cache=ResultCache(self.settings.cache_dir, _MEMORY))
+        self.pipeline = pipeline
         try:
             self.result = pipeline.run()
         except DossierError as error:
@@ -115,6 +135,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             raise _abort(
                 f"internal error ({type(error).__name__}: {error}); please report it"
             ) from error
+        log.info(_cache_report(pipeline, len(self.result.dossier.sources)))
         for diagnostic in self.result.diagnostics:
             if diagnostic.level == "info":
                 log.info(str(diagnostic))
@@ -144,14 +165,20 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         for path, data in assets().items():
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content=data))
+        previous = self.previous_site if self.dirty else {}
         for path, content in self.result.site.items():
+            changed = previous.get(path) != content
             file = files.get_file_from_path(path)
             if file is None:
-                file = File.generated(config, path, content=content)
+                file = _GeneratedPage.generated(config, path, content=content)
+                file.changed = changed
                 files.append(file)
+            elif changed and self.dirty:  # an editor's page, with new generated facts in it
+                file.is_modified = _always  # type: ignore[method-assign]
             if posixpath.basename(path) != "index.md":
                 # reached through the section pages: no nav entry, no "not in nav" report
                 file.inclusion = InclusionLevel.NOT_IN_NAV
+        self.previous_site = dict(self.result.site)
         return files
 
     def on_page_markdown(
@@ -184,6 +211,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         for folder in (self.settings.seeds_dir, self.settings.templates_dir, DEFAULT_TEMPLATES):
             if folder is not None and folder.is_dir():
                 server.watch(str(folder))
+        # After the first build (which may have found every analysis in the cache), load what
+        # analysing needs while the editor reads: the first save then does not wait for it.
+        threading.Thread(target=_preload, args=(self.settings,), daemon=True).start()
         return server
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -192,6 +222,26 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         target = Path(config.site_dir) / self.config.json
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(dossier_json(self.result.dossier), encoding="utf-8")
+
+
+class _GeneratedPage(File):
+    """A generated page; `mkdocs serve --dirty` renders it again only if its text changed."""
+
+    changed = True
+
+    def is_modified(self) -> bool:
+        return self.changed or not os.path.isfile(self.abs_dest_path)
+
+
+def _always() -> bool:
+    return True
+
+
+def _preload(settings: Settings) -> None:
+    try:
+        preload(settings)
+    except Exception:  # only a head start: the build that needs it loads it and reports
+        log.debug("dossier: preloading failed", exc_info=True)
 
 
 def project_settings(config_file: Path) -> Settings | None:
@@ -264,6 +314,31 @@ def _limits(config: DossierConfig) -> Limits:
         if value < 1:
             raise _abort(f"'{name}' must be a positive number, not {value}")
     return Limits(**values)
+
+
+def _cache_dir(option: str | bool, root: Path, config: MkDocsConfig, seeds: Path) -> Path | None:
+    """The cache folder: not in docs/ (`mkdocs serve` would rebuild forever) nor among the
+    articles, and holding neither (it is deleted as a whole)."""
+    if option is False:
+        return None
+    if option is True:
+        option = DEFAULT_CACHE
+    folder = (root / option).resolve()
+    for name, other in (("docs_dir", Path(config.docs_dir).resolve()), ("seeds", seeds)):
+        if folder == other or other in folder.parents or folder in other.parents:
+            raise _abort(f"'cache' ({option}) must be a folder of its own, outside '{name}'")
+    return folder
+
+
+def _cache_report(pipeline: Pipeline, sources: int) -> str:
+    where = pipeline.settings.cache_dir
+    kept = f"in {where.name}/" if where is not None else "in memory only"
+    pooled = pipeline.pooled["analyse"]
+    by_pool = f" ({pooled} by {pipeline.settings.workers} processes)" if pooled else ""
+    return (
+        f"dossier: {pipeline.analysed} of {sources} articles analysed{by_pool}, the others from "
+        f"the cache ({kept})"
+    )
 
 
 def _docs_display(config: MkDocsConfig, src_uri: str) -> str:

@@ -200,10 +200,8 @@ def read_article(
 ) -> tuple[Source | None, list[Diagnostic]]:
     """Read one article; on failure return ``None`` and an error diagnostic naming the file."""
     limits = limits or Limits()
-    diagnostics: list[Diagnostic] = []
     try:
-        with path.open("rb") as handle:  # never more than the limit, whatever the file claims
-            raw = handle.read(limits.max_article_bytes + 1)
+        raw = read_limited(path, limits)
     except OSError as error:
         return None, [
             Diagnostic(
@@ -212,6 +210,20 @@ def read_article(
                 message=f"cannot read file: {error.strerror or error}",
             )
         ]
+    return parse_article(raw, path.suffix, display, limits)
+
+
+def read_limited(path: Path, limits: Limits) -> bytes:
+    """The bytes of a file, never more than one byte over the limit, whatever the file claims."""
+    with path.open("rb") as handle:
+        return handle.read(limits.max_article_bytes + 1)
+
+
+def parse_article(
+    raw: bytes, suffix: str, display: str, limits: Limits
+) -> tuple[Source | None, list[Diagnostic]]:
+    """An article from the bytes of its file (a function of its arguments only)."""
+    diagnostics: list[Diagnostic] = []
     if len(raw) > limits.max_article_bytes:
         return None, [
             Diagnostic(
@@ -234,7 +246,7 @@ def read_article(
                     message=f"file is not UTF-8; read as {encoding}. Save it as UTF-8 to be sure.",
                 )
             )
-        if path.suffix.lower() == ".md":
+        if suffix.lower() == ".md":
             draft = parse_markdown(text, limits)
         else:
             draft = parse_text(text, limits)

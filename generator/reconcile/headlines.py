@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from ..analyse.events import CueMatch, verb_lemma
+from ..analyse.lexicon import german_stop_words
 from ..analyse.quantities import _lemmas
 from ..model import Actor
 
@@ -287,12 +288,11 @@ def _strip(text: str, start: int, end: int, remove: list[tuple[int, int]]) -> st
 
 
 def _finish(title: str, particle: str = "") -> str:
-    from spacy.lang.de.stop_words import STOP_WORDS
-
+    stop_words = german_stop_words()
     title = _LEADING.sub("", title.strip())
     title = _TRAILING.sub("", title).strip(" .,;:„“\"'()")
     words = title.split()
-    while len(words) > 2 and words[-1].lower() in STOP_WORDS and words[-1] != particle:
+    while len(words) > 2 and words[-1].lower() in stop_words and words[-1] != particle:
         words.pop()  # "… kurz nach": a cut clause ends on a content word
     title = " ".join(words).strip(" .,;:„“\"'()")
     if not title:

@@ -1,0 +1,338 @@
+"""The analysis cache on disk, and the pool of processes that analyses articles."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+import generator.cache as cache_module
+import generator.pipeline as pipeline_module
+from generator.cache import FORMAT, ResultCache, content_key, environment
+from generator.faces.export import dossier_json
+from generator.pipeline import Pipeline
+from generator.settings import Settings
+
+from .conftest import ROOT, seed_texts
+
+
+def _project(tmp_path: Path, articles: dict[str, str] | None = None) -> Settings:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir(parents=True, exist_ok=True)
+    for name, text in (articles or seed_texts()).items():
+        (seeds / name).write_text(text, encoding="utf-8")
+    return Settings(seeds_dir=seeds, cache_dir=tmp_path / ".dossier-cache", workers=1)
+
+
+def _entries(settings: Settings, kind: str = "analysis") -> list[Path]:
+    assert settings.cache_dir is not None
+    return sorted((settings.cache_dir / environment() / kind).glob("*"))
+
+
+def test_a_new_process_reads_every_analysis_from_disk_and_gets_the_same_objects(
+    tmp_path: Path,
+) -> None:
+    settings = _project(tmp_path)
+    first = Pipeline(settings)
+    result = first.run()
+    assert first.analysed == 3 and len(_entries(settings)) == 3
+    again = Pipeline(settings)  # a fresh memory: as a second `mkdocs build` starts
+    second = again.run()
+    assert again.analysed == 0 and again.cache.stats.misses == 0
+    assert second.dossier == result.dossier and second.site == result.site
+    sources, _ = first.ingest()
+    for source in sources:
+        fresh = pipeline_module.analyse_source(source, first.recogniser)
+        key = pipeline_module._analysis_key(source, None)
+        cached = ResultCache(settings.cache_dir).get("analysis", key)
+        assert cached == fresh and repr(cached) == repr(fresh)  # exact round trip
+
+
+def test_an_edited_article_alone_is_analysed_again(tmp_path: Path) -> None:
+    settings = _project(tmp_path)
+    Pipeline(settings).run()
+    article = sorted(settings.seeds_dir.iterdir())[1]
+    article.write_text(
+        article.read_text(encoding="utf-8") + "Am Abend kamen 40 weitere Menschen.\n",
+        encoding="utf-8",
+    )
+    pipeline = Pipeline(settings)
+    pipeline.run()
+    assert pipeline.analysed == 1
+
+
+def test_another_version_or_data_starts_a_new_cache_and_drops_the_old(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = _project(tmp_path)
+    Pipeline(settings).run()
+    assert settings.cache_dir is not None
+    old = settings.cache_dir / environment()
+    monkeypatch.setattr(cache_module, "environment", lambda: "0" * 20)
+    pipeline = Pipeline(settings)
+    pipeline.run()
+    assert pipeline.analysed == 3
+    assert (settings.cache_dir / ("0" * 20)).is_dir() and not old.exists()
+
+
+def test_the_fingerprint_covers_code_data_files_and_library_versions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package = tmp_path / "generator"
+    shutil.copytree(ROOT / "generator", package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache_module, "_PACKAGE", package)
+    fingerprint = cache_module.environment.__wrapped__
+    before = fingerprint()
+    assert fingerprint() == before
+    events = package / "data" / "events.yml"
+    events.write_text(events.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    after_data = fingerprint()
+    assert after_data != before
+    code = package / "analyse" / "dates.py"
+    code.write_text(code.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert fingerprint() not in (before, after_data)
+    real_version = cache_module.metadata.version
+    monkeypatch.setattr(
+        cache_module.metadata,
+        "version",
+        lambda name: "99" if name == "spacy-lookups-data" else real_version(name),
+    )
+    assert fingerprint() not in (before, after_data)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: data[: len(data) // 2],  # a write cut short
+        lambda data: data[:-1] + bytes([data[-1] ^ 1]),  # one flipped bit
+        lambda data: b"",  # an empty file
+        lambda data: b"not a cache entry at all",
+    ],
+)
+def test_a_corrupt_entry_is_dropped_and_the_article_analysed_again(tmp_path: Path, damage) -> None:
+    settings = _project(tmp_path)
+    result = Pipeline(settings).run()
+    entry = _entries(settings)[0]
+    entry.write_bytes(damage(entry.read_bytes()))
+    pipeline = Pipeline(settings)
+    again = pipeline.run()
+    assert pipeline.analysed == 1 and pipeline.cache.stats.dropped == 1
+    assert again.site == result.site
+    assert len(_entries(settings)) == 3  # written anew
+    assert Pipeline(settings).run().site == result.site
+
+
+class _Call:
+    """Pickles as a call of a function outside the generator."""
+
+    def __reduce__(self):
+        return (os.getcwd, ())
+
+
+def test_an_entry_that_would_call_anything_else_is_refused(tmp_path: Path) -> None:
+    cache = ResultCache(tmp_path)
+    cache.put("analysis", "k", ("harmless",))
+    entry = tmp_path / environment() / "analysis" / "k"
+    payload = pickle.dumps(_Call())
+    entry.write_bytes(FORMAT + cache_module.hashlib.sha256(payload).digest() + payload)
+    fresh = ResultCache(tmp_path)
+    assert fresh.get("analysis", "k") is None
+    assert fresh.stats.dropped == 1 and not entry.exists()
+
+
+def test_a_write_that_fails_midway_leaves_no_entry_and_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = ResultCache(tmp_path)
+    cache.put("analysis", "first", ("kept",))
+    folder = tmp_path / environment() / "analysis"
+
+    def killed(value: object) -> bytes:
+        raise KeyboardInterrupt  # the build is stopped while the entry is written
+
+    monkeypatch.setattr(cache_module, "_encode", killed)
+    with pytest.raises(KeyboardInterrupt):
+        cache.put("analysis", "second", ("lost",))
+    assert sorted(p.name for p in folder.iterdir()) == ["first"]
+    monkeypatch.undo()
+
+    def full_disk(source: object, target: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(cache_module.os, "replace", full_disk)
+    cache.put("analysis", "third", ("in memory only",))  # no error: the build goes on
+    assert sorted(p.name for p in folder.iterdir()) == ["first"]
+    assert ResultCache(tmp_path).get("analysis", "first") == ("kept",)
+
+
+def test_the_cache_folder_marks_itself_for_git_and_backups(tmp_path: Path) -> None:
+    ResultCache(tmp_path / "c").put("read", content_key("x"), ("x",))
+    assert (tmp_path / "c" / ".gitignore").read_text(encoding="utf-8") == "*\n"
+    assert (tmp_path / "c" / "CACHEDIR.TAG").read_text(encoding="utf-8").startswith("Signature:")
+
+
+def test_a_failed_analysis_is_not_cached_and_reported_every_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = _project(tmp_path)
+    real = pipeline_module.analyse_source
+
+    def fragile(source, recogniser):
+        if source.file.endswith(sorted(seed_texts())[0]):
+            raise RuntimeError("defect")
+        return real(source, recogniser)
+
+    monkeypatch.setattr(pipeline_module, "analyse_source", fragile)
+    for _ in range(2):
+        pipeline = Pipeline(settings)
+        result = pipeline.run()
+        assert sum("internal error while analysing" in d.message for d in result.diagnostics) == 1
+    assert pipeline.analysed == 1 and len(_entries(settings)) == 2
+
+
+def test_the_pool_gives_the_same_dossier_as_one_process(tmp_path: Path) -> None:
+    settings = replace(_project(tmp_path), cache_dir=None)
+    serial = Pipeline(replace(settings, workers=1))
+    pooled = Pipeline(replace(settings, workers=2, parallel_from=2))
+    one, other = serial.run(), pooled.run()
+    assert pooled.pooled == {"read": 2, "analyse": 2} and not serial.pooled
+    assert [s.id for s in other.dossier.sources] == [s.id for s in one.dossier.sources]
+    assert other.site == one.site
+    assert dossier_json(other.dossier) == dossier_json(one.dossier)
+
+
+def _build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+        check=False,
+    )
+
+
+def _with_options(project: Path, options: str) -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "      seeds: seeds\n" in text
+    config.write_text(text.replace("      seeds: seeds\n", f"      seeds: seeds\n{options}"))
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+@pytest.mark.slow
+def test_a_second_build_analyses_nothing_and_pool_and_cache_change_no_byte(
+    make_project, tmp_path: Path
+) -> None:
+    project = make_project(seed_texts())
+    _with_options(project, "      workers: 2\n      parallel_from: 2\n")
+    cold = _build(project, tmp_path / "cold")
+    assert cold.returncode == 0, cold.stderr
+    assert "dossier: 3 of 3 articles analysed (2 by 2 processes)" in cold.stderr
+    assert (project / ".dossier-cache" / environment()).is_dir()
+    warm = _build(project, tmp_path / "warm")
+    assert warm.returncode == 0, warm.stderr
+    assert "dossier: 0 of 3 articles analysed" in warm.stderr
+    _with_options(project, "      workers: 1\n      cache: false\n")
+    single = _build(project, tmp_path / "single")
+    assert single.returncode == 0, single.stderr
+    assert "dossier: 3 of 3 articles analysed" in single.stderr
+    pages = _files(tmp_path / "single")
+    assert len(pages) > 50
+    assert _files(tmp_path / "cold") == pages
+    assert _files(tmp_path / "warm") == pages
+
+
+def test_a_cache_folder_inside_docs_or_the_articles_is_refused(make_project) -> None:
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import PluginError
+
+    project = make_project(seed_texts())
+    for folder in ("docs/cache", "seeds", "."):
+        _with_options(project, f"      cache: {folder}\n")
+        config = load_config(config_file=str(project / "mkdocs.yml"))
+        with pytest.raises(PluginError, match="'cache'"):
+            config.plugins.on_config(config)
+        shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+
+
+def _serve_build(config_file: Path, plugin) -> dict[str, bool]:
+    """One rebuild as `mkdocs serve` does it: a fresh config, the same (persistent) plugin."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+
+    config = load_config(config_file=str(config_file))
+    assert config.plugins["dossier"] is plugin  # kept across rebuilds: it has on_startup
+    config = config.plugins.on_config(config)
+    files = config.plugins.on_files(get_files(config), config=config)
+    modified = {}
+    for file in files.documentation_pages():
+        modified[file.src_uri] = file.is_modified()
+        Path(file.abs_dest_path).parent.mkdir(parents=True, exist_ok=True)
+        Path(file.abs_dest_path).touch()  # as if written
+    return modified
+
+
+def test_serve_dirty_renders_again_only_the_pages_an_edit_changed(make_project) -> None:
+    from mkdocs.config import load_config
+
+    project = make_project(seed_texts())
+    commentary = project / "docs" / "akteure" / "wladimir-putin.md"
+    commentary.parent.mkdir(parents=True)
+    commentary.write_text("# Putin\n\nKommentar.\n\n<!-- dossier -->\n", encoding="utf-8")
+    config_file = project / "mkdocs.yml"
+    plugin = load_config(config_file=str(config_file)).plugins["dossier"]
+    plugin.on_startup(command="serve", dirty=True)
+    first = _serve_build(config_file, plugin)
+    assert all(first.values())
+    unchanged = _serve_build(config_file, plugin)
+    assert not any(unchanged.values())
+    article = sorted((project / "seeds").iterdir())[0]
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("Putin", "Wladimir Putin", 1), encoding="utf-8")
+    edited = _serve_build(config_file, plugin)
+    again = {uri for uri, modified in edited.items() if modified}
+    assert "akteure/wladimir-putin.md" in again  # the editor's page, its facts changed
+    assert any(uri.startswith("quellen/") for uri in again)
+    assert len(again) < len(edited) / 2
+
+
+def test_an_unchanged_dossier_is_neither_linked_nor_rendered_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = _project(tmp_path)
+    curation = settings.seeds_dir / "kuratierung.yml"
+    curation.write_text("akteure:\n  - akteur: Niemand Bekanntes\n    ausblenden: true\n")
+    first = Pipeline(settings).run()
+    warnings = [d for d in first.diagnostics if "Eintrag ohne Wirkung" in d.message]
+    assert len(warnings) == 1
+    linked = []
+    real_render = pipeline_module.render_site
+    monkeypatch.setattr(
+        pipeline_module, "render_site", lambda *a: linked.append(1) or real_render(*a)
+    )
+    again = Pipeline(settings).run()
+    assert not linked and again.site == first.site and again.dossier == first.dossier
+    assert again.diagnostics == first.diagnostics  # what linking reported, reported again
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    packaged = ROOT / "generator" / "templates" / "actor.md.j2"
+    (templates / "actor.md.j2").write_text(packaged.read_text(encoding="utf-8") + "\nEnde.\n")
+    with_templates = replace(settings, templates_dir=templates)
+    assert Pipeline(with_templates).run().site != first.site and len(linked) == 1
+    Pipeline(with_templates).run()
+    assert len(linked) == 1
+    curation.write_text("akteure:\n  - akteur: Niemand Bekanntes\n    ausblenden: false\n")
+    Pipeline(with_templates).run()
+    assert len(linked) == 2
+    assert settings.cache_dir is not None
+    assert [p.name for p in (settings.cache_dir / environment() / "link").iterdir()] == ["latest"]

@@ -318,7 +318,7 @@ def test_an_unchanged_dossier_is_neither_linked_nor_rendered_again(
     linked = []
     real_render = pipeline_module.render_site
     monkeypatch.setattr(
-        pipeline_module, "render_site", lambda *a: linked.append(1) or real_render(*a)
+        pipeline_module, "render_site", lambda *a, **k: linked.append(1) or real_render(*a, **k)
     )
     again = Pipeline(settings).run()
     assert not linked and again.site == first.site and again.dossier == first.dossier

@@ -165,3 +165,60 @@ def test_search_finds_an_actor_without_a_page_of_its_own(page, compact_site) -> 
     hit.first.click()
     page.wait_for_url(re.compile(f"/{re.escape(path)}.*#{re.escape(anchor)}$"))
     assert name in page.locator(f"[id='{anchor}']").inner_text()
+
+
+@pytest.fixture(scope="module")
+def pagefind_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The seeds, a small dossier, with Pagefind behind the search box (forced on), served."""
+    project = tmp_path_factory.mktemp("pagefind-project")
+    for name in ("mkdocs.yml", "docs", "seeds"):
+        copy = shutil.copytree if (ROOT / name).is_dir() else shutil.copy
+        copy(ROOT / name, project / name)
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "      seeds: seeds\n", "      seeds: seeds\n      search_engine: pagefind\n"
+        ),
+        encoding="utf-8",
+    )
+    site = tmp_path_factory.mktemp("pagefind-site")
+    result = mkdocs_build(project, site, "--strict")
+    assert result.returncode == 0, result.stderr
+    assert (site / "pagefind" / "pagefind-entry.json").is_file()
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+# inflected forms that are not in the articles: they find the source by their stem
+@pytest.mark.parametrize(
+    ("query", "title"),
+    [
+        ("Angriffsfalles", "Russland und Nordkorea versprechen sich gegenseitigen Schutz"),
+        ("Ratifizierungen", "Die Ratifizierung des Verteidigungsvertrags"),
+    ],
+)
+def test_pagefind_search_finds_an_inflected_form(page, pagefind_site, query, title) -> None:
+    requests: list[str] = []
+
+    def record(request) -> None:
+        requests.append(request.url)
+
+    page.on("request", record)
+    try:
+        page.goto(pagefind_site)
+        page.keyboard.press("/")
+        search = page.locator("input.md-search__input")
+        search.wait_for(state="visible", timeout=10000)
+        search.press_sequentially(query, delay=30)
+        hit = page.locator(".md-search-result__item a[href*='/quellen/']", has_text=title)
+        hit.first.wait_for(timeout=15000)
+    finally:
+        page.remove_listener("request", record)
+    assert "<mark>" in hit.first.inner_html().lower()
+    assert any("/pagefind/" in url for url in requests)  # answered by Pagefind, not lunr
+    assert [url for url in requests if not url.startswith(pagefind_site)] == []

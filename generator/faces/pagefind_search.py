@@ -15,9 +15,13 @@ browser loads only for the words asked for. The site gets:
 
 from __future__ import annotations
 
-import asyncio
 import json
+import os
 import re
+import shutil
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 WORKER = "assets/javascripts/dossier-search.js"
@@ -52,24 +56,35 @@ def _html_file(site: Path, location: str) -> Path:
     )
 
 
-async def _write_index(site: Path, pages: list[str], language: str) -> int:
-    from pagefind.index import IndexConfig, PagefindIndex
-
-    config = IndexConfig(
-        root_selector="article.md-content__inner",
-        exclude_selectors=["[data-search-exclude]", "a.headerlink"],
-        force_language=language,
-        output_path=str(site / "pagefind"),
-    )
-    count = 0
-    async with PagefindIndex(config=config) as index:
+def _write_index(site: Path, pages: list[str], language: str) -> int:
+    """Pagefind's command line over a folder holding (as links) just the given pages: it
+    indexes 6,000 pages in seconds, where its Python API takes minutes."""
+    with tempfile.TemporaryDirectory(prefix="dossier-pagefind-") as staging:
+        count = 0
         for location in pages:
             path = _html_file(site, location)
-            if path.is_file():
-                await index.add_html_file(
-                    content=path.read_text(encoding="utf-8"), url="/" + location
-                )
-                count += 1
+            if not path.is_file():
+                continue
+            target = Path(staging) / path.relative_to(site)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(path, target)
+            except OSError:  # another file system
+                shutil.copyfile(path, target)
+            count += 1
+        output = site / "pagefind"
+        shutil.rmtree(output, ignore_errors=True)
+        command = [
+            sys.executable, "-m", "pagefind", "--silent",
+            "--site", staging,
+            "--output-path", str(output),
+            "--root-selector", "article.md-content__inner",
+            "--exclude-selectors", "[data-search-exclude], a.headerlink",
+            "--force-language", language,
+        ]  # fmt: skip
+        run = subprocess.run(command, capture_output=True, text=True, check=False)
+        if run.returncode != 0:
+            raise RuntimeError(f"pagefind failed: {(run.stderr or run.stdout).strip()}")
     return count
 
 
@@ -78,7 +93,7 @@ def build(site: Path, language: str) -> int:
     from ``search_index.json``; the number of pages indexed."""
     index_path = site / SEARCH_INDEX
     search_index = json.loads(index_path.read_text(encoding="utf-8"))
-    count = asyncio.run(_write_index(site, indexed_pages(search_index), language))
+    count = _write_index(site, indexed_pages(search_index), language)
     search_index["docs"] = []
     index_path.write_text(
         json.dumps(search_index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"

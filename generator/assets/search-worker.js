@@ -49,7 +49,7 @@ async function search(query) {
   const found = await module.search(words.join(" "))
   if (query !== latest)
     return null
-  const pages = await Promise.all(found.results.slice(0, 20).map(result => result.data()))
+  const pages = await Promise.all(found.results.slice(0, 10).map(result => result.data()))
   const items = pages.map((page, rank) => {
     const score = found.results[rank].score
     const terms = {}

@@ -57,15 +57,24 @@ async function search(query) {
       terms[word.toLowerCase()] = true
     const title = escapeHTML(page.meta.title || page.url)
     const group = [{ location: siteLocation(page.url), title, text: page.excerpt, score, terms }]
-    for (const section of page.sub_results || [])
-      if (section.url !== page.url && section.url.includes("#"))
-        group.push({
-          location: siteLocation(section.url),
-          title: escapeHTML(section.title),
-          text: section.excerpt,
-          score: score / 2,
-          terms
-        })
+    /* sections named by the query first, shown open (Material folds those scored below
+       the page); then the others by their number of hits */
+    const sections = (page.sub_results || [])
+      .filter(section => section.url !== page.url && section.url.includes("#"))
+      .map(section => ({
+        section,
+        named: words.some(word => section.title.toLowerCase().includes(word.toLowerCase())),
+        hits: (section.locations || []).length
+      }))
+      .sort((a, b) => (b.named - a.named) || (b.hits - a.hits))
+    for (const { section, named } of sections)
+      group.push({
+        location: siteLocation(section.url),
+        title: escapeHTML(section.title),
+        text: section.excerpt,
+        score: named ? score : score / 2,
+        terms
+      })
     return group
   })
   return { items }

@@ -11,6 +11,8 @@ const SETUP = 0
 const READY = 1
 const QUERY = 2
 const RESULT = 3
+const FIRST = 10
+const LIMIT = 100
 
 const root = new URL("../../", self.location.href)
 let pagefind = null
@@ -41,7 +43,7 @@ function siteLocation(url) {
 }
 
 /* Material's result: one group per page, the page first, then its matching sections */
-async function search(query) {
+async function search(query, limit) {
   const words = query.split(/[\s\-]+/).map(word => word.replace(/[*+\-:^~]/g, "")).filter(Boolean)
   if (!words.length)
     return { items: [] }
@@ -49,7 +51,7 @@ async function search(query) {
   const found = await module.search(words.join(" "))
   if (query !== latest)
     return null
-  const pages = await Promise.all(found.results.slice(0, 10).map(result => result.data()))
+  const pages = await Promise.all(found.results.slice(0, limit).map(result => result.data()))
   const items = pages.map((page, rank) => {
     const score = found.results[rank].score
     const terms = {}
@@ -77,7 +79,7 @@ async function search(query) {
       })
     return group
   })
-  return { items }
+  return { items, more: found.results.length > limit }
 }
 
 addEventListener("message", event => {
@@ -90,15 +92,28 @@ addEventListener("message", event => {
     queue = queue.then(async () => {
       if (message.data !== latest)
         return
-      let data
-      try {
-        data = await search(message.data)
-      } catch (error) {
-        console.warn(error)
-        data = { items: [] }
-      }
-      if (data !== null && message.data === latest)
+      /* the 10 results Material shows first, then up to LIMIT (its count and the list
+         on scrolling); each result is one small request */
+      for (const limit of [FIRST, LIMIT]) {
+        let data
+        try {
+          data = await search(message.data, limit)
+        } catch (error) {
+          console.warn(error)
+          data = { items: [] }
+        }
+        if (data === null || message.data !== latest)
+          return
+        const more = data.more
+        delete data.more
         postMessage({ type: RESULT, data })
+        if (!more)
+          return
+        /* the rest only once the reader has stopped typing */
+        await new Promise(resolve => setTimeout(resolve, 300))
+        if (message.data !== latest)
+          return
+      }
     })
   }
 })

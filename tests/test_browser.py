@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import json
@@ -121,34 +122,46 @@ def test_no_request_leaves_the_site_while_reading_it(page, served_site: str) -> 
     assert [url for url in requests if not url.startswith((served_site, "data:", "blob:"))] == []
 
 
-@pytest.fixture(scope="module")
-def compact_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str, str]]:
-    """The seeds built as a large dossier (compact_above: 0), served; with the name and
-    entry address of an actor mentioned once."""
-    project = tmp_path_factory.mktemp("compact-project")
-    for name in ("mkdocs.yml", "docs", "seeds"):
-        copy = shutil.copytree if (ROOT / name).is_dir() else shutil.copy
-        copy(ROOT / name, project / name)
+def build_seeds_with(tmp_path_factory: pytest.TempPathFactory, name: str, option: str) -> Path:
+    """The seeds built (--strict) with one more option of the dossier plugin; the site."""
+    project = tmp_path_factory.mktemp(f"{name}-project")
+    for item in ("mkdocs.yml", "docs", "seeds"):
+        copy = shutil.copytree if (ROOT / item).is_dir() else shutil.copy
+        copy(ROOT / item, project / item)
     config = project / "mkdocs.yml"
     config.write_text(
         config.read_text(encoding="utf-8").replace(
-            "      seeds: seeds\n", "      seeds: seeds\n      compact_above: 0\n"
+            "      seeds: seeds\n", f"      seeds: seeds\n      {option}\n"
         ),
         encoding="utf-8",
     )
-    site = tmp_path_factory.mktemp("compact-site")
+    site = tmp_path_factory.mktemp(f"{name}-site")
     result = mkdocs_build(project, site, "--strict")
     assert result.returncode == 0, result.stderr
-    actors = json.loads((site / "dossier.json").read_text(encoding="utf-8"))["actors"]
-    minor = next(a for a in actors if len(a["mentions"]) == 1 and a["name"].isalpha())
-    entry = f"weitere-akteure/{initial(minor['name'])}/#{minor['id']}"
+    return site
+
+
+@contextlib.contextmanager
+def serve(site: Path) -> Iterator[str]:
     handler = functools.partial(_QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/", minor["name"], entry
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
     finally:
         server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def compact_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str, str]]:
+    """The seeds built as a large dossier (compact_above: 0), served; with the name and
+    entry address of an actor mentioned once."""
+    site = build_seeds_with(tmp_path_factory, "compact", "compact_above: 0")
+    actors = json.loads((site / "dossier.json").read_text(encoding="utf-8"))["actors"]
+    minor = next(a for a in actors if len(a["mentions"]) == 1 and a["name"].isalpha())
+    entry = f"weitere-akteure/{initial(minor['name'])}/#{minor['id']}"
+    with serve(site) as url:
+        yield url, minor["name"], entry
 
 
 def test_search_finds_an_actor_without_a_page_of_its_own(page, compact_site) -> None:
@@ -165,3 +178,45 @@ def test_search_finds_an_actor_without_a_page_of_its_own(page, compact_site) -> 
     hit.first.click()
     page.wait_for_url(re.compile(f"/{re.escape(path)}.*#{re.escape(anchor)}$"))
     assert name in page.locator(f"[id='{anchor}']").inner_text()
+
+
+@pytest.fixture(scope="module")
+def pagefind_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The seeds, a small dossier, with Pagefind behind the search box (forced on), served."""
+    site = build_seeds_with(tmp_path_factory, "pagefind", "search_engine: pagefind")
+    assert (site / "pagefind" / "pagefind-entry.json").is_file()
+    with serve(site) as url:
+        yield url
+
+
+# inflected forms that are not in the articles: they find the source by their stem
+@pytest.mark.parametrize(
+    ("query", "title"),
+    [
+        ("Angriffsfalles", "Russland und Nordkorea versprechen sich gegenseitigen Schutz"),
+        ("Ratifizierungen", "Die Ratifizierung des Verteidigungsvertrags"),
+    ],
+)
+def test_pagefind_search_finds_an_inflected_form(page, pagefind_site, query, title) -> None:
+    requests: list[str] = []
+
+    def record(request) -> None:
+        requests.append(request.url)
+
+    page.on("request", record)
+    try:
+        page.goto(pagefind_site)
+        page.keyboard.press("/")
+        search = page.locator("input.md-search__input")
+        search.wait_for(state="visible", timeout=10000)
+        search.press_sequentially(query, delay=30)
+        hit = page.locator(".md-search-result__item a[href*='/quellen/']", has_text=title)
+        hit.first.wait_for(timeout=15000)
+    finally:
+        page.remove_listener("request", record)
+    # the words found are marked in the entry of that page (its own text or its sections)
+    source = page.locator("a[href*='/quellen/']", has_text=title)
+    item = page.locator(".md-search-result__item", has=source)
+    assert "<mark>" in item.first.inner_html().lower()
+    assert any("/pagefind/" in url for url in requests)  # answered by Pagefind, not lunr
+    assert [url for url in requests if not url.startswith(pagefind_site)] == []

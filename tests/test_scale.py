@@ -160,7 +160,9 @@ def test_strict_build_of_a_large_dossier_links_every_actor(make_project, tmp_pat
     config = project / "mkdocs.yml"
     config.write_text(
         config.read_text(encoding="utf-8").replace(
-            "      seeds: seeds\n", "      seeds: seeds\n      compact_above: 1\n"
+            # lunr: the assertions below read Material's search index
+            "      seeds: seeds\n",
+            "      seeds: seeds\n      compact_above: 1\n      search_engine: lunr\n",
         ),
         encoding="utf-8",
     )

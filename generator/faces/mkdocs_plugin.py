@@ -19,7 +19,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
@@ -31,6 +31,7 @@ from ..render.commentary import Commentary, find_orphans
 from ..render.site import DEFAULT_TEMPLATES, STYLESHEET, Renderer, assets
 from ..render.wikilinks import LinkIndex
 from ..settings import COMPACT_ABOVE, DEFAULT_CACHE, PARALLEL_FROM, Limits, Settings
+from . import pagefind_search
 from .export import dossier_json
 
 log = get_plugin_logger(__name__)
@@ -63,6 +64,9 @@ class DossierConfig(base.Config):
     cache = c.Type((str, bool), default=DEFAULT_CACHE)
     workers = c.Type(int, default=os.cpu_count() or 1)  # processes that analyse articles
     parallel_from = c.Type(int, default=PARALLEL_FROM)  # articles to analyse for a pool to pay
+    # the engine behind Material's search box: lunr in the browser, or Pagefind's chunked
+    # index; auto = Pagefind for a large dossier (README, "Große Dossiers")
+    search_engine = c.Choice(("auto", "lunr", "pagefind"), default="auto")
 
     # limits per article (README, "Was passiert bei kaputten Dateien")
     max_article_bytes = c.Type(int, default=Limits().max_article_bytes)
@@ -80,6 +84,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.previous_site: dict[str, str] = {}
         self.settings: Settings | None = None
         self.commentary: Commentary | None = None
+        self.pagefind = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = dirty and command == "serve"
@@ -165,6 +170,13 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         for path, data in assets().items():
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content=data))
+        self.pagefind = self._use_pagefind(config)
+        if self.pagefind:
+            files.append(
+                File.generated(
+                    config, pagefind_search.WORKER, content=pagefind_search.worker_source()
+                )
+            )
         previous = self.previous_site if self.dirty else {}
         for path, content in self.result.site.items():
             changed = previous.get(path) != content
@@ -216,12 +228,43 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         threading.Thread(target=_preload, args=(self.settings,), daemon=True).start()
         return server
 
+    def _use_pagefind(self, config: MkDocsConfig) -> bool:
+        """Pagefind answers in Material's search box: asked for, or auto and large."""
+        engine = self.config.search_engine
+        assert self.result is not None and self.settings is not None
+        large = len(self.result.dossier.sources) > self.settings.compact_above
+        if engine == "lunr" or (engine == "auto" and not large):
+            return False
+        usable = config.theme.name == "material" and "material/search" in config.plugins
+        if not usable:
+            if engine == "pagefind":
+                raise _abort(
+                    "search_engine: pagefind needs the theme 'material' with its 'search' plugin"
+                )
+            return False
+        return True
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        return pagefind_search.point_to_worker(output) if self.pagefind else None
+
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        if self.pagefind and template_name.endswith(".html"):  # 404.html
+            return pagefind_search.point_to_worker(output_content)
+        return None
+
+    @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.result is None:
             return
         target = Path(config.site_dir) / self.config.json
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(dossier_json(self.result.dossier), encoding="utf-8")
+        if self.pagefind:
+            language = (config.theme.get("language") or "de").split("-")[0]
+            count = pagefind_search.build(Path(config.site_dir), language)
+            log.info(f"dossier: Pagefind search index of {count} pages")
 
 
 class _GeneratedPage(File):

@@ -1,0 +1,105 @@
+"""The Pagefind search behind Material's search box: what goes into its index, the worker
+address in the pages, determinism (the browser checks are in test_browser.py)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+from pathlib import Path
+
+from generator.faces import pagefind_search
+
+PAGE = """<!doctype html><html lang="de"><head><title>{title}</title>
+<script id="__config" type="application/json">{{"base": "..", "search": "../assets/javascripts/workers/search.a7633da7.min.js", "tags": null}}</script>
+</head><body><nav>Navigation Menü</nav><article class="md-content__inner md-typeset">
+<h1 id="{slug}">{title}</h1><p>{text}</p>
+<div data-search-exclude><p>Zitatwiederholung im Ausschluss</p></div>
+<h2 id="abschnitt">Abschnitt</h2><p>Ein Absatz über Koalitionsverhandlungen.</p>
+</article></body></html>"""
+
+
+def tiny_site(folder: Path) -> Path:
+    """Three pages; Material's search index holds two of them (and a section of one)."""
+    pages = {
+        "": ("Start", "Die Regierung tagt."),
+        "quellen/eins/": ("Wahlen in Wien", "Die Wählerinnen entschieden über den Bürgermeister."),
+        "geheim/": ("Ausgeschlossen", "Diese Seite schließt die Suche aus."),
+    }
+    for location, (title, text) in pages.items():
+        path = folder / location / "index.html"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(PAGE.format(title=title, slug="titel", text=text), encoding="utf-8")
+    index = {
+        "config": {"lang": ["de"], "separator": "[\\s\\-]+", "pipeline": ["stopWordFilter"]},
+        "docs": [
+            {"location": "", "title": "Start", "text": "Die Regierung tagt."},
+            {"location": "quellen/eins/", "title": "Wahlen in Wien", "text": "…"},
+            {"location": "quellen/eins/#abschnitt", "title": "Abschnitt", "text": "…"},
+        ],
+    }
+    (folder / "search").mkdir()
+    (folder / "search" / "search_index.json").write_text(json.dumps(index), encoding="utf-8")
+    return folder
+
+
+def fragments(site: Path) -> dict[str, dict]:
+    """Pagefind's stored pages (gzip with a marker in front of the JSON), by address."""
+    stored = {}
+    for path in sorted((site / "pagefind" / "fragment").iterdir()):
+        data = gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd")
+        fragment = json.loads(data)
+        stored[fragment["url"]] = fragment
+    return stored
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def test_point_to_worker_replaces_materials_worker_only() -> None:
+    html = '{"base": "../..", "search": "../../assets/javascripts/workers/search.a7633da7.min.js"}'
+    assert pagefind_search.point_to_worker(html) == (
+        '{"base": "../..", "search": "../../assets/javascripts/dossier-search.js"}'
+    )
+    root = '"search": "assets/javascripts/workers/search.0123abcd.min.js"'
+    assert (
+        pagefind_search.point_to_worker(root) == '"search": "assets/javascripts/dossier-search.js"'
+    )
+    other = '<script src="../assets/javascripts/bundle.a5f9d56c.min.js"></script>'
+    assert pagefind_search.point_to_worker(other) == other
+
+
+def test_indexed_pages_are_the_pages_of_materials_index_in_order() -> None:
+    index = {
+        "docs": [{"location": "b/"}, {"location": "b/#x"}, {"location": ""}, {"location": "b/#y"}]
+    }
+    assert pagefind_search.indexed_pages(index) == ["b/", ""]
+
+
+def test_build_indexes_what_material_would_and_empties_the_lunr_documents(tmp_path: Path) -> None:
+    site = tiny_site(tmp_path / "site")
+    assert pagefind_search.build(site, "de") == 2
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["de"]["page_count"] == 2
+    stored = fragments(site)
+    assert sorted(stored) == ["/", "/quellen/eins/"]  # not the page Material left out
+    page = stored["/quellen/eins/"]
+    assert page["meta"]["title"] == "Wahlen in Wien"
+    assert "Bürgermeister" in page["content"] and "Koalitionsverhandlungen" in page["content"]
+    assert "Zitatwiederholung" not in page["content"]  # data-search-exclude holds
+    assert "Navigation" not in page["content"]  # only the article is indexed
+    assert [a["id"] for a in page["anchors"] if a["element"] == "h2"] == ["abschnitt"]
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["docs"] == [] and index["config"]["lang"] == ["de"]
+
+
+def test_build_is_deterministic(tmp_path: Path) -> None:
+    first = tiny_site(tmp_path / "first")
+    second = tmp_path / "second"
+    shutil.copytree(first, second)
+    pagefind_search.build(first, "de")
+    pagefind_search.build(second, "de")
+    assert tree(first) == tree(second)

@@ -102,7 +102,7 @@ _BARE = re.compile(
     rf"\b(?:auf|von|um)\s+(?:(?P<hedge>(?i:{_HEDGE_PATTERN}))\s+)?"
     rf"(?P<number>{_NUMBER}|(?:" + "|".join(_WORD_NUMBERS) + r"))\b(?![\d.,]*\s*[%A-ZÄÖÜ])"
 )
-# "die CDU mit 24, das BSW mit 14 bis 15 Mandaten", "Die Polizei sprach von 5.000 Teilnehmern,
+# "die Union mit 41, die Liberalen mit 9 bis 10 Sitzen", "Die Polizei sprach von 5.000 Teilnehmern,
 # die Veranstalter von 20.000": a number without a noun after a preposition, ending its phrase
 _WORDS = "|".join(_WORD_NUMBERS)
 _ELLIPTIC = re.compile(
@@ -111,7 +111,7 @@ _ELLIPTIC = re.compile(
     rf"(?P<number>{_NUMBER}|(?:{_WORDS}))(?:\s*(?:bis|-|–)\s*(?P<upper>{_NUMBER}))?"
     r"(?=\s*(?:[,;.)–]|und\b|oder\b|$))"
 )
-# "… entfallen 32 auf die AfD, 23 auf die CDU": a number distributed to a named receiver
+# "… entfallen 41 auf die Union, 9 auf die Liberalen": a number distributed to a named receiver
 _DISTRIBUTED = re.compile(
     rf"(?<![\w.,:])(?P<number>{_NUMBER}|(?:{_WORDS}))(?=\s+(?:auf|an)\s+(?:die|den|das|der)\s+[A-ZÄÖÜ])"
 )
@@ -256,8 +256,8 @@ def _implicit_units(
 def _elliptic(
     text: str, found: list[Quantity], skip: list[tuple[int, int]], context: Quantity | None
 ) -> list[Quantity]:
-    """Numbers of a list whose noun is written once: ``die CDU mit 24, die SPD mit 6
-    Mandaten`` (the nearest figure after it, else before it); with no figure in the
+    """Numbers of a list whose noun is written once: ``die Union mit 41, die Grünen mit 6
+    Sitzen`` (the nearest figure after it, else before it); with no figure in the
     sentence, the figure of the sentence before in the paragraph."""
     if not found and context is None:
         return []

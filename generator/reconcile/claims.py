@@ -9,11 +9,11 @@ A claim is a number (count, money, share, duration) or a time of day, normalised
 * **what it belongs to**: the first actor of its clause that is not a source of the
   information (``laut``, ``nach Angaben``), a demonym before the unit (``nordkoreanische
   Soldaten``), or else the story itself; the story's main place counts as the story;
-* **its year**, where the clause gives one (``2019: 21,7 Prozent``, ``vor fünf Jahren``).
+* **its year**, where the clause gives one (``2019: 28,2 Prozent``, ``vor fünf Jahren``).
 
 Casualty counts (dead, injured, missing) belong to the story, or to a place other than the
 story's own. Any other figure is compared only when it belongs to an actor, or else to
-one event that several sources report: ``rund 35.000 Teilnehmer`` of one rally are not
+one event that several sources report: ``rund 12.000 Teilnehmer`` of one rally are not
 compared with another rally's. Two claims are compared only when all of this is the same. Hedges are intervals
 (:func:`interval`). A figure that its own article marks as outdated (``zunächst``,
 ``war … die Rede``) is left out when the article gives a newer one.
@@ -93,7 +93,7 @@ _NOT_OWNER_BEFORE = re.compile(
     r"(?:[A-ZÄÖÜ][\w-]*\s+(?:(?:und|sowie|oder)\s+(?:(?:der|die|das|den|dem|des)\s+)?)?)?$",
     re.IGNORECASE,
 )
-# "… 24 Sitzen – Werte, die längst überholt sind": said of the figures before
+# "… 41 Sitzen – Zahlen, die inzwischen überholt sind": said of the figures before
 _STALE_AFTER = re.compile(r"\b(?:überholt|veraltet|nicht\s+mehr\s+aktuell)\b")
 _SHARE_OF = re.compile(r"\b(?P<noun>[A-ZÄÖÜ][a-zäöüß]+)\s+(?:von|um|auf)\s+$")
 _LIST_BREAK = re.compile(r",|;|\bund\b|\boder\b")
@@ -218,7 +218,7 @@ def consistent(a: MeasuredClaim, b: MeasuredClaim) -> bool:
 
 def conflict(a: MeasuredClaim, b: MeasuredClaim) -> bool:
     """Two claims of one key that do not agree. Story-wide counts far apart in size are
-    counts of different things (``86.000 Passagiere`` at one airport, ``1,3 Millionen``
+    counts of different things (``40.000 Passagiere`` at one airport, ``2 Millionen``
     in all), not rival figures."""
     if consistent(a, b):
         return False
@@ -284,7 +284,7 @@ def find_claims(
                 if m[2].kind in ("place", "state") and not _RELATIVE_PLACE.search(before[: m[0]])
             ]
             if places:
-                # the place in focus, not one it lies near ("Paiporta, südlich von Valencia")
+                # the place in focus, not one it lies near ("Kleinfeld, südlich von Großstadt")
                 owner, evidence = places[0][2].id, f"dort ({places[0][2].name})"
         cue = _cue_of(text, quantity.start)
         if owner == main_place or (
@@ -330,7 +330,7 @@ def _cue_of(text: str, position: int) -> CueMatch | None:
 
 
 def _is_total(text: str, quantity: Quantity) -> bool:
-    """``neun der zehn Werke``, ``30 bis 33 der 88 Sitze``, ``Von den 88 Sitzen entfallen
+    """``neun der zehn Werke``, ``40 bis 42 der 120 Sitze``, ``Von den 120 Sitzen entfallen
     …``: 10 and 88 are totals."""
     return bool(_OF_TOTAL.search(text[: quantity.start]))
 
@@ -401,10 +401,10 @@ def _owner(
 ) -> tuple[str | None, str]:
     """Whose figure it is: a demonym before the unit, else the first actor of its list
     item or clause that is not the source of the information (``laut``, ``Prognose von
-    ARD und ZDF``, ``Infratest sah …``) nor a place it goes to (``nach Russland``); where
+    zwei Sendern``, ``das Institut sah …``) nor a place it goes to (``nach Russland``); where
     the sentence opens with a description (``Die Partei von …``, ``Der Konzern``), the
     organisation the sentence before names; else the first such actor of the sentence
-    before the figure (``Die CDU landete bei 24,5 Prozent (2019: 21,7 Prozent)``).
+    before the figure (``Die Union landete bei 31,5 Prozent (2019: 28,2 Prozent)``).
     Evidence from outside the clause ends in "…": such a figure is compared only within
     the same kind of happening."""
     if quantity.qualifier:
@@ -455,11 +455,11 @@ def _first_owner(
         if (
             recogniser.is_news_agency(actor.name)
             or _ATTRIBUTION.search(before)
-            or _NOT_OWNER_BEFORE.search(before)  # "nach Russland", "Prognose von Infratest"
-            or _ESTIMATES.match(text, m_end)  # "Infratest sah die Partei bei 30 Prozent"
+            or _NOT_OWNER_BEFORE.search(before)  # "nach Russland", "Prognose des Instituts"
+            or _ESTIMATES.match(text, m_end)  # "das Institut sah die Partei bei 30 Prozent"
             or (excluded_end >= 0 and _COORDINATED.fullmatch(text, excluded_end, m_start))
         ):
-            excluded_end = m_end  # "von ARD und ZDF": both
+            excluded_end = m_end  # "von Sender A und Sender B": both
             continue
         if actor.kind == "person" and position is not None and m_start > position:
             continue
@@ -472,8 +472,8 @@ def _first_owner(
 
 
 def _segment(text: str, clause: tuple[int, int], quantity: Quantity) -> tuple[int, int]:
-    """The list item of a figure within its clause: ``die Linke mit 11 bis 12 und die SPD
-    mit 6 bis 7 Mandaten``, ``12 auf die Linke und sechs auf die SPD``."""
+    """The list item of a figure within its clause: ``die Liberalen mit 9 bis 10 und die
+    Grünen mit 6 bis 7 Sitzen``, ``12 auf die Liberalen und sechs auf die Grünen``."""
     breaks = list(_LIST_BREAK.finditer(text, clause[0], clause[1]))
     start = max((b.end() for b in breaks if b.end() <= quantity.start), default=clause[0])
     end = min((b.start() for b in breaks if b.start() >= quantity.end), default=clause[1])
@@ -481,7 +481,7 @@ def _segment(text: str, clause: tuple[int, int], quantity: Quantity) -> tuple[in
 
 
 def _scope(text: str, clause: tuple[int, int], position: int, published: str | None) -> int | None:
-    """The year a figure is about, where its clause says so (``2019: 21,7 Prozent``)."""
+    """The year a figure is about, where its clause says so (``2019: 28,2 Prozent``)."""
     before = text[clause[0] : position]
     match = _YEAR_BEFORE.search(before)
     if match is not None:

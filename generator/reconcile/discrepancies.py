@@ -36,7 +36,7 @@ STATUS_WORDS = {
     "demanded": "gefordert",
     "hypothetical": "hypothetisch",
 }
-# "Der Vertrag läuft bis zum 30. Juni 2027", "einen Vertrag bis zum 30. Juli 2027": the date
+# "Der Vertrag läuft bis zum 31. März 2029", "einen Vertrag bis zum 31. Mai 2029": the date
 # a named thing ends (a contract, a ban, a deadline)
 _UNTIL = re.compile(
     r"(?<![\d.]\s)(?<![\d.])\b(?P<noun>[A-ZÄÖÜ][a-zäöüß]+)(?:\s+[a-zäöüß]+){0,2}\s+bis\s+(?:zum\s+|zur\s+)?$"
@@ -396,7 +396,7 @@ def _date_discrepancy(
 def _end_date_discrepancies(
     texts: dict[tuple[str, str], str], by_id: dict[str, Source], dates: list[DateMention]
 ) -> list[Discrepancy]:
-    """The day a named thing ends (``Vertrag bis zum 30. Juni 2027``) given as different
+    """The day a named thing ends (``Vertrag bis zum 31. März 2029``) given as different
     days by independent sources; each source's first such date counts."""
     ends: dict[str, dict[str, tuple[DateMention, str]]] = defaultdict(dict)
     for mention in dates:

@@ -12,9 +12,11 @@ A claim is a number (count, money, share, duration) or a time of day, normalised
 * **its year**, where the clause gives one (``2019: 28,2 Prozent``, ``vor fünf Jahren``).
 
 Casualty counts (dead, injured, missing) belong to the story, or to a place other than the
-story's own. Any other figure is compared only when it belongs to an actor, or else to
-one event that several sources report: ``rund 12.000 Teilnehmer`` of one rally are not
-compared with another rally's. Two claims are compared only when all of this is the same. Hedges are intervals
+story's own, and so does a count of something specific without an owner (``Werke``,
+``Flüge``; two such counts far apart in size count different things). Shares, amounts and
+counts of people are compared only when they belong to an actor, or else to one event that
+several sources report: ``rund 12.000 Teilnehmer`` of one rally are not compared with
+another rally's. Two claims are compared only when all of this is the same. Hedges are intervals
 (:func:`interval`). A figure that its own article marks as outdated (``zunächst``,
 ``war … die Rede``) is left out when the article gives a newer one.
 """

@@ -103,3 +103,26 @@ def test_build_is_deterministic(tmp_path: Path) -> None:
     pagefind_search.build(first, "de")
     pagefind_search.build(second, "de")
     assert tree(first) == tree(second)
+
+
+def test_preview_in_mkdocs_serve_keeps_lunr_unless_pagefind_is_asked_for() -> None:
+    from types import SimpleNamespace
+
+    from generator.faces.mkdocs_plugin import DossierPlugin
+
+    config = SimpleNamespace(theme=SimpleNamespace(name="material"), plugins={"material/search": 1})
+    chosen = {}
+    for engine in ("auto", "pagefind"):
+        for command in ("build", "serve"):
+            plugin = DossierPlugin()
+            assert plugin.load_config({"search_engine": engine}) == ([], [])
+            plugin.result = SimpleNamespace(dossier=SimpleNamespace(sources=[1, 2, 3]))
+            plugin.settings = SimpleNamespace(compact_above=1)  # a large dossier
+            plugin.on_startup(command=command, dirty=False)
+            chosen[(engine, command)] = plugin._use_pagefind(config)
+    assert chosen == {
+        ("auto", "build"): True,
+        ("auto", "serve"): False,  # every save would index again
+        ("pagefind", "build"): True,
+        ("pagefind", "serve"): True,
+    }

@@ -85,9 +85,13 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.settings: Settings | None = None
         self.commentary: Commentary | None = None
         self.pagefind = False
+        self.serving = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = dirty and command == "serve"
+        # an editor's preview: indexing with Pagefind on every save costs seconds; lunr
+        # answers there unless Pagefind was asked for by name
+        self.serving = command == "serve"
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -229,11 +233,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         return server
 
     def _use_pagefind(self, config: MkDocsConfig) -> bool:
-        """Pagefind answers in Material's search box: asked for, or auto and large."""
+        """Pagefind answers in Material's search box: asked for, or auto, large and not in
+        ``mkdocs serve``."""
         engine = self.config.search_engine
         assert self.result is not None and self.settings is not None
         large = len(self.result.dossier.sources) > self.settings.compact_above
-        if engine == "lunr" or (engine == "auto" and not large):
+        if engine == "lunr" or (engine == "auto" and (not large or self.serving)):
             return False
         usable = config.theme.name == "material" and "material/search" in config.plugins
         if not usable:

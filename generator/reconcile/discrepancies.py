@@ -80,6 +80,26 @@ def _stamp(source: Source) -> str | None:
     )
 
 
+def _quoted(
+    source: str,
+    sentence: str,
+    value: str,
+    texts: dict[tuple[str, str], str],
+    by_id: dict[str, Source],
+    **fields: str | None,
+) -> Claim:
+    """One side of a discrepancy: what a source says, quoted with its sentence and the time
+    the source was published."""
+    return Claim(
+        value=value,
+        source=source,
+        sentence=sentence,
+        quote=texts[(source, sentence)],
+        published=_stamp(by_id[source]),
+        **fields,
+    )
+
+
 def _in_time_order(claims: list[Claim]) -> tuple[Claim, ...]:
     """Sides ordered by when their source reported (undated last); the newest marked."""
     ordered = sorted(claims, key=lambda c: (c.published is None, c.published or ""))
@@ -298,14 +318,7 @@ def _time_discrepancies(
                 kind="time",
                 claims=_in_time_order(
                     [
-                        Claim(
-                            value=s.phrase,
-                            source=s.source,
-                            sentence=s.sentence,
-                            quote=texts[(s.source, s.sentence)],
-                            time=s.time,
-                            published=_stamp(by_id[s.source]),
-                        )
+                        _quoted(s.source, s.sentence, s.phrase, texts, by_id, time=s.time)
                         for s in involved
                     ]
                 ),
@@ -352,14 +365,14 @@ def _date_discrepancy(
             else format_german_date(value)
         )
         claims.append(
-            Claim(
-                value=shown or "ohne Datum",
-                source=source,
-                sentence=sentence,
-                quote=texts[(source, sentence)],
+            _quoted(
+                source,
+                sentence,
+                shown or "ohne Datum",
+                texts,
+                by_id,
                 detail=agent or None,
                 iso=value.iso if value else None,
-                published=_stamp(by_id[source]),
             )
         )
         if value is not None:
@@ -429,13 +442,13 @@ def _end_date_discrepancies(
                 kind="date",
                 claims=_in_time_order(
                     [
-                        Claim(
-                            value=format_german_date(m.date),
-                            source=m.source,
-                            sentence=m.sentence,
-                            quote=texts[(m.source, m.sentence)],
+                        _quoted(
+                            m.source,
+                            m.sentence,
+                            format_german_date(m.date),
+                            texts,
+                            by_id,
                             iso=m.date.iso if m.date else None,
-                            published=_stamp(by_id[m.source]),
                         )
                         for m, _ in found
                     ]

@@ -78,6 +78,18 @@ def test_names_do_not_swallow_functions_parties_or_full_stops() -> None:
     assert "Grüne" in names(actors, "organisation")
 
 
+def test_a_name_ends_before_von_der_and_an_institution() -> None:
+    actors = recognise(
+        "Der Student Tobias Renkhoff von der Universität Virginia wurde festgenommen.",
+        "Der Vorfall ereignete sich in der Nacht, sagte der Sprecher der Polizei.",
+        "Die Ministerin Ursula von der Leyen äußerte sich.",
+    )
+    assert names(actors, "person") == {"Tobias Renkhoff", "Ursula von der Leyen"}
+    assert "Universität Virginia" in names(actors, "organisation")
+    # no actor is ever found in an article or a particle
+    assert not any(m.text.islower() for a in actors for m in a.mentions)
+
+
 def test_a_club_is_called_by_its_short_name_except_as_a_place() -> None:
     actors = recognise(
         "Der 1. FC Köln gewann gegen den SV Ulmhausen.",

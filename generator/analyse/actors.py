@@ -902,6 +902,12 @@ class RuleRecogniser:
             or _ACRONYM.match(following)
             or self._role_like(following)
             or self.lexicon.lookup(following) is not None
+            # "Müller von der Universität X": an institution, not "von der Leyen"
+            or (
+                length == 2
+                and self.lexicon.is_common_noun(following)
+                and following not in self.lexicon.surnames
+            )
         ):
             return None  # "Müller von den Grünen": a party, not part of the name
         if length == 1 and not after_given and not self._name_like(following, False):

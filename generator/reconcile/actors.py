@@ -480,7 +480,8 @@ def _find_surnames(sources: list[Source], groups: dict[str, _Group]) -> None:
     for key, group in groups.items():
         if group.kind == "person":
             words = group.name.split()
-            if len(words) >= 2 and len(words[-1]) > 2:
+            # a surname is a capitalised word: never a particle or article ("von der")
+            if len(words) >= 2 and len(words[-1]) > 2 and words[-1][:1].isupper():
                 bearers[words[-1]].append(key)
     covered = {(c.source, c.sentence): [] for g in groups.values() for c in g.candidates}
     for group in groups.values():

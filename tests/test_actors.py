@@ -90,6 +90,16 @@ def test_a_name_ends_before_von_der_and_an_institution() -> None:
     assert not any(m.text.islower() for a in actors for m in a.mentions)
 
 
+def test_one_actor_for_spellings_with_and_without_diacritics() -> None:
+    actors = recognise(
+        "Der Präsident Recep Tayyip Erdoğan reiste nach Paris.",
+        "Dort traf Präsident Recep Tayyip Erdogan den Premier.",
+        "Die Regierung in Grossbritannien und die in Großbritannien schwiegen.",
+    )
+    assert len([a for a in actors if a.kind == "person"]) == 1
+    assert len([a for a in actors if "britannien" in a.name]) == 1
+
+
 def test_a_club_is_called_by_its_short_name_except_as_a_place() -> None:
     actors = recognise(
         "Der 1. FC Köln gewann gegen den SV Ulmhausen.",

@@ -162,11 +162,12 @@ _REGNAL_NUMBER = re.compile(r"[IVX]{1,4}\.?")
 
 def _one_actor_per_name(groups: dict[str, _Group]) -> None:
     """Groups that end up with the same name are one actor ("Eintracht Nordstadt" seen once as
-    a person, twice as a club): the kind with the most mentions wins, the rules' evidence
-    before the model's, then a fixed order of kinds."""
+    a person, twice as a club), also where outlets spell it differently ("Erdoğan" /
+    "Erdogan", "Großbritannien" / "Grossbritannien": one slug): the kind with the most
+    mentions wins, the rules' evidence before the model's, then a fixed order of kinds."""
     by_name: dict[str, list[str]] = defaultdict(list)
     for key, group in groups.items():
-        by_name[name_key(group.name)].append(key)
+        by_name[make_slug(group.name, max_length=1000)].append(key)
     rank = {"state": 0, "organisation": 1, "place": 2, "person": 3}
     for keys in by_name.values():
         if len(keys) < 2:

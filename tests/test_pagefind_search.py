@@ -126,3 +126,32 @@ def test_preview_in_mkdocs_serve_keeps_lunr_unless_pagefind_is_asked_for() -> No
         ("pagefind", "build"): True,
         ("pagefind", "serve"): True,
     }
+
+
+def test_a_pagefind_build_skips_lunr_but_keeps_an_editors_exclusion(tmp_path: Path) -> None:
+    from .test_build import ROOT, mkdocs_build
+
+    project = tmp_path / "project"
+    project.mkdir()
+    for item in ("mkdocs.yml", "docs", "seeds"):
+        (shutil.copytree if (ROOT / item).is_dir() else shutil.copy)(ROOT / item, project / item)
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "      seeds: seeds\n", "      seeds: seeds\n      search_engine: pagefind\n"
+        ),
+        encoding="utf-8",
+    )
+    (project / "docs" / "intern.md").write_text(
+        "---\nsearch:\n  exclude: true\n---\n\n# Intern\n\nNur für die Redaktion.\n",
+        encoding="utf-8",
+    )
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    stored = fragments(site)
+    assert "/intern/" not in stored and (site / "intern" / "index.html").is_file()
+    assert "/" in stored and any(url.startswith("/quellen/") for url in stored)
+    assert any(url.startswith("/akteure/") for url in stored)
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["docs"] == []

@@ -85,6 +85,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.settings: Settings | None = None
         self.commentary: Commentary | None = None
         self.pagefind = False
+        self.search_pages: list[str] = []  # site addresses for Pagefind, in build order
         self.serving = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -175,6 +176,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content=data))
         self.pagefind = self._use_pagefind(config)
+        self.search_pages = []
         if self.pagefind:
             files.append(
                 File.generated(
@@ -249,6 +251,19 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             return False
         return True
 
+    @event_priority(100)  # before Material's search plugin
+    def on_page_context(
+        self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> Any:
+        """With Pagefind, the pages Material's search would index are noted for it, and
+        Material's search is told to skip them: lunr's index would be thrown away."""
+        if self.pagefind:
+            search = page.meta.get("search") or {}
+            if not search.get("exclude"):
+                self.search_pages.append(page.url)
+            page.meta["search"] = {**search, "exclude": True}
+        return context
+
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         return pagefind_search.point_to_worker(output) if self.pagefind else None
 
@@ -268,7 +283,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         target.write_text(dossier_json(self.result.dossier), encoding="utf-8")
         if self.pagefind:
             language = (config.theme.get("language") or "de").split("-")[0]
-            count = pagefind_search.build(Path(config.site_dir), language)
+            count = pagefind_search.build(Path(config.site_dir), language, self.search_pages)
             log.info(f"dossier: Pagefind search index of {count} pages")
 
 

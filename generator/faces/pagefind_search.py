@@ -4,9 +4,10 @@ Material's search worker builds a lunr index of the whole site before its first 
 (6.5–9.1 s at 1,000 articles, README). Pagefind's index is split into chunks that the
 browser loads only for the words asked for. The site gets:
 
-- ``pagefind/``: the Pagefind index of exactly the pages and sections that Material's
-  search plugin put into ``search/search_index.json`` (so front-matter and
-  ``data-search-exclude`` exclusions hold), with the same excluded blocks;
+- ``pagefind/``: the Pagefind index of exactly the pages that Material's search plugin
+  would index (front-matter ``search: exclude`` holds), with the same excluded blocks
+  (``data-search-exclude``); the plugin itself then indexes nothing, which saves it
+  parsing every page;
 - a worker (``assets/javascripts/dossier-search.js``) that speaks Material's worker
   messages and answers from Pagefind; every page's theme configuration points to it;
 - ``search/search_index.json`` without its documents (Material's page script still loads
@@ -88,12 +89,13 @@ def _write_index(site: Path, pages: list[str], language: str) -> int:
     return count
 
 
-def build(site: Path, language: str) -> int:
-    """Index the pages of Material's search index with Pagefind, then drop the documents
-    from ``search_index.json``; the number of pages indexed."""
+def build(site: Path, language: str, pages: list[str] | None = None) -> int:
+    """Index the given site addresses (by default the pages of Material's search index) with
+    Pagefind, then drop the documents from ``search_index.json``; the number of pages
+    indexed."""
     index_path = site / SEARCH_INDEX
     search_index = json.loads(index_path.read_text(encoding="utf-8"))
-    count = _write_index(site, indexed_pages(search_index), language)
+    count = _write_index(site, indexed_pages(search_index) if pages is None else pages, language)
     search_index["docs"] = []
     index_path.write_text(
         json.dumps(search_index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"

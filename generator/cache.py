@@ -177,6 +177,19 @@ class ResultCache:
     def put_latest(self, kind: str, key: str, value: Any) -> None:
         self.put(kind, "latest", (key, value))
 
+    def keep_only(self, kind: str, keys: set[str]) -> None:
+        """Forget the entries of ``kind`` other than ``keys``, in memory and on disk."""
+        prefix = f"{kind}-"
+        for name in [n for n in self.memory if n.startswith(prefix)]:
+            if name[len(prefix) :] not in keys:
+                del self.memory[name]
+        if self.folder is None or not (self.folder / kind).is_dir():
+            return
+        for path in (self.folder / kind).iterdir():
+            if path.name not in keys and not path.name.startswith(".tmp-"):
+                with contextlib.suppress(OSError):
+                    path.unlink()
+
     def _load(self, path: Path) -> Any | None:
         try:
             data = path.read_bytes()

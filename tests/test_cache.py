@@ -239,9 +239,12 @@ def test_a_second_build_analyses_nothing_and_pool_and_cache_change_no_byte(
     assert cold.returncode == 0, cold.stderr
     assert "dossier: 3 of 3 articles analysed (2 by 2 processes)" in cold.stderr
     assert (project / ".dossier-cache" / environment()).is_dir()
+    assert "generated pages converted from Markdown" in cold.stderr
+    assert "dossier: 0 of " not in cold.stderr
     warm = _build(project, tmp_path / "warm")
     assert warm.returncode == 0, warm.stderr
     assert "dossier: 0 of 3 articles analysed" in warm.stderr
+    assert "dossier: 0 of " in warm.stderr and "generated pages converted" in warm.stderr
     _with_options(project, "      workers: 1\n      cache: false\n")
     single = _build(project, tmp_path / "single")
     assert single.returncode == 0, single.stderr
@@ -250,6 +253,22 @@ def test_a_second_build_analyses_nothing_and_pool_and_cache_change_no_byte(
     assert len(pages) > 50
     assert _files(tmp_path / "cold") == pages
     assert _files(tmp_path / "warm") == pages
+
+
+def test_a_page_whose_conversion_warns_warns_in_every_build(make_project, tmp_path: Path) -> None:
+    project = make_project(seed_texts())
+    packaged = ROOT / "generator" / "templates" / "source.md.j2"
+    (project / "templates" / "source.md.j2").write_text(
+        packaged.read_text(encoding="utf-8") + "\n[Archiv](../archiv-gibt-es-nicht.md)\n",
+        encoding="utf-8",
+    )
+    for attempt in ("first", "second"):
+        result = _build(project, tmp_path / attempt)
+        assert result.returncode != 0, attempt  # --strict: the warning is there each time
+        assert "archiv-gibt-es-nicht.md" in result.stderr, attempt
+    (project / "docs" / "archiv-gibt-es-nicht.md").write_text("# Archiv\n", encoding="utf-8")
+    fixed = _build(project, tmp_path / "fixed")  # the editor wrote the page: the link holds
+    assert fixed.returncode == 0, fixed.stderr
 
 
 def test_a_cache_folder_inside_docs_or_the_articles_is_refused(make_project) -> None:

@@ -155,3 +155,24 @@ def test_a_pagefind_build_skips_lunr_but_keeps_an_editors_exclusion(tmp_path: Pa
     assert any(url.startswith("/akteure/") for url in stored)
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["docs"] == []
+
+
+def test_an_index_of_unchanged_pages_is_copied_from_the_cache(tmp_path: Path, monkeypatch) -> None:
+    from generator.cache import ResultCache
+
+    cache = ResultCache(tmp_path / "cache")
+    first = tiny_site(tmp_path / "first")
+    second = tmp_path / "second"
+    shutil.copytree(first, second)
+    pages = ["", "quellen/eins/"]
+    assert pagefind_search.build(first, "de", pages, cache) == 2
+    runs = []
+    real = pagefind_search._write_index
+    monkeypatch.setattr(pagefind_search, "_write_index", lambda *a: runs.append(a[1]) or real(*a))
+    assert pagefind_search.build(second, "de", pages, ResultCache(tmp_path / "cache")) == 2
+    assert runs == [] and tree(first) == tree(second)  # same pages, same HTML: copied
+    page = second / "quellen" / "eins" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("Wien", "Graz"), encoding="utf-8")
+    pagefind_search.build(second, "de", pages, ResultCache(tmp_path / "cache"))
+    assert runs == [pages]
+    assert "Graz" in fragments(second)["/quellen/eins/"]["meta"]["title"]

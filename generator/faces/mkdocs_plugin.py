@@ -9,6 +9,7 @@ MkDocs.
 from __future__ import annotations
 
 import difflib
+import logging
 import os
 import posixpath
 import threading
@@ -22,8 +23,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, get_toc
 
-from ..cache import ResultCache
+from ..cache import ResultCache, content_key
 from ..errors import DossierError
 from ..ingest.articles import ARTICLE_SUFFIXES, IngestError, decode
 from ..pipeline import Pipeline, Result, preload
@@ -39,6 +41,8 @@ log = get_plugin_logger(__name__)
 # Articles read and analysed stay in memory for the life of the process: every build in it
 # (each rebuild of `mkdocs serve`, builds in tests) finds them without reading the disk.
 _MEMORY: dict[str, Any] = {}
+# Generated pages converted to HTML, by key: only those of the last build are kept.
+_PAGES: dict[str, Any] = {}
 
 # Markdown extensions the generated pages are written for (MkDocs adds toc and tables itself):
 # anchors and classes in braces, the "redaktionell geprüft" box.
@@ -86,6 +90,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.commentary: Commentary | None = None
         self.pagefind = False
         self.search_pages: list[str] = []  # site addresses for Pagefind, in build order
+        self.converted_pages: _ConvertedPages | None = None
         self.serving = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -197,6 +202,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 # reached through the section pages: no nav entry, no "not in nav" report
                 file.inclusion = InclusionLevel.NOT_IN_NAV
         self.previous_site = dict(self.result.site)
+        self.converted_pages = _ConvertedPages(
+            ResultCache(self.settings.cache_dir, _PAGES), config, files
+        )
+        for file in files.documentation_pages():
+            if isinstance(file, _GeneratedPage) and file.inclusion is InclusionLevel.NOT_IN_NAV:
+                _RememberedPage(file, config, self.converted_pages)
         return files
 
     def on_page_markdown(
@@ -276,6 +287,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.converted_pages is not None:
+            self.converted_pages.finish()
+            self.converted_pages = None
         if self.result is None:
             return
         target = Path(config.site_dir) / self.config.json
@@ -283,7 +297,14 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         target.write_text(dossier_json(self.result.dossier), encoding="utf-8")
         if self.pagefind:
             language = (config.theme.get("language") or "de").split("-")[0]
-            count = pagefind_search.build(Path(config.site_dir), language, self.search_pages)
+            count = pagefind_search.build(
+                Path(config.site_dir),
+                language,
+                self.search_pages,
+                ResultCache(self.settings.cache_dir)
+                if self.settings is not None and self.settings.cache_dir is not None
+                else None,
+            )
             log.info(f"dossier: Pagefind search index of {count} pages")
 
 
@@ -298,6 +319,125 @@ class _GeneratedPage(File):
 
 def _always() -> bool:
     return True
+
+
+class _Warnings(logging.Handler):
+    """Counts what MkDocs reports while it converts a page (a broken link, an anchor)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+class _ConvertedPages:
+    """Generated pages as MkDocs converted them to HTML in the build before, kept in the cache
+    folder: Markdown conversion is most of what a warm build costs. The HTML, table of
+    contents and anchors are reused when the page's Markdown, every file's address in the
+    site, the Markdown settings and the library versions are the same. A page whose
+    conversion reported anything (a broken link) is not kept: it is converted, and reported,
+    in every build."""
+
+    def __init__(self, cache: ResultCache, config: MkDocsConfig, files: Files) -> None:
+        self.cache = cache
+        self.used: set[str] = set()
+        self.converted = 0
+        versions = [_version(name) for name in ("mkdocs", "markdown", "pymdown-extensions")]
+        self.site_key = content_key(
+            *versions,
+            repr(config.markdown_extensions),
+            repr(sorted((config.mdx_configs or {}).items(), key=str)),
+            repr(config.validation),
+            str(config.use_directory_urls),
+            "\n".join(
+                f"{f.src_uri} {f.url} {f.inclusion.name}"
+                for f in sorted(files, key=lambda f: f.src_uri)
+            ),
+        )
+
+    def finish(self) -> None:
+        """Only the last build's pages are kept, in memory (`mkdocs serve`) and on disk."""
+        self.cache.keep_only("html", self.used)
+        log.info(
+            f"dossier: {self.converted} of {len(self.used)} generated pages converted from "
+            "Markdown, the others kept from the last build"
+        )
+
+    def render(self, page: Page, config: MkDocsConfig, files: Files, convert) -> None:
+        assert page.markdown is not None
+        key = content_key(self.site_key, page.file.src_uri, page.markdown)
+        self.used.add(key)
+        kept = self.cache.get("html", key)
+        if isinstance(kept, dict):
+            page.content = kept["html"]
+            page.toc = get_toc(kept["toc"])
+            page._title_from_render = kept["title"]
+            page.present_anchor_ids = set(kept["anchors"])
+            links = {}
+            for src_uri, anchors in kept["links"].items():
+                target = files.get_file_from_path(src_uri)
+                if target is not None:
+                    links[target] = dict(anchors)
+            page.links_to_anchors = links
+            return
+        self.converted += 1
+        counter = _Warnings()
+        watched = logging.getLogger("mkdocs.structure")
+        watched.addHandler(counter)
+        try:
+            convert(config, files)
+        finally:
+            watched.removeHandler(counter)
+        if counter.count:
+            return
+        self.cache.put(
+            "html",
+            key,
+            {
+                "html": page.content,
+                "toc": [_toc_token(item) for item in page.toc],
+                "title": page._title_from_render,
+                "anchors": sorted(page.present_anchor_ids or ()),
+                "links": {
+                    target.src_uri: dict(anchors)
+                    for target, anchors in (page.links_to_anchors or {}).items()
+                },
+            },
+        )
+
+
+class _RememberedPage(Page):
+    """A generated page, converted to HTML by :class:`_ConvertedPages`."""
+
+    def __init__(self, file: File, config: MkDocsConfig, pages: _ConvertedPages) -> None:
+        super().__init__(None, file, config)
+        self.converted_pages = pages
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        if self.markdown is None:
+            super().render(config, files)
+        else:
+            self.converted_pages.render(self, config, files, super().render)
+
+
+def _toc_token(item: AnchorLink) -> dict[str, Any]:
+    return {
+        "level": item.level,
+        "id": item.id,
+        "name": item.title,
+        "children": [_toc_token(child) for child in item.children],
+    }
+
+
+def _version(name: str) -> str:
+    from importlib import metadata
+
+    try:
+        return f"{name} {metadata.version(name)}"
+    except metadata.PackageNotFoundError:
+        return f"{name} -"
 
 
 def _preload(settings: Settings) -> None:

@@ -16,6 +16,7 @@ browser loads only for the words asked for. The site gets:
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -24,6 +25,8 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+from ..cache import ResultCache, content_key
 
 WORKER = "assets/javascripts/dossier-search.js"
 WORKER_SOURCE = Path(__file__).resolve().parent.parent / "assets" / "search-worker.js"
@@ -89,15 +92,60 @@ def _write_index(site: Path, pages: list[str], language: str) -> int:
     return count
 
 
-def build(site: Path, language: str, pages: list[str] | None = None) -> int:
+def build(
+    site: Path, language: str, pages: list[str] | None = None, cache: ResultCache | None = None
+) -> int:
     """Index the given site addresses (by default the pages of Material's search index) with
     Pagefind, then drop the documents from ``search_index.json``; the number of pages
-    indexed."""
+    indexed. With a cache, an index of the same pages with the same HTML is copied from the
+    build before instead of being made again."""
     index_path = site / SEARCH_INDEX
     search_index = json.loads(index_path.read_text(encoding="utf-8"))
-    count = _write_index(site, indexed_pages(search_index) if pages is None else pages, language)
+    pages = indexed_pages(search_index) if pages is None else pages
+    if cache is None:
+        count = _write_index(site, pages, language)
+    else:
+        count = _cached_index(site, pages, language, cache)
     search_index["docs"] = []
     index_path.write_text(
         json.dumps(search_index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
     )
     return count
+
+
+def _cached_index(site: Path, pages: list[str], language: str, cache: ResultCache) -> int:
+    html = []
+    for location in pages:
+        path = _html_file(site, location)
+        if path.is_file():
+            html.append(f"{location} {hashlib.sha256(path.read_bytes()).hexdigest()}")
+    key = content_key(_pagefind_version(), language, "\n".join(html))
+    kept = cache.get_latest("pagefind", key)
+    output = site / "pagefind"
+    if isinstance(kept, dict):
+        shutil.rmtree(output, ignore_errors=True)
+        for name, data in kept.items():
+            target = output / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        return len(html)
+    count = _write_index(site, pages, language)
+    cache.put_latest(
+        "pagefind",
+        key,
+        {
+            path.relative_to(output).as_posix(): path.read_bytes()
+            for path in sorted(output.rglob("*"))
+            if path.is_file()
+        },
+    )
+    return count
+
+
+def _pagefind_version() -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version("pagefind")
+    except metadata.PackageNotFoundError:
+        return "-"

@@ -141,6 +141,41 @@ def test_counts_of_the_story_in_other_words(make_project) -> None:
     # 86.000 at one airport and 1,3 million in all: far apart, different things counted
 
 
+def test_the_people_at_a_gathering_are_its_participants(make_project) -> None:
+    a = article(
+        "Tumult bei der Mitgliederversammlung des Sportbunds",
+        "12.03.2025",
+        "Die Mitgliederversammlung des Sportbunds in Kellstadt verlief turbulent. "
+        "Der Vorstand zählte mehr als 1.600 Teilnehmer.",
+        "Beim Streik am 3. März legten 900 Beschäftigte die Arbeit nieder.",
+    )
+    b = article(
+        "Pfiffe für den Vorstand",
+        "13.03.2025",
+        "Bei der Versammlung in Kellstadt pfiffen rund 2.500 Besucher den Vorstand aus.",
+        "Beim Streik am 10. März legten 400 Beschäftigte die Arbeit nieder.",
+    )
+    dossier = dossier_of(make_project, {"a.txt": a, "b.txt": b})
+    (meeting,) = dossier.discrepancies
+    assert meeting.topic == "Teilnehmerzahl: Versammlung"
+    assert [c.number for c in meeting.claims] == [1600.0, 2500.0]
+    # the counter (Vorstand) is no owner; two strikes on two days are not compared
+
+
+def test_rival_figures_in_one_article(make_project) -> None:
+    a = article(
+        "Streit um Stellenabbau bei Larimo",
+        "12.03.2025",
+        "Nach Angaben der Gewerkschaft sind beim Hersteller Larimo 4.000 Stellen bedroht. "
+        "Larimo selbst kam dagegen auf lediglich 1.500.",
+        "Im Stadtrat erhielt die SPD 25 Prozent der Stimmen. "
+        "Die CDU erhielt dagegen 31 Prozent der Stimmen.",
+    )
+    dossier = dossier_of(make_project, {"a.txt": a})
+    (jobs,) = dossier.discrepancies  # two parties' shares are no rival figures
+    assert [c.number for c in jobs.claims] == [4000.0, 1500.0]
+
+
 def test_pollsters_and_descriptions_are_not_owners(make_project) -> None:
     a = article(
         "Wahl in Neuland",

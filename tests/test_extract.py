@@ -37,6 +37,13 @@ REFERENCE = dt.date(2023, 3, 15)  # a Wednesday
             "Er sagte: „Wir bleiben.“ Dann ging er u. a. nach Linz.",
             ["Er sagte: „Wir bleiben.“", "Dann ging er u. a. nach Linz."],
         ),
+        (  # a figure ends a sentence; an ordinal before a noun does not
+            "Die Stadt zählte 12.000. Am Abend kamen im 3. Jahr in Folge mehr, in der 2. Liga.",
+            [
+                "Die Stadt zählte 12.000.",
+                "Am Abend kamen im 3. Jahr in Folge mehr, in der 2. Liga.",
+            ],
+        ),
     ],
 )
 def test_sentences(text: str, expected: list[str]) -> None:

@@ -96,6 +96,17 @@ def _vocabulary() -> dict[str, Any]:
         "families": {verb: group[0] for group in data["synonyms"] for verb in group},
         "units": {noun: group[0] for group in data["units"] for noun in group},
         "descriptions": frozenset(data["descriptions"]),
+        "gatherings": re.compile(
+            r"\b(?:[A-ZÄÖÜ][\wäöüß]*?)?(?P<noun>"
+            + "|".join(
+                f"(?P<g{index}>{'|'.join(re.escape(noun.lower()) for noun in group)})"
+                for index, group in enumerate(data["gatherings"])
+            )
+            + r")(?:s|en|n|e|es)?\b",
+            re.IGNORECASE,
+        ),
+        "gathering_names": tuple(group[0] for group in data["gatherings"]),
+        "participants": frozenset(data["participants"]),
     }
 
 
@@ -107,6 +118,23 @@ def reporting_verbs() -> frozenset[str]:
 def descriptions() -> frozenset[str]:
     """Nouns that describe an organisation named before (``die Partei``, ``der Konzern``)."""
     return _vocabulary()["descriptions"]
+
+
+def gathering_in(text: str) -> str | None:
+    """The family of the first gathering a text names (``Warnstreiks`` → ``Streik``)."""
+    vocabulary = _vocabulary()
+    for match in vocabulary["gatherings"].finditer(text):
+        if not match.group(0)[:1].isupper():
+            continue
+        for index, name in enumerate(vocabulary["gathering_names"]):
+            if match.group(f"g{index}"):
+                return name
+    return None
+
+
+def counts_participants(unit: str) -> bool:
+    """A unit that counts the people at a gathering (``Teilnehmer``, ``Beschäftigte``)."""
+    return unit in _vocabulary()["participants"]
 
 
 def unit_family(noun: str) -> str:

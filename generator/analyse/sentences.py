@@ -8,11 +8,22 @@ breaks first: headlines and headings carry no full stop.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.language import Language
+
+
+# spaCy keeps "35.000." together as an ordinal ("am 8. Mai"); a figure at the end of a
+# sentence is one when the next word opens a sentence and can follow no ordinal: an
+# article, a pronoun, a sentence adverb (closed-class words, not a lexicon).
+_FIGURE_THEN_SENTENCE = re.compile(
+    r"(?<=\d\.)\s+(?=(?:Der|Die|Das|Den|Dem|Des|Ein|Eine|Einen|Einem|Einer|Er|Sie|Es|Wir|"
+    r"Ich|Man|Am|Im|Auch|Doch|Dabei|Damit|Danach|Dann|Zudem|Außerdem|Laut|Dies|Diese|"
+    r"Dieser|Dieses|Noch|Seit|Wie|Was|Wer|Wenn|Weil|Nun|Jetzt|Inzwischen|Trotzdem)\s)"
+)
 
 
 @lru_cache(maxsize=1)
@@ -41,4 +52,10 @@ def split_sentences(paragraph: str) -> list[str]:
             pieces.append(text[:cut])
             text = text[cut:].lstrip()
         pieces.append(text)
-    return [span.text.strip() for piece in pieces for span in nlp(piece).sents if span.text.strip()]
+    return [
+        part.strip()
+        for piece in pieces
+        for span in nlp(piece).sents
+        for part in _FIGURE_THEN_SENTENCE.split(span.text)
+        if part.strip()
+    ]

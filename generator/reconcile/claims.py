@@ -28,9 +28,17 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from ..analyse.actors import RuleRecogniser
-from ..analyse.events import CueMatch, clauses, descriptions, find_cues, unit_family
+from ..analyse.events import (
+    CueMatch,
+    clauses,
+    counts_participants,
+    descriptions,
+    find_cues,
+    gathering_in,
+    unit_family,
+)
 from ..analyse.quantities import parse_number, unit_lemma
-from ..model import Actor, Event, Quantity, Source
+from ..model import Actor, DateMention, Event, Quantity, Source
 
 # "rund", "etwa": the stated value give or take this share; where both sides of a
 # comparison are hedged, each gets half of it ("rund 10.000" and "etwa 11.000" differ,
@@ -160,6 +168,7 @@ class MeasuredClaim:
     predicate: str | None = None  # the verb family of its clause, where nothing else is known
     status: str = "reported"  # a figure of a plan or demand is not compared with a fact
     outdated: bool = False
+    day: str | None = None  # the date of a gathering whose participants are counted
 
     @property
     def key(self) -> tuple[str, str | None, int | None, str | None, str | None, str]:
@@ -172,13 +181,15 @@ class MeasuredClaim:
         """A count of something specific (``Werke``, ``Flüge``) that names no owner: the
         story's own, whatever verb its clause has. Shares, amounts and people in general
         are too common for that."""
-        return (
-            self.owner is None
-            and self.measure not in CASUALTIES
-            and self.currency is None
-            and not self.measure.startswith("Prozent")
-            and self.unit not in _PEOPLE
-            and self.measure not in _GENERIC_UNITS
+        return self.owner is None and (
+            self.measure.startswith("Teilnehmer (")  # of a gathering the story names
+            or (
+                self.measure not in CASUALTIES
+                and self.currency is None
+                and not self.measure.startswith("Prozent")
+                and self.unit not in _PEOPLE
+                and self.measure not in _GENERIC_UNITS
+            )
         )
 
     @property
@@ -224,6 +235,8 @@ def conflict(a: MeasuredClaim, b: MeasuredClaim) -> bool:
     in all), not rival figures."""
     if consistent(a, b):
         return False
+    if a.day and b.day and not (a.day.startswith(b.day) or b.day.startswith(a.day)):
+        return False  # two strike days, two rallies
     if a.story_wide:
         small, large = sorted((a.quantity.value, b.quantity.value))
         return small > 0 and large / small <= STORY_WIDE_RATIO
@@ -231,7 +244,11 @@ def conflict(a: MeasuredClaim, b: MeasuredClaim) -> bool:
 
 
 def find_claims(
-    sources: list[Source], actors: list[Actor], quantities: list[Quantity], events: list[Event]
+    sources: list[Source],
+    actors: list[Actor],
+    quantities: list[Quantity],
+    events: list[Event],
+    dates: list[DateMention] | None = None,
 ) -> list[MeasuredClaim]:
     texts = {(s.id, t.id): t.text for s in sources for t in s.sentences}
     published = {s.id: s.published for s in sources}
@@ -245,6 +262,12 @@ def find_claims(
             mentions[(mention.source, mention.sentence)].append((mention.start, mention.end, actor))
     kinds = {a.id: a.kind for a in actors}
     in_event: dict[tuple[str, str], str] = {}
+    days: dict[tuple[str, str], str] = {}
+    for mention in dates or ():
+        # a date the sentence states; a weekday placed by the publication date is too unsure
+        # to tell two gatherings apart
+        if mention.date is not None and not mention.relative:
+            days.setdefault((mention.source, mention.sentence), mention.date.iso)
     for event in events:
         if len(set(event.sources) - set(event.copies)) >= 2:
             for mention in event.mentions:
@@ -289,6 +312,16 @@ def find_claims(
                 # the place in focus, not one it lies near ("Kleinfeld, südlich von Großstadt")
                 owner, evidence = places[0][2].id, f"dort ({places[0][2].name})"
         cue = _cue_of(text, quantity.start)
+        status = cue.status if cue is not None else "reported"
+        if status == "reported" and counts_participants(measure):
+            # people where a gathering is named: its participants, whoever counted them
+            gathering = gathering_in(text) or (
+                gathering_in(texts[previous[key]]) if key in previous else None
+            )
+            if gathering is not None:
+                measure = f"Teilnehmer ({gathering})"
+                if owner is not None and kinds[owner] not in ("place", "state"):
+                    owner, evidence = None, ""
         if owner == main_place or (
             measure in CASUALTIES and owner is not None and kinds[owner] not in ("place", "state")
         ):
@@ -314,7 +347,8 @@ def find_claims(
                     and not (owner and not evidence.endswith("…"))
                     else None
                 ),
-                status=cue.status if cue is not None else "reported",
+                status=status,
+                day=days.get(key) if measure.startswith("Teilnehmer (") else None,
                 outdated=bool(
                     _OUTDATED.search(text[clause[0] : clause[1]])
                     or _STALE_AFTER.search(re.split(r"[:;]", text[quantity.end :])[0])

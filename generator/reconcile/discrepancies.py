@@ -41,6 +41,7 @@ STATUS_WORDS = {
 _UNTIL = re.compile(
     r"(?<![\d.]\s)(?<![\d.])\b(?P<noun>[A-ZÄÖÜ][a-zäöüß]+)(?:\s+[a-zäöüß]+){0,2}\s+bis\s+(?:zum\s+|zur\s+)?$"
 )
+_CONTRAST = re.compile(r"\b(?:dagegen|hingegen|demgegenüber)\b")
 _NOT_THINGS = {"Ende", "Anfang", "Mitte", "Beginn", "Zeit", "Jahr", "Monat", "Woche", "Tag"}
 # "gegen 19 Uhr": this many minutes either side
 APPROX_HOUR_TOLERANCE = 30
@@ -56,8 +57,8 @@ def find_discrepancies(
 ) -> list[Discrepancy]:
     texts = {(s.id, t.id): t.text for s in sources for t in s.sentences}
     by_id = {source.id: source for source in sources}
-    claims = find_claims(sources, actors, quantities, events)
-    found = _number_discrepancies(texts, by_id, actors, events, claims, StoryLinks(sources))
+    claims, rivals = _rival_figures(find_claims(sources, actors, quantities, events, dates), texts)
+    found = _number_discrepancies(texts, by_id, actors, events, claims, StoryLinks(sources), rivals)
     found += _time_discrepancies(texts, by_id, events)
     found += [_date_discrepancy(conflict, texts, events, by_id) for conflict in conflicts]
     found += _end_date_discrepancies(texts, by_id, dates or [])
@@ -121,6 +122,49 @@ def _independent(a: str, b: str, by_id: dict[str, Source]) -> bool:
     )
 
 
+def _rival_figures(
+    claims: list[MeasuredClaim], texts: dict[tuple[str, str], str]
+) -> tuple[list[MeasuredClaim], set[tuple[MeasuredClaim, MeasuredClaim]]]:
+    """Rival figures one article reports itself: ``Nach Zählung der Gewerkschaft … rund
+    68.000 Beschäftigte. Der Konzern kam dagegen auf 35.000.`` A figure in a clause with
+    ``dagegen`` / ``hingegen`` and one before it, in its sentence or the one before, count
+    the same thing for the same year; where the later names an owner the earlier does not,
+    it is the one who counted. Figures of two owners (``Die A kam auf 25 Prozent, die B
+    dagegen auf 30``) stay apart. The claims (the later with the earlier's key) and the
+    pairs."""
+    result = list(claims)
+    pairs: set[tuple[MeasuredClaim, MeasuredClaim]] = set()
+    for index, later in enumerate(result):
+        q = later.quantity
+        text = texts[(q.source, q.sentence)]
+        if not _CONTRAST.search(text[max(0, q.start - 60) : q.end + 40]):
+            continue
+        number = int(q.sentence[1:])
+        for earlier in result[:index]:
+            e = earlier.quantity
+            if (
+                e.source == q.source
+                and int(e.sentence[1:]) in (number, number - 1)
+                and (int(e.sentence[1:]), e.start) < (number, q.start)
+                and earlier.measure == later.measure
+                and earlier.scope == later.scope
+                and earlier.status == later.status
+                and (earlier.owner is None or earlier.owner == later.owner)
+                and conflict(earlier, replace(later, owner=earlier.owner))
+            ):
+                later = replace(
+                    later,
+                    owner=earlier.owner,
+                    event=earlier.event,
+                    predicate=earlier.predicate,
+                    evidence=earlier.evidence,
+                )
+                result[index] = later
+                pairs.add((earlier, later))
+                break
+    return result, pairs
+
+
 def _number_discrepancies(
     texts: dict[tuple[str, str], str],
     by_id: dict[str, Source],
@@ -128,7 +172,9 @@ def _number_discrepancies(
     events: list[Event],
     claims: list[MeasuredClaim],
     stories: StoryLinks,
+    rivals: set[tuple[MeasuredClaim, MeasuredClaim]] | None = None,
 ) -> list[Discrepancy]:
+    rivals = rivals or set()
     recogniser = RuleRecogniser()
     names = {a.id: a.name for a in actors}
     titles = {e.id: e.title for e in events}
@@ -147,10 +193,13 @@ def _number_discrepancies(
             (a, b)
             for a in members
             for b in members
-            if order[a.quantity.source] < order[b.quantity.source]
-            and _independent(a.quantity.source, b.quantity.source, by_id)
-            and stories.related(a.quantity.source, b.quantity.source)
-            and conflict(a, b)
+            if (a, b) in rivals
+            or (
+                order[a.quantity.source] < order[b.quantity.source]
+                and _independent(a.quantity.source, b.quantity.source, by_id)
+                and stories.related(a.quantity.source, b.quantity.source)
+                and conflict(a, b)
+            )
         ]
         if not conflicting:
             continue
@@ -264,6 +313,8 @@ def _topic(
             "Evakuierte": "Zahl der Evakuierten",
             "Obdachlose": "Zahl der Obdachlosen",
         }[claim.measure]
+    elif claim.measure.startswith("Teilnehmer ("):  # people at a gathering
+        topic = f"Teilnehmerzahl: {claim.measure[12:-1]}"
     elif owner and adjectives.get(owner):
         return f"Zahl der {adjectives[owner]}en {unit_text}" + (f" ({scope})" if scope else "")
     else:

@@ -176,6 +176,22 @@ def test_rival_figures_in_one_article(make_project) -> None:
     assert [c.number for c in jobs.claims] == [4000.0, 1500.0]
 
 
+def test_an_amount_is_of_its_noun_not_of_the_season(make_project) -> None:
+    a = article(
+        "Larimo nennt Schaden",
+        "12.03.2025",
+        "Der Hersteller Larimo bezifferte den Schaden im Sommer auf 500 Millionen Euro.",
+    )
+    b = article(
+        "Schaden bei Larimo höher",
+        "13.03.2025",
+        "Der Hersteller Larimo bezifferte den Schaden auf 800 Millionen Euro.",
+    )
+    (damage,) = dossier_of(make_project, {"a.txt": a, "b.txt": b}).discrepancies
+    assert [c.number for c in damage.claims] == [500e6, 800e6]
+    assert damage.topic.startswith("Schade") and "Sommer" not in damage.topic
+
+
 def test_pollsters_and_descriptions_are_not_owners(make_project) -> None:
     a = article(
         "Wahl in Neuland",

@@ -113,6 +113,12 @@ _RELATIVE_PLACE = re.compile(
 )
 _ESTIMATES = re.compile(r"\s+(?:sah|sieht|sahen|sehen|verortete|verortet|verorteten)\b")
 _COORDINATED = re.compile(r"\s*(?:und|sowie|oder|,)\s*(?:(?:der|die|das|den|dem|des)\s+)?")
+# when a figure was given, not what it is of: "den Schaden im Sommer auf 500 Millionen"
+_TIME_NOUNS = {
+    "Sommer", "Winter", "Frühjahr", "Frühling", "Herbst", "Jahr", "Jahres", "Monat", "Woche",
+    "Tag", "Tages", "Quartal", "Morgen", "Vormittag", "Mittag", "Nachmittag", "Abend", "Nacht",
+    "Anfang", "Ende", "Mitte", "Beginn", "Zeit",
+}  # fmt: skip
 # "Die Partei von …", "Der Konzern": a sentence that opens by describing an organisation
 _DESCRIPTION = re.compile(r"(?:Der|Die|Das)\s+(?P<noun>[A-ZÄÖÜ][a-zäöüß]+)\b")
 _THERE = re.compile(r"\b[Dd]ort\b")
@@ -421,7 +427,7 @@ def _counted_noun(text: str, clause: tuple[int, int], quantity: Quantity) -> str
         r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ]?[a-zäöüß]+)*", text[clause[0] : quantity.start]
     )
     for word in reversed(words):
-        if word in nouns and word not in _PEOPLE:
+        if word in nouns and word not in _PEOPLE and word not in _TIME_NOUNS:
             return unit_lemma(word)
     return None
 

@@ -257,7 +257,7 @@ def run_child(mode: str, project: Path) -> dict[str, object]:
     return figures
 
 
-def scale(sizes: list[int]) -> None:
+def scale(sizes: list[int], keep: Path | None = None) -> None:
     print(
         f"{os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.1f} at the start "
         "(the machine is shared: compare figures of one run)"
@@ -282,6 +282,8 @@ def scale(sizes: list[int]) -> None:
             cold_total[n] = float(cold["wall_s"])
             cold_cpu[n] = float(cold["cpu_s"])
             report(n, cold, warm, edit, plain)
+            if keep is not None:  # the built site, for scripts/search_timing.py
+                shutil.copytree(project / "site", keep / f"site-{n}", dirs_exist_ok=True)
             shutil.rmtree(project)
             shutil.rmtree(plain_project)
         if 100 in cold_total and 1000 in cold_total:
@@ -376,6 +378,9 @@ def main() -> None:
         metavar="K",
         help="analysis of K articles in one process and in a pool (default 8 ... 512)",
     )
+    parser.add_argument(
+        "--keep-sites", type=Path, metavar="DIR", help="with --scale: keep each built site in DIR"
+    )
     parser.add_argument("--child", nargs=2, metavar=("MODE", "PROJECT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -385,7 +390,7 @@ def main() -> None:
         pool_threshold(args.pool or [8, 16, 32, 64, 128, 256, 512])
         return
     if args.scale is not None:
-        scale(args.scale or list(SIZES))
+        scale(args.scale or list(SIZES), args.keep_sites)
         return
     if args.worst_cases:
         time_worst_cases()

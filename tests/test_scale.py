@@ -148,6 +148,19 @@ def test_coverage_matrix_is_paged_within_its_bounds(monkeypatch, compact_above) 
     assert_links_resolve(site)
 
 
+def test_the_start_page_of_a_large_dossier_lists_the_newest_sources(monkeypatch) -> None:
+    monkeypatch.setattr(site_module, "START_SOURCES", 2)
+    large = compact_result(compact_above=0)
+    start = large.site["index.md"]
+    section = start.split("## Quellen", 1)[1].split("\n## ", 1)[0]
+    listed = [p for p in re.findall(r"\]\((quellen/[^)]+)\.md\)", section) if p != "quellen/index"]
+    newest = sorted(large.dossier.sources, key=lambda s: s.published or "", reverse=True)[:2]
+    assert listed == [f"quellen/{s.id}" for s in newest]
+    assert "Die 2 neuesten von 3 Quellen" in section and "(quellen/index.md)" in section
+    small = compact_result(compact_above=None).site["index.md"]
+    assert len(re.findall(r"\]\((quellen/[^)]+)\.md\)", small.split("## Quellen", 1)[1])) == 3
+
+
 def test_small_matrix_stays_on_the_events_page() -> None:
     site = compact_result(compact_above=None).site
     assert not any(p.startswith("wer-berichtet-was/") for p in site)

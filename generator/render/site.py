@@ -65,6 +65,7 @@ def page_path(kind: str, item_id: str | None = None) -> str:
 
 
 # Bounds of one page of the coverage matrix: a table a reader can still take in.
+START_SOURCES = 30  # sources on the start page of a large dossier
 MATRIX_EVENTS_PER_PAGE = 100
 MATRIX_SOURCES_PER_PAGE = 50
 
@@ -384,6 +385,20 @@ class _Index:
             for letter in order
             if letter in groups
         ]
+
+    def start_sources(self) -> list[Source]:
+        """The sources the start page lists: all of them, or for a large dossier the newest
+        START_SOURCES (the section page lists every one): the start page is what a reader
+        opens first, and it should load at once."""
+        sources = list(self.dossier.sources)
+        if not self.compact or len(sources) <= START_SOURCES:
+            return sources
+        dated = sorted(
+            (s for s in sources if s.published),
+            key=lambda s: (s.published or "", s.published_time or ""),
+            reverse=True,
+        )
+        return (dated + [s for s in sources if not s.published])[:START_SOURCES]
 
     def matrix_inline(self) -> bool:
         """Whether the whole coverage matrix fits on the events page, as it is."""

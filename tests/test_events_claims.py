@@ -249,6 +249,29 @@ def test_figures_of_other_stories_are_not_compared(make_project) -> None:
     assert dossier.discrepancies == ()
 
 
+def test_happenings_of_other_stories_are_not_merged(make_project) -> None:
+    bridge = article(
+        "Brückeneinsturz in Kellstadt",
+        "03.06.2024",
+        "Am Montag stürzte in Kellstadt die marode Talbrücke ein.",
+        "Statiker hatten die Talbrücke seit Jahren bemängelt, Pendler müssen Umwege fahren.",
+    )
+    barn = article(
+        "Scheunendach bricht unter Schneelast",
+        "03.06.2024",
+        "Am Montag stürzte auf einem Bauernhof ein Scheunendach ein.",
+        "Landwirte klagen über Hagelschäden, Versicherungen prüfen die Meldungen.",
+    )
+    dossier = dossier_of(make_project, {"a.txt": bridge, "b.txt": barn})
+    collapses = [e for e in dossier.events if e.predicate == "einstürzen"]
+    assert len(collapses) == 2  # the same verb on the same day, in two stories
+    # the date gone from the front, the subject takes its place
+    assert sorted(e.title for e in collapses) == [
+        "Die marode Talbrücke stürzt in Kellstadt ein",
+        "Ein Scheunendach stürzt auf einem Bauernhof ein",
+    ]
+
+
 # -- events across sources -------------------------------------------------------------------
 
 FIRE_A = article(

@@ -28,6 +28,7 @@ from ..analyse.times import minutes
 from ..model import Actor, DateValue, Event, EventTime, Mention, Source
 from .actors import unique_slugs
 from .headlines import headline
+from .stories import StoryLinks
 
 # A dated step reported with different days by two sources is one step only this close.
 SAME_STEP_DAYS = 31
@@ -166,7 +167,7 @@ def build_events(
             previous[key] = draft
         drafts.append(draft)
 
-    clusters = _cluster(drafts)
+    clusters = _cluster(drafts, StoryLinks(sources))
     clusters = _merge_same_steps(clusters)
 
     names = {a.id: a.name for a in actors}
@@ -267,7 +268,7 @@ def _times(drafts: list[_Draft], order: dict[str, int]) -> tuple[EventTime, ...]
     return tuple(found.values())
 
 
-def _cluster(drafts: list[_Draft]) -> list[_Cluster]:
+def _cluster(drafts: list[_Draft], stories: StoryLinks) -> list[_Cluster]:
     clusters: list[_Cluster] = []
     # a draft can only join a cluster it shares a participant, a place or a day with
     index: dict[tuple[str, object], list[_Cluster]] = {}
@@ -281,7 +282,7 @@ def _cluster(drafts: list[_Draft]) -> list[_Cluster]:
                     seen.add(id(cluster))
                     candidates.append(cluster)
         candidates.sort(key=lambda c: c.order)
-        target = next((c for c in candidates if _fits(c, draft)), None)
+        target = next((c for c in candidates if _fits(c, draft, stories)), None)
         if target is None:
             target = _Cluster(family=draft.family, order=len(clusters))
             clusters.append(target)
@@ -487,11 +488,15 @@ def _compatible(a: _Cluster | _Draft, b: _Draft) -> bool:
     return True
 
 
-def _fits(cluster: _Cluster, draft: _Draft) -> bool:
+def _fits(cluster: _Cluster, draft: _Draft, stories: StoryLinks) -> bool:
     if cluster.family != draft.family:
         return False
     if not _compatible(cluster, draft):
         return False
+    if not any(
+        d.source == draft.source or stories.related(d.source, draft.source) for d in cluster.drafts
+    ):
+        return False  # articles of two stories in one folder: two happenings
     if {d.cue.cue.status == "reported" for d in cluster.drafts} != {
         draft.cue.cue.status == "reported"
     }:

@@ -18,6 +18,14 @@ from ..analyse.quantities import _lemmas
 from ..model import Actor
 
 MAX_WORDS = 10
+_NAME_PARTICLES = {"del", "de", "la", "da", "di", "do", "du", "von", "van"}
+# determiners a subject can open with, and prepositions that make a noun phrase no subject
+_NOMINATIVE = {"der", "die", "das", "ein", "eine", "kein", "keine"}
+_PREPOSITIONS = {
+    "in", "an", "auf", "aus", "bei", "mit", "nach", "von", "vor", "zu", "über", "unter",
+    "durch", "für", "gegen", "ohne", "um", "seit", "während", "wegen", "trotz", "hinter",
+    "neben", "zwischen", "laut", "samt", "entlang", "gegenüber", "innerhalb", "außerhalb",
+}  # fmt: skip
 _LEADING = re.compile(
     r"^(?:(?:und|aber|doch|dann|danach|daraufhin|nun|zudem|außerdem|auch|bereits|schon|"
     r"noch|inzwischen|zuvor|später|erst|so|damit|dabei|jedoch|allerdings|zunächst|"
@@ -99,6 +107,9 @@ def headline(
         if cue.finite:
             present = present_tense(cue.word, cue.predicate)
             words = [present if w == cue.word else w for w in words]
+            fronted = any(start <= r_start < cue.start for r_start, _ in remove)
+            if fronted:  # "Am Montag stürzte …": the date stood where the subject goes
+                words = _subject_first(words, present)
         title = " ".join(_AUX_PRESENT.get(w, w) for w in words[:MAX_WORDS])
     keep = cue.predicate[: len(cue.predicate) - len(verb_lemma(cue.word) or cue.predicate)]
     return _finish(title, keep) or _finish(text[start:end], keep) or cue.predicate
@@ -271,6 +282,38 @@ def _partner(
                 return m
             return None
     return None
+
+
+def _subject_first(words: list[str], verb: str) -> list[str]:
+    """A clause that opens with its verb once the date is gone (``Am Montag stürzte in
+    Kellstadt die marode Brücke ein``) takes its subject, the first noun phrase in the
+    nominative that no preposition governs, to the front: ``Die marode Brücke stürzt in
+    Kellstadt ein``."""
+    if not words or words[0] != verb:
+        return words
+    for index in range(1, min(len(words), MAX_WORDS)):
+        if words[index].lower() not in _NOMINATIVE or words[index - 1].lower() in _PREPOSITIONS:
+            continue
+        for noun in range(index + 1, min(len(words), index + 5)):
+            if not words[noun][:1].isupper():
+                if words[noun][:1].isalpha() and not words[noun].endswith((",", ".")):
+                    continue  # an adjective ("marode")
+                break
+            last = noun + 1  # a name goes on: "die Plaza del Ayuntamiento", "die Deutsche Bahn"
+            while last < len(words) and (
+                words[last][:1].isupper()
+                or (
+                    words[last] in _NAME_PARTICLES
+                    and last + 1 < len(words)
+                    and words[last + 1][:1].isupper()
+                )
+            ):
+                last += 2 if words[last] in _NAME_PARTICLES else 1
+            phrase = words[index:last]
+            phrase[0] = phrase[0][:1].upper() + phrase[0][1:]
+            return [*phrase, verb, *words[1:index], *words[last:]]
+        return words
+    return words
 
 
 def _strip(text: str, start: int, end: int, remove: list[tuple[int, int]]) -> str:

@@ -65,6 +65,9 @@ def test_sentences(text: str, expected: list[str]) -> None:
         ("Der Minister reiste am Montag ab.", "2023-03-13", "day"),
         ("Am Freitagabend kam die Nachricht.", "2023-03-10", "day"),
         ("Das Treffen war am vergangenen Mittwoch.", "2023-03-08", "day"),
+        ("Am Montag vergangener Woche streikten sie.", "2023-03-06", "day"),
+        ("Am Freitag der Vorwoche kam die Nachricht.", "2023-03-10", "day"),
+        ("Am Dienstag kommender Woche wird gewählt.", "2023-03-21", "day"),
         ("Gestern wurde abgestimmt.", "2023-03-14", "day"),  # sentence-initial "Gestern" too
         ("Die Wahl war gestern.", "2023-03-14", "day"),
         ("Im vergangenen November stieg der Preis.", "2022-11", "month"),

@@ -106,7 +106,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             + _NEXT
             + r")\s+)?"
             + _WEEKDAY
-            + r"\b",
+            + r"\b"
+            # "am Montag vergangener Woche", "am Freitag der Vorwoche", "… kommender Woche"
+            + r"(?:\s+(?P<week>(?:vergangener|letzter|voriger|der\s+vergangenen|der\s+Vorwoche)"
+            + r"(?:\s+Woche)?|(?:kommender|nächster)\s+Woche)\b)?",
             re.IGNORECASE,
         ),
     ),
@@ -259,6 +262,12 @@ def _resolve(
         if reference is None:
             return None
         weekday = WEEKDAYS[groups["weekday"].lower()]
+        week = (groups.get("week") or "").lower()
+        if week:  # a weekday of the calendar week before or after the reference's
+            monday = reference - dt.timedelta(days=reference.weekday())
+            step = 7 if week.startswith(("kommend", "nächst")) else -7
+            day = monday + dt.timedelta(days=step + weekday)
+            return _value(day.year, day.month, day.day)
         delta = (reference.weekday() - weekday) % 7
         if groups.get("next"):
             delta = -((weekday - reference.weekday()) % 7 or 7)

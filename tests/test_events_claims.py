@@ -317,6 +317,21 @@ def test_titles_say_who_did_what(make_project) -> None:
     assert event.summary.startswith("Am Freitag ernannte")
 
 
+def test_a_title_leaves_out_ages(make_project) -> None:
+    dossier = dossier_of(
+        make_project,
+        {
+            "a.txt": article(
+                "Ankunft",
+                "06.05.2023",
+                "Am Freitag landete die Sängerin Anna Keller (45) in Kellstadt.",
+            )
+        },
+    )
+    (event,) = [e for e in dossier.events if e.predicate == "landen"]
+    assert event.title == "Anna Keller landet in Kellstadt"
+
+
 def test_a_year_of_birth_never_dates_an_event(make_project) -> None:
     dossier = dossier_of(
         make_project,

@@ -318,6 +318,8 @@ def _topic(
     elif owner and adjectives.get(owner):
         return f"Zahl der {adjectives[owner]}en {unit_text}" + (f" ({scope})" if scope else "")
     else:
+        if unit_text.endswith(("te", "nde")):  # a noun made of an adjective: "der Beschäftigten"
+            unit_text += "n"
         topic = f"Zahl der {unit_text}" if unit_text[:1].isupper() else f"Zahl: {unit_text}"
     if owner:
         topic += f" – {names[owner]}"

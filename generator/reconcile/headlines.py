@@ -18,6 +18,7 @@ from ..analyse.quantities import _lemmas
 from ..model import Actor
 
 MAX_WORDS = 10
+_AGE = re.compile(r"\s*\(\d{1,3}\)|^\s*\d{1,3}\)\s*")
 _NAME_PARTICLES = {"del", "de", "la", "da", "di", "do", "du", "von", "van"}
 # determiners a subject can open with, and prepositions that make a noun phrase no subject
 _NOMINATIVE = {"der", "die", "das", "ein", "eine", "kein", "keine"}
@@ -332,6 +333,7 @@ def _strip(text: str, start: int, end: int, remove: list[tuple[int, int]]) -> st
 
 def _finish(title: str, particle: str = "") -> str:
     stop_words = german_stop_words()
+    title = _AGE.sub("", title)  # "Harry Kane (30)": the age is no part of what happened
     title = _LEADING.sub("", title.strip())
     title = _TRAILING.sub("", title).strip(" .,;:„“\"'()")
     words = title.split()

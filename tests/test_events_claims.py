@@ -332,6 +332,20 @@ def test_a_title_leaves_out_ages(make_project) -> None:
     assert event.title == "Anna Keller landet in Kellstadt"
 
 
+def test_titles_put_the_subject_before_the_verb_in_the_present(make_project) -> None:
+    text = article(
+        "Werk in Kellstadt",
+        "12.09.2024",
+        "Am 10. September 2024 schloss der Konzern das Werk in Kellstadt.",
+        "Ab 2027 wird das neue Modell in Übersee gefertigt.",
+        "Am Mittwoch erfuhr die Belegschaft von den Plänen.",
+    )
+    titles = {e.title for e in dossier_of(make_project, {"a.txt": text}).events}
+    assert "Der Konzern schließt das Werk in Kellstadt" in titles
+    assert "Das neue Modell wird in Übersee gefertigt" in titles
+    assert "Die Belegschaft erfährt von den Plänen" in titles
+
+
 def test_a_year_of_birth_never_dates_an_event(make_project) -> None:
     dossier = dossier_of(
         make_project,

@@ -18,6 +18,11 @@ from ..analyse.quantities import _lemmas
 from ..model import Actor
 
 MAX_WORDS = 10
+_FINITE_AUX = {
+    "wird", "werden", "wurde", "wurden", "ist", "sind", "war", "waren", "hat", "haben", "hatte",
+    "hatten", "soll", "sollen", "sollte", "sollten", "will", "wollen", "kann", "können", "muss",
+    "müssen", "darf", "dürfen",
+}  # fmt: skip
 _AGE = re.compile(r"\s*\(\d{1,3}\)|^\s*\d{1,3}\)\s*")
 _NAME_PARTICLES = {"del", "de", "la", "da", "di", "do", "du", "von", "van"}
 # determiners a subject can open with, and prepositions that make a noun phrase no subject
@@ -105,12 +110,15 @@ def headline(
             title = f"{antecedent[-1]} {cue.word}"
     if title is None:
         words = _strip(text, start, end, remove).split()
+        # "Am Montag stürzte …": the date stood where the subject goes
+        fronted = any(start <= r_start < cue.start for r_start, _ in remove)
         if cue.finite:
             present = present_tense(cue.word, cue.predicate)
             words = [present if w == cue.word else w for w in words]
-            fronted = any(start <= r_start < cue.start for r_start, _ in remove)
-            if fronted:  # "Am Montag stürzte …": the date stood where the subject goes
+            if fronted:
                 words = _subject_first(words, present)
+        elif fronted and words and words[0] in _FINITE_AUX:
+            words = _subject_first(words, words[0])  # "Ab 2027 wird das Modell … gefertigt"
         title = " ".join(_AUX_PRESENT.get(w, w) for w in words[:MAX_WORDS])
     keep = cue.predicate[: len(cue.predicate) - len(verb_lemma(cue.word) or cue.predicate)]
     return _finish(title, keep) or _finish(text[start:end], keep) or cue.predicate
@@ -119,7 +127,10 @@ def headline(
 def _with_preposition(text: str, start: int) -> int:
     """Where a date phrase starts with its preposition: ``am`` in ``am 20. März``."""
     match = re.search(
-        r"\b(?:am|um|im|gegen|seit|ab|bis|vom|zum|Anfang|Mitte|Ende)\s+$", text[:start]
+        r"\b(?:(?:am|um|im|gegen|seit|ab|bis|vom|zum|für|auf|an|in|nach|vor|aus|zu)"
+        r"(?:\s+(?:den|dem|der|das|die))?(?:\s+Jahre?n?)?|Anfang|Mitte|Ende)\s+$",
+        text[:start],
+        re.IGNORECASE,  # "Am 10. September", "Ab 2027" open a sentence
     )
     return match.start() if match else start
 
@@ -191,8 +202,25 @@ def conjugate(lemma: str) -> tuple[str, str]:
     return _third_person(base), particle
 
 
+_INSEPARABLE = (
+    "hinter",
+    "wider",
+    "unter",
+    "über",
+    "miss",
+    "emp",
+    "ent",
+    "ver",
+    "zer",
+    "be",
+    "er",
+    "ge",
+)
 # strong verbs whose present the lemma table cannot give by a vowel shift
-_IRREGULAR = {"nehmen": "nimmt", "treten": "tritt", "geben": "gibt", "wissen": "weiß", "tun": "tut"}
+_IRREGULAR = {
+    "nehmen": "nimmt", "treten": "tritt", "geben": "gibt", "wissen": "weiß", "tun": "tut",
+    "lassen": "lässt", "fallen": "fällt",  # the table gives "fällt" to "fällen"
+}  # fmt: skip
 
 
 def _third_person(base: str) -> str:
@@ -203,7 +231,12 @@ def _third_person(base: str) -> str:
         re.search(r"[^aeiouäöülrhmn][mn]$", stem)
     )
     regular = stem + ("et" if needs_e else "t")
-    return _present_forms().get(base, regular)
+    forms = {**_present_forms(), **_IRREGULAR}
+    if base not in forms:  # "erfahren": the prefix and the present of "fahren"
+        for prefix in _INSEPARABLE:
+            if base.startswith(prefix) and base[len(prefix) :] in forms:
+                return prefix + forms[base[len(prefix) :]]
+    return forms.get(base, regular)
 
 
 def _verbs() -> frozenset[str]:
@@ -224,7 +257,7 @@ def _present_forms() -> dict[str, str]:
     for form, lemma in table.items():
         if (
             form.endswith("t")
-            and not form.endswith(("st", "et"))
+            and (not form.endswith(("st", "et")) or form.endswith(("sst", "ßt")))  # "lässt"
             and not form.startswith("ge")
             and lemma.endswith("en")
             and form[:1].islower()
@@ -247,7 +280,7 @@ def _vowel_shifts(stem: str) -> set[str]:
     return {
         stem[: match.start()] + new + stem[match.end() :] + ending
         for new in shifts[match.group(0)]
-        for ending in ("t", "et")
+        for ending in ("t", "et", *([""] if stem.endswith("t") else []))  # "hält", "gilt"
     }
 
 
@@ -292,9 +325,15 @@ def _subject_first(words: list[str], verb: str) -> list[str]:
     Kellstadt ein``."""
     if not words or words[0] != verb:
         return words
+    plural = verb.endswith("en") or verb in ("sind", "waren")
     for index in range(1, min(len(words), MAX_WORDS)):
-        if words[index].lower() not in _NOMINATIVE or words[index - 1].lower() in _PREPOSITIONS:
+        determiner = words[index].lower()
+        if determiner not in _NOMINATIVE or words[index - 1].lower() in _PREPOSITIONS:
             continue
+        if determiner == "der" and index > 1 and words[index - 1][:1].isupper():
+            continue  # "44 Prozent der Wahlberechtigten": a genitive
+        if plural and determiner not in ("die", "keine"):
+            continue  # "haben Retter eine Frau …": the verb's number rules it out
         for noun in range(index + 1, min(len(words), index + 5)):
             if not words[noun][:1].isupper():
                 if words[noun][:1].isalpha() and not words[noun].endswith((",", ".")):

@@ -34,6 +34,8 @@ def test_any_verb_is_a_predicate_with_its_lemma() -> None:
     assert cue.predicate == "einstürzen"
     (cue,) = find_cues("Die Polizei nahm den Fahrer noch am Tatort fest.", [])
     assert cue.predicate == "festnehmen"  # the separable particle at the clause's end
+    cues = find_cues("Die deutschen Beschäftigten streikten am Montag.", [])
+    assert [c.predicate for c in cues] == ["streiken"]  # "deutschen" is no verb
 
 
 def test_plans_demands_and_hypotheticals_are_marked() -> None:

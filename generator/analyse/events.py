@@ -185,6 +185,8 @@ def verb_lemma(word: str) -> str | None:
         return None
     if re.search(r"end(?:e[mnrs]?)?$", word):
         return None  # a present participle ("lebend", "führende") describes, it reports nothing
+    if _state_adjective(word):
+        return None  # "deutschen", "französische": a country's adjective, never a verb
     verbs = verb_lemmas()
     table = _lemmas()
     lemma = _vocabulary()["lemma_fixes"].get(word) or table.get(word)
@@ -198,6 +200,13 @@ def verb_lemma(word: str) -> str | None:
     if word in (lemma[:-2], lemma[:-1]) and word != lemma:
         return None  # a bare stem is an imperative, which news does not use: "lang", "fest"
     return lemma
+
+
+def _state_adjective(word: str) -> bool:
+    from .lexicon import load_lexicon
+
+    stem = re.sub(r"(?:e|en|er|es|em)$", "", word)
+    return stem in load_lexicon().adjectives
 
 
 def clauses(text: str) -> list[tuple[int, int]]:

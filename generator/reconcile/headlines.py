@@ -291,7 +291,10 @@ def _subject(
     inside = [
         m
         for m in mentions
-        if start <= m[0] < end and m[2].kind != "place" and text[m[0] : m[1]][:1].isupper()
+        if start <= m[0] < end
+        and m[2].kind != "place"
+        and text[m[0] : m[1]][:1].isupper()
+        and text[m[1] : m[1] + 1] != "-"  # "VW-Chef Name": the first part of a compound
     ]
     before = [
         m

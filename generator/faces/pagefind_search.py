@@ -28,6 +28,11 @@ from pathlib import Path
 
 from ..cache import ResultCache, content_key
 
+# what Pagefind indexes of a page: the article, without the blocks Material's search skips
+_OPTIONS = (
+    "--root-selector", "article.md-content__inner",
+    "--exclude-selectors", "[data-search-exclude], a.headerlink",
+)  # fmt: skip
 WORKER = "assets/javascripts/dossier-search.js"
 WORKER_SOURCE = Path(__file__).resolve().parent.parent / "assets" / "search-worker.js"
 SEARCH_INDEX = "search/search_index.json"
@@ -82,8 +87,7 @@ def _write_index(site: Path, pages: list[str], language: str) -> int:
             sys.executable, "-m", "pagefind", "--silent",
             "--site", staging,
             "--output-path", str(output),
-            "--root-selector", "article.md-content__inner",
-            "--exclude-selectors", "[data-search-exclude], a.headerlink",
+            *_OPTIONS,
             "--force-language", language,
         ]  # fmt: skip
         run = subprocess.run(command, capture_output=True, text=True, check=False)
@@ -119,7 +123,7 @@ def _cached_index(site: Path, pages: list[str], language: str, cache: ResultCach
         path = _html_file(site, location)
         if path.is_file():
             html.append(f"{location} {hashlib.sha256(path.read_bytes()).hexdigest()}")
-    key = content_key(_pagefind_version(), language, "\n".join(html))
+    key = content_key(_pagefind_version(), *_OPTIONS, language, "\n".join(html))
     kept = cache.get_latest("pagefind", key)
     output = site / "pagefind"
     if isinstance(kept, dict):

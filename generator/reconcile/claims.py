@@ -16,7 +16,10 @@ story's own, and so does a count of something specific without an owner (``Werke
 ``Flüge``; two such counts far apart in size count different things). Shares, amounts and
 counts of people are compared only when they belong to an actor, or else to one event that
 several sources report: ``rund 12.000 Teilnehmer`` of one rally are not compared with
-another rally's. Two claims are compared only when all of this is the same. Hedges are intervals
+another rally's. People counted where a sentence (or the one before) names a gathering
+(``Betriebsversammlung``, ``Warnstreik``) are its participants, whoever counted them; counts
+whose sentences state different days are two gatherings. Two claims are compared only
+when all of this is the same. Hedges are intervals
 (:func:`interval`). A figure that its own article marks as outdated (``zunächst``,
 ``war … die Rede``) is left out when the article gives a newer one.
 """

@@ -102,6 +102,9 @@ def headline(
                 verb = cue.predicate[len(particle) :]
             after = max(s_end, start + aux.end()) if s_start < cue.start else start + aux.end()
             words = _strip(text, after, cue.start, [*remove, (s_start, s_end)]).split()
+            if re.match(r"\s*worden\b", text[cue.end : end]):
+                # "Keller ist zur Präsidentin gewählt worden": a passive stays one
+                verb, particle = ("werden" if partner else "wird"), cue.word
             title = " ".join([who, verb, *words[-(MAX_WORDS - 3) :], particle])
     if title is None and _RELATIVE.match(text[start:end]) and not cue.finite:
         # ", der im Juni geschlossen wurde": the antecedent and the participle

@@ -118,10 +118,13 @@ def headline(
         if cue.finite:
             present = present_tense(cue.word, cue.predicate)
             words = [present if w == cue.word else w for w in words]
-            if fronted:
-                words = _subject_first(words, present)
-        elif fronted and words and words[0] in _FINITE_AUX:
-            words = _subject_first(words, words[0])  # "Ab 2027 wird das Modell … gefertigt"
+        # or an adverb that a title leaves out ("Demnach akzeptiert der Klub …")
+        opened = _LEADING.sub("", " ".join(words)).split()
+        fronted = fronted or len(opened) < len(words)
+        if fronted and opened and cue.finite and opened[0] == present:
+            words = _subject_first(opened, present)
+        elif fronted and opened and opened[0] in _FINITE_AUX:
+            words = _subject_first(opened, opened[0])  # "Ab 2027 wird das Modell … gefertigt"
         title = " ".join(_AUX_PRESENT.get(w, w) for w in words[:MAX_WORDS])
     keep = cue.predicate[: len(cue.predicate) - len(verb_lemma(cue.word) or cue.predicate)]
     return _finish(title, keep) or _finish(text[start:end], keep) or cue.predicate

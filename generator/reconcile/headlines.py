@@ -23,7 +23,9 @@ _FINITE_AUX = {
     "hatten", "soll", "sollen", "sollte", "sollten", "will", "wollen", "kann", "können", "muss",
     "müssen", "darf", "dürfen",
 }  # fmt: skip
-_AGE = re.compile(r"\s*\(\d{1,3}\)|^\s*\d{1,3}\)\s*")
+# asides in brackets: an age, a party, a half-time score ("Anna Keller (45)", "(SPD)",
+# "3:0 (2:0)"), also cut off by the title's length or its clause
+_ASIDE = re.compile(r"\s*\([^()]{0,25}\)|\s*\([^()]*$|^\s*[^()\s]{1,4}\)\s*")
 _NAME_PARTICLES = {"del", "de", "la", "da", "di", "do", "du", "von", "van"}
 # determiners a subject can open with, and prepositions that make a noun phrase no subject
 _NOMINATIVE = {"der", "die", "das", "ein", "eine", "kein", "keine"}
@@ -381,7 +383,7 @@ def _strip(text: str, start: int, end: int, remove: list[tuple[int, int]]) -> st
 
 def _finish(title: str, particle: str = "") -> str:
     stop_words = german_stop_words()
-    title = _AGE.sub("", title)  # "Harry Kane (30)": the age is no part of what happened
+    title = _ASIDE.sub("", title)  # "Harry Kane (30)": no part of what happened
     title = _LEADING.sub("", title.strip())
     title = _TRAILING.sub("", title).strip(" .,;:„“\"'()")
     words = title.split()

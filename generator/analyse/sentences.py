@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 
-# spaCy keeps "35.000." together as an ordinal ("am 8. Mai"); a figure at the end of a
+# spaCy keeps "12.400." together as an ordinal ("am 8. Mai"); a figure at the end of a
 # sentence is one when the next word opens a sentence and can follow no ordinal: an
 # article, a pronoun, a sentence adverb (closed-class words, not a lexicon).
 _FIGURE_THEN_SENTENCE = re.compile(

@@ -162,8 +162,8 @@ _REGNAL_NUMBER = re.compile(r"[IVX]{1,4}\.?")
 
 def _one_actor_per_name(groups: dict[str, _Group]) -> None:
     """Groups that end up with the same name are one actor ("Eintracht Nordstadt" seen once as
-    a person, twice as a club), also where outlets spell it differently ("Erdoğan" /
-    "Erdogan", "Großbritannien" / "Grossbritannien": one slug): the kind with the most
+    a person, twice as a club), also where outlets spell it differently ("Çelik" /
+    "Celik", "Großkellstadt" / "Grosskellstadt": one slug): the kind with the most
     mentions wins, the rules' evidence before the model's, then a fixed order of kinds."""
     by_name: dict[str, list[str]] = defaultdict(list)
     for key, group in groups.items():

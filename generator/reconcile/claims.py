@@ -116,7 +116,7 @@ _RELATIVE_PLACE = re.compile(
 )
 _ESTIMATES = re.compile(r"\s+(?:sah|sieht|sahen|sehen|verortete|verortet|verorteten)\b")
 _COORDINATED = re.compile(r"\s*(?:und|sowie|oder|,)\s*(?:(?:der|die|das|den|dem|des)\s+)?")
-# when a figure was given, not what it is of: "den Schaden im Sommer auf 500 Millionen"
+# when a figure was given, not what it is of: "die Kosten im Frühjahr auf 20 Millionen"
 _TIME_NOUNS = {
     "Sommer", "Winter", "Frühjahr", "Frühling", "Herbst", "Jahr", "Jahres", "Monat", "Woche",
     "Tag", "Tages", "Quartal", "Morgen", "Vormittag", "Mittag", "Nachmittag", "Abend", "Nacht",

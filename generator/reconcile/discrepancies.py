@@ -126,7 +126,7 @@ def _rival_figures(
     claims: list[MeasuredClaim], texts: dict[tuple[str, str], str]
 ) -> tuple[list[MeasuredClaim], set[tuple[MeasuredClaim, MeasuredClaim]]]:
     """Rival figures one article reports itself: ``Nach Zählung der Gewerkschaft … rund
-    68.000 Beschäftigte. Der Konzern kam dagegen auf 35.000.`` A figure in a clause with
+    4.000 Beschäftigte. Der Konzern kam dagegen auf 1.500.`` A figure in a clause with
     ``dagegen`` / ``hingegen`` and one before it, in its sentence or the one before, count
     the same thing for the same year; where the later names an owner the earlier does not,
     it is the one who counted. Figures of two owners (``Die A kam auf 25 Prozent, die B

@@ -302,7 +302,7 @@ def _subject(
         if start <= m[0] < end
         and m[2].kind != "place"
         and text[m[0] : m[1]][:1].isupper()
-        and text[m[1] : m[1] + 1] != "-"  # "VW-Chef Name": the first part of a compound
+        and text[m[1] : m[1] + 1] != "-"  # "Larimo-Chef Name": the first part of a compound
     ]
     before = [
         m
@@ -350,7 +350,7 @@ def _subject_first(words: list[str], verb: str) -> list[str]:
                 if words[noun][:1].isalpha() and not words[noun].endswith((",", ".")):
                     continue  # an adjective ("marode")
                 break
-            last = noun + 1  # a name goes on: "die Plaza del Ayuntamiento", "die Deutsche Bahn"
+            last = noun + 1  # a name goes on: "die Casa del Sol", "die Rote Fabrik"
             while last < len(words) and (
                 words[last][:1].isupper()
                 or (
@@ -383,7 +383,7 @@ def _strip(text: str, start: int, end: int, remove: list[tuple[int, int]]) -> st
 
 def _finish(title: str, particle: str = "") -> str:
     stop_words = german_stop_words()
-    title = _ASIDE.sub("", title)  # "Harry Kane (30)": no part of what happened
+    title = _ASIDE.sub("", title)  # "Anna Keller (45)": no part of what happened
     title = _LEADING.sub("", title.strip())
     title = _TRAILING.sub("", title).strip(" .,;:„“\"'()")
     words = title.split()

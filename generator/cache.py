@@ -58,6 +58,14 @@ _CACHEDIR_TAG = (
 )
 
 
+def library_version(name: str) -> str:
+    """The installed version of a distribution, or "-" where it is not installed."""
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "-"
+
+
 @lru_cache(maxsize=1)
 def environment() -> str:
     """The fingerprint of the code, data and libraries that shape a cached result."""
@@ -65,11 +73,7 @@ def environment() -> str:
     digest.update(FORMAT)
     digest.update(platform.python_version().encode())
     for name in _LIBRARIES:
-        try:
-            version = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            version = "-"
-        digest.update(f"{name}={version}\n".encode())
+        digest.update(f"{name}={library_version(name)}\n".encode())
     for path in _code_files():
         digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0")
         digest.update(path.read_bytes())

@@ -10,8 +10,7 @@ from generator import Settings, run_pipeline
 from generator.faces.export import dossier_data, dossier_json
 
 from .conftest import seed_texts
-
-LINK = re.compile(r"\]\(([^)\s]+)\)")
+from .links import assert_links_resolve
 
 
 def test_seed_site_has_every_kind_of_page(seed_result) -> None:
@@ -33,28 +32,7 @@ def test_seed_site_has_every_kind_of_page(seed_result) -> None:
 
 
 def test_every_generated_link_resolves(seed_result) -> None:
-    site = seed_result.site
-    anchors = {
-        path: set(re.findall(r'id="([^"]+)"', text)) | set(re.findall(r"\{ #([^ }]+) \}", text))
-        for path, text in site.items()
-    }
-    for path, text in site.items():
-        for target in LINK.findall(text):
-            if target.startswith(("http://", "https://")):
-                continue
-            file, _, anchor = target.partition("#")
-            resolved = Path(path).parent.joinpath(file).as_posix() if file else path
-            resolved = str(Path(resolved)).replace("\\", "/")
-            parts: list[str] = []
-            for part in resolved.split("/"):
-                if part == "..":
-                    parts.pop()
-                elif part != ".":
-                    parts.append(part)
-            resolved = "/".join(parts)
-            assert resolved in site or resolved == "methode.md", f"{path}: broken link {target}"
-            if anchor and resolved in site:
-                assert anchor in anchors[resolved], f"{path}: missing anchor {target}"
+    assert_links_resolve(seed_result.site)
 
 
 def test_cross_references_go_both_ways(seed_result) -> None:

@@ -25,7 +25,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
-from ..cache import ResultCache, content_key
+from ..cache import ResultCache, content_key, library_version
 from ..errors import DossierError
 from ..ingest.articles import ARTICLE_SUFFIXES, IngestError, decode
 from ..pipeline import Pipeline, Result, preload
@@ -344,7 +344,10 @@ class _ConvertedPages:
         self.cache = cache
         self.used: set[str] = set()
         self.converted = 0
-        versions = [_version(name) for name in ("mkdocs", "markdown", "pymdown-extensions")]
+        versions = [
+            f"{name} {library_version(name)}"
+            for name in ("mkdocs", "markdown", "pymdown-extensions")
+        ]
         self.site_key = content_key(
             *versions,
             repr(config.markdown_extensions),
@@ -429,15 +432,6 @@ def _toc_token(item: AnchorLink) -> dict[str, Any]:
         "name": item.title,
         "children": [_toc_token(child) for child in item.children],
     }
-
-
-def _version(name: str) -> str:
-    from importlib import metadata
-
-    try:
-        return f"{name} {metadata.version(name)}"
-    except metadata.PackageNotFoundError:
-        return f"{name} -"
 
 
 def _preload(settings: Settings) -> None:

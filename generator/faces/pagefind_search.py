@@ -26,7 +26,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ..cache import ResultCache, content_key
+from ..cache import ResultCache, content_key, library_version
 
 # what Pagefind indexes of a page: the article, without the blocks Material's search skips
 _OPTIONS = (
@@ -123,7 +123,7 @@ def _cached_index(site: Path, pages: list[str], language: str, cache: ResultCach
         path = _html_file(site, location)
         if path.is_file():
             html.append(f"{location} {hashlib.sha256(path.read_bytes()).hexdigest()}")
-    key = content_key(_pagefind_version(), *_OPTIONS, language, "\n".join(html))
+    key = content_key(library_version("pagefind"), *_OPTIONS, language, "\n".join(html))
     kept = cache.get_latest("pagefind", key)
     output = site / "pagefind"
     if isinstance(kept, dict):
@@ -144,12 +144,3 @@ def _cached_index(site: Path, pages: list[str], language: str, cache: ResultCach
         },
     )
     return count
-
-
-def _pagefind_version() -> str:
-    from importlib import metadata
-
-    try:
-        return metadata.version("pagefind")
-    except metadata.PackageNotFoundError:
-        return "-"

@@ -123,13 +123,18 @@ _TRANSLITERATED_PART = re.compile(r"[A-Z][a-z]+-[a-z]+s?")
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,7}$")
 _ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
 _STRONG_ENDING = {"m": "er", "f": "e", "n": "es"}
+_MEMO_WORDS = 200_000  # per-word answers remembered; bounds memory in a long `mkdocs serve`
 
 
 @lru_cache(maxsize=1)
 def _tokenizer() -> Tokenizer:
     import spacy
 
-    return spacy.blank("de").tokenizer
+    nlp = spacy.blank("de")
+    # Only the tokens' text and offsets are read: computing lexical attributes (norm, shape,
+    # stop word …) for each new word would cost a third of the tokenizer's time.
+    nlp.vocab.lex_attr_getters = {}
+    return nlp.tokenizer
 
 
 def tokenize(text: str) -> list[_Token]:
@@ -154,6 +159,7 @@ def tokenize(text: str) -> list[_Token]:
     return tokens
 
 
+@lru_cache(maxsize=_MEMO_WORDS)
 def _is_capitalised(word: str) -> bool:
     return bool(word) and word[0].isupper() and any(ch.isalpha() for ch in word)
 
@@ -176,6 +182,7 @@ class RuleRecogniser:
     ) -> None:
         self.lexicon = lexicon or load_lexicon()
         self._clusters = clusters
+        self._adjective_states: dict[str, Entry | None] = {}
 
     @property
     def clusters(self) -> ClusterClasses:
@@ -664,6 +671,16 @@ class RuleRecogniser:
             emit(start, end, "organisation", name, evidence="pattern")
 
     def _adjective_state(self, word: str) -> Entry | None:
+        """The state of a demonym adjective (``französische``), remembered per word."""
+        known = self._adjective_states
+        if word in known:
+            return known[word]
+        entry = self._find_adjective_state(word)
+        if len(known) < _MEMO_WORDS:
+            known[word] = entry
+        return entry
+
+    def _find_adjective_state(self, word: str) -> Entry | None:
         lower = word.lower()
         for ending in _ADJ_ENDINGS:
             if ending and not lower.endswith(ending):
@@ -921,7 +938,7 @@ class RuleRecogniser:
         head = word.rsplit("-", 1)[-1]
         if head != word and (self.lexicon.role_of(head) or head in _PERSON_NOUNS):
             return True
-        return any(word.endswith(suffix) for suffix in _PERSON_SUFFIXES)
+        return word.endswith(_PERSON_SUFFIXES)
 
     def _common_noun_like(self, word: str) -> bool:
         """A common noun, or a compound whose last part is one (``Aktenfälschung``)."""
@@ -1266,9 +1283,10 @@ def _credit_start(text: str) -> int | None:
     return match.start()
 
 
+@lru_cache(maxsize=_MEMO_WORDS)
 def _is_place_compound(word: str) -> bool:
     lower = word.lower()
-    return any(
+    return lower.endswith(_PLACE_SUFFIXES) and any(
         lower.endswith(suffix) and len(lower) > len(suffix) + 2 for suffix in _PLACE_SUFFIXES
     )
 

@@ -8,11 +8,14 @@ seem to.
 
 from __future__ import annotations
 
+import pytest
+
 from generator import Settings, run_pipeline
 from generator.analyse.events import find_cues, verb_lemma
 from generator.analyse.quantities import find_quantities
 from generator.analyse.times import find_times
 from generator.faces.export import dossier_data
+from generator.reconcile.claims import _counted_noun
 
 
 def dossier_of(make_project, articles: dict[str, str]):
@@ -192,6 +195,33 @@ def test_an_amount_is_of_its_noun_not_of_the_season(make_project) -> None:
     (damage,) = dossier_of(make_project, {"a.txt": a, "b.txt": b}).discrepancies
     assert [c.number for c in damage.claims] == [500e6, 800e6]
     assert damage.topic.startswith("Schaden in EUR")  # not "Sommer", not "Schade"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "noun"),
+    [
+        # a noun in a prepositional phrase is not what the amount is of
+        ("Nach Medienberichten fließen rund 110 Millionen Euro nach Kellstadt.", None),
+        ("Inklusive möglicher Bonuszahlungen fließen 90 Millionen Euro.", None),
+        # unless the amount is attached to it
+        (
+            "Bei den Löhnen rechnet Larimo mit einer Entlastung von 1,5 Milliarden Euro.",
+            "Entlastung",
+        ),
+        # a compound of a known noun, its head lemmatised
+        ("Die Personalkosten sollen um vier Milliarden Euro sinken.", "Personalkosten"),
+        ("Die Agentur beziffert die Sockelsumme auf 86 Millionen Pfund.", "Sockelsumme"),
+        ("Zusätzlich gibt es Bonuszahlungen von 20 Millionen Euro.", "Bonuszahlung"),
+        # a capitalised article, a share or the amount before are never the noun
+        ("Der Gewinn sank um 60 Prozent auf 1,5 Milliarden Euro.", "Gewinn"),
+        ("Die Larimo Hotspur zahlt 100 Millionen Euro fix plus 20 Millionen Euro.", None),
+        # a noun in -s is its own base form, not a plural
+        ("Der Kurs stieg auf 100 Euro.", "Kurs"),
+    ],
+)
+def test_an_amount_is_of_the_noun_it_is_attached_to(sentence: str, noun: str | None) -> None:
+    *_, amount = [q for q in find_quantities(sentence) if q.unit in ("Euro", "Pfund")]
+    assert _counted_noun(sentence, (0, len(sentence)), amount) == noun
 
 
 def test_pollsters_and_descriptions_are_not_owners(make_project) -> None:

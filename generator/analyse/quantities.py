@@ -180,9 +180,9 @@ def unit_lemma(word: str) -> str:
     nouns = load_lexicon().common_nouns
     for ending in ("en", "n", "e", "er", "s"):
         stem = word[: -len(ending)]
-        if ending in ("en", "n", "er") and word.endswith(ending) and word in nouns:
+        if ending in ("en", "n", "er", "s") and word.endswith(ending) and word in nouns:
             # a base form the lemma table does not list: an agent noun ("Mitarbeiter", not a
-            # plural of "Arbeit"), a noun in -en ("Schaden", not "Schade")
+            # plural of "Arbeit"), a noun in -en ("Schaden", not "Schade") or -s ("Kurs")
             break
         if word.endswith(ending) and stem in nouns:
             return stem

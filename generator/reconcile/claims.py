@@ -122,6 +122,23 @@ _TIME_NOUNS = {
     "Tag", "Tages", "Quartal", "Morgen", "Vormittag", "Mittag", "Nachmittag", "Abend", "Nacht",
     "Anfang", "Ende", "Mitte", "Beginn", "Zeit",
 }  # fmt: skip
+# an amount attached to the noun before it: "Ablöse von …", "Belastung auf rund …"
+_ATTACHED = re.compile(r"\s+(?:von|auf|um|über|in\s+Höhe\s+von)\s+")
+# a noun at the end of this is inside a prepositional phrase: "Nach Medienberichten"
+_IN_PHRASE = re.compile(
+    r"(?:^|(?<=\W))(?i:nach|laut|in|im|mit|bei|beim|aus|seit|wegen|trotz|inklusive|"
+    r"einschließlich|zum|zur|vom|an|am|unter|gegenüber|während)\s+"
+    r"(?:(?:der|die|das|den|dem|des|ein|eine|einer|einem|eines)\s+)?(?:[a-zäöüß]+\s+){0,2}$"
+)
+_NAME_BEFORE = re.compile(r"(?<![.:!?]\s)(?<!^)\b[A-ZÄÖÜ][\w-]*\s+$")
+_LINKS = ("", "s", "n", "en", "es")
+_MULTIPLIER_WORDS = {"Million", "Millionen", "Milliarde", "Milliarden", "Billion", "Billionen"}
+_NOUN_WORD = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ]?[a-zäöüß]+)*")
+# capitalised at the start of a sentence, never what is counted
+_FUNCTION_WORDS = {
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einem", "eines",
+    "dies", "diese", "dieser", "dieses", "jene", "man", "sie", "er", "es", "wir", "ihr",
+}  # fmt: skip
 # "Die Partei von …", "Der Konzern": a sentence that opens by describing an organisation
 _DESCRIPTION = re.compile(r"(?:Der|Die|Das)\s+(?P<noun>[A-ZÄÖÜ][a-zäöüß]+)\b")
 _THERE = re.compile(r"\b[Dd]ort\b")
@@ -422,17 +439,50 @@ def _measure(
 
 
 def _counted_noun(text: str, clause: tuple[int, int], quantity: Quantity) -> str | None:
-    """What an amount or share is of: the nearest common noun before it (``Ablöse``)."""
+    """What an amount or share is of: the nearest noun before it (``Ablöse``), a compound
+    of a known noun included (``Arbeitskosten``). A noun inside a prepositional phrase
+    (``Nach Medienberichten``, ``inklusive möglicher Boni``) is not what is counted unless the
+    amount is attached to it (``mit einer Entlastung von …``)."""
     from ..analyse.lexicon import load_lexicon
 
     nouns = load_lexicon().common_nouns
-    words = re.findall(
-        r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ]?[a-zäöüß]+)*", text[clause[0] : quantity.start]
-    )
-    for word in reversed(words):
-        if word in nouns and word not in _PEOPLE and word not in _TIME_NOUNS:
-            return unit_lemma(word)
+    start = clause[0]
+    words = list(_NOUN_WORD.finditer(text, start, quantity.start))
+    for match in reversed(words):
+        word = match[0]
+        if word.lower() in _FUNCTION_WORDS or word in _PEOPLE or word in _TIME_NOUNS:
+            continue
+        if word in CURRENCIES or word in _MULTIPLIER_WORDS or word == "Prozent":
+            continue  # of the amount before: "100 Millionen Euro fix plus 20 Millionen"
+        compound = word not in nouns and _compound_of_noun(word, nouns) > 0
+        if not (word in nouns or compound):
+            continue
+        if compound and _NAME_BEFORE.search(text, start, match.start()):
+            continue  # the second word of a name ("Tottenham Hotspur")
+        attached = _ATTACHED.fullmatch(text, match.end(), quantity.start) is not None
+        if not attached and _IN_PHRASE.search(text, start, match.start()):
+            continue
+        if compound:
+            cut = _compound_of_noun(word, nouns)
+            return word[:cut] + unit_lemma(word[cut:].capitalize()).lower()
+        return unit_lemma(word)
     return None
+
+
+def _compound_of_noun(word: str, nouns: frozenset[str] | set[str]) -> int:
+    """``Arbeitskosten``, ``Sockelsumme``: where the longest tail of four letters or more
+    that is a known noun begins, after a known noun with or without a linking ``s``, ``n``,
+    ``en`` or ``es`` (0: none; ``Crowdstrike`` is a name)."""
+    for cut in range(3, len(word) - 3):
+        if word[cut:].capitalize() not in nouns:
+            continue
+        modifier = word[:cut]
+        if any(
+            modifier.endswith(link) and modifier[: len(modifier) - len(link)] in nouns
+            for link in _LINKS
+        ):
+            return cut
+    return 0
 
 
 def _owner(

@@ -167,6 +167,10 @@ class ResultCache:
             return  # a cache that cannot be written costs speed, never the build
         self.stats.written += 1
 
+    def remember(self, kind: str, key: str, value: Any) -> None:
+        """In memory only: for a value another process has written to the folder."""
+        self.memory[f"{kind}-{key}"] = value
+
     def get_latest(self, kind: str, key: str) -> Any | None:
         """The one value kept for ``kind`` if it was stored under ``key``: for results as big
         as the whole site, of which only the last is worth keeping."""

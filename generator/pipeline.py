@@ -7,12 +7,9 @@ dossier exists, because cross-links form a graph.
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import time
 from collections import Counter
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from pathlib import Path
@@ -35,6 +32,7 @@ from .ingest.articles import (
     scan_articles,
 )
 from .model import DateMention, Dossier, Quantity, Source
+from .parallel import CAN_FORK, in_pool
 from .reconcile.actors import resolve_actors, unique_slugs
 from .reconcile.copies import mark_copies
 from .reconcile.curation import (
@@ -185,11 +183,11 @@ class Pipeline:
         if function is None or not calls:
             return []
         workers = min(self.settings.workers, len(calls) - 1)
-        if workers < 2 or len(calls) < self.settings.parallel_from or not _CAN_FORK:
+        if workers < 2 or len(calls) < self.settings.parallel_from or not CAN_FORK:
             return [function(*arguments) for arguments in calls]
         # the first here: it loads the tables (lexicon, spaCy) the forked workers then share
         first = function(*calls[0])
-        rest = _in_pool(function, calls[1:], workers)
+        rest = in_pool(function, calls[1:], workers)
         self.pooled[stage] += len(rest)
         return [first, *rest]
 
@@ -424,34 +422,6 @@ def _analyse_isolated(source: Source, recogniser: Recogniser) -> tuple[Analysis,
             message=_defect("analysing", error)
             + "; the text is shown without actors, dates and numbers",
         )
-
-
-# Workers are forked: they inherit the loaded lexicon and the articles to analyse instead
-# of loading and receiving them (spawned workers would load the lexicon once each).
-_CAN_FORK = "fork" in multiprocessing.get_all_start_methods()
-_WORK: tuple[Callable[..., Any], list[tuple[Any, ...]]] | None = None
-
-
-def _in_pool(function: Callable[..., T], calls: list[tuple[Any, ...]], workers: int) -> list[T]:
-    """``function`` over the argument tuples in a pool of forked processes, in order. The
-    workers inherit function and arguments; only the results travel back, pickled."""
-    global _WORK
-    _WORK = (function, calls)
-    try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            chunk = max(1, len(calls) // (workers * 8))
-            return list(pool.map(_call_nth, range(len(calls)), chunksize=chunk))
-    except (BrokenProcessPool, OSError):  # no processes to be had: compute here
-        return [function(*arguments) for arguments in calls]
-    finally:
-        _WORK = None
-
-
-def _call_nth(index: int) -> Any:
-    assert _WORK is not None, "runs in a worker forked by _in_pool"
-    function, calls = _WORK
-    return function(*calls[index])
 
 
 def preload(settings: Settings) -> None:

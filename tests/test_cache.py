@@ -239,7 +239,8 @@ def test_a_second_build_analyses_nothing_and_pool_and_cache_change_no_byte(
     assert cold.returncode == 0, cold.stderr
     assert "dossier: 3 of 3 articles analysed (2 by 2 processes)" in cold.stderr
     assert (project / ".dossier-cache" / environment()).is_dir()
-    assert "generated pages converted from Markdown" in cold.stderr
+    assert "generated pages converted from Markdown (" in cold.stderr  # by a pool
+    assert "by a pool of processes" in cold.stderr
     assert "dossier: 0 of " not in cold.stderr
     warm = _build(project, tmp_path / "warm")
     assert warm.returncode == 0, warm.stderr
@@ -255,8 +256,12 @@ def test_a_second_build_analyses_nothing_and_pool_and_cache_change_no_byte(
     assert _files(tmp_path / "warm") == pages
 
 
-def test_a_page_whose_conversion_warns_warns_in_every_build(make_project, tmp_path: Path) -> None:
+@pytest.mark.parametrize("options", ["", "      workers: 2\n      parallel_from: 2\n"])
+def test_a_page_whose_conversion_warns_warns_in_every_build(
+    make_project, tmp_path: Path, options: str
+) -> None:
     project = make_project(seed_texts())
+    _with_options(project, options)  # pages converted one by one, or by a pool
     packaged = ROOT / "generator" / "templates" / "source.md.j2"
     (project / "templates" / "source.md.j2").write_text(
         packaged.read_text(encoding="utf-8") + "\n[Archiv](../archiv-gibt-es-nicht.md)\n",

@@ -24,10 +24,12 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
+from mkdocs.utils.meta import get_data
 
 from ..cache import ResultCache, content_key, library_version
 from ..errors import DossierError
 from ..ingest.articles import ARTICLE_SUFFIXES, IngestError, decode
+from ..parallel import in_pool
 from ..pipeline import Pipeline, Result, preload
 from ..render.commentary import Commentary, find_orphans
 from ..render.site import DEFAULT_TEMPLATES, STYLESHEET, Renderer, assets
@@ -43,6 +45,10 @@ log = get_plugin_logger(__name__)
 _MEMORY: dict[str, Any] = {}
 # Generated pages converted to HTML, by key: only those of the last build are kept.
 _PAGES: dict[str, Any] = {}
+
+# converting a page costs about a fifth of analysing an article: pages are converted by a
+# pool where this many times ``parallel_from`` of them are to be converted
+PAGES_PER_ARTICLE = 5
 
 # Markdown extensions the generated pages are written for (MkDocs adds toc and tables itself):
 # anchors and classes in braces, the "redaktionell geprüft" box.
@@ -210,6 +216,18 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 _RememberedPage(file, config, self.converted_pages)
         return files
 
+    @event_priority(-100)  # after other plugins have changed the site's files
+    def on_nav(self, nav: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        if self.converted_pages is not None and self.settings is not None:
+            pages = [
+                file.page
+                for file in files.documentation_pages()
+                if isinstance(file.page, _RememberedPage)
+                and not (self.dirty and not file.is_modified())
+            ]
+            self.converted_pages.prepare(pages, config, files, self.settings)
+        return nav
+
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
@@ -344,6 +362,7 @@ class _ConvertedPages:
         self.cache = cache
         self.used: set[str] = set()
         self.converted = 0
+        self.pooled = 0  # of them, converted by a pool of processes
         versions = [
             f"{name} {library_version(name)}"
             for name in ("mkdocs", "markdown", "pymdown-extensions")
@@ -365,7 +384,8 @@ class _ConvertedPages:
         self.cache.keep_only("html", self.used)
         log.info(
             f"dossier: {self.converted} of {len(self.used)} generated pages converted from "
-            "Markdown, the others kept from the last build"
+            f"Markdown{f' ({self.pooled} by a pool of processes)' if self.pooled else ''}, "
+            "the others kept from the last build"
         )
 
     def render(self, page: Page, config: MkDocsConfig, files: Files, convert) -> None:
@@ -395,20 +415,63 @@ class _ConvertedPages:
             watched.removeHandler(counter)
         if counter.count:
             return
-        self.cache.put(
-            "html",
-            key,
-            {
-                "html": page.content,
-                "toc": [_toc_token(item) for item in page.toc],
-                "title": page._title_from_render,
-                "anchors": sorted(page.present_anchor_ids or ()),
-                "links": {
-                    target.src_uri: dict(anchors)
-                    for target, anchors in (page.links_to_anchors or {}).items()
-                },
-            },
-        )
+        self.cache.put("html", key, _converted(page))
+
+    def prepare(
+        self, pages: list[Page], config: MkDocsConfig, files: Files, settings: Settings
+    ) -> None:
+        """Converts the pages the cache lacks in a pool of processes, before MkDocs asks for
+        them one by one (a cold build of a large dossier: Markdown conversion is most of
+        MkDocs' time, and it is the same work page by page). Pages whose conversion reports
+        anything are left to MkDocs, which reports it."""
+        missing = []
+        for page in pages:
+            markdown, _ = get_data(page.file.content_string)
+            key = content_key(self.site_key, page.file.src_uri, markdown)
+            if self.cache.get("html", key) is None:
+                missing.append((page, key))
+        workers = settings.workers
+        if len(missing) < PAGES_PER_ARTICLE * settings.parallel_from or workers < 2:
+            return
+        calls = [(page, key, config, files, self.cache) for page, key in missing]
+        results = in_pool(_convert_and_keep, calls, workers)
+        for (_, key), converted in zip(missing, results, strict=True):
+            if converted is not None:  # the worker has written it to the cache folder
+                self.converted += 1
+                self.pooled += 1
+                self.cache.remember("html", key, converted)
+
+
+def _converted(page: Page) -> dict[str, Any]:
+    """What MkDocs made of a page's Markdown, as kept in the cache."""
+    return {
+        "html": page.content,
+        "toc": [_toc_token(item) for item in page.toc],
+        "title": page._title_from_render,
+        "anchors": sorted(page.present_anchor_ids or ()),
+        "links": {
+            target.src_uri: dict(anchors)
+            for target, anchors in (page.links_to_anchors or {}).items()
+        },
+    }
+
+
+def _convert_and_keep(
+    page: Page, key: str, config: MkDocsConfig, files: Files, cache: ResultCache
+) -> dict[str, Any] | None:
+    """In a forked worker: MkDocs' conversion of one page, kept in the cache; None where it
+    reported anything (which this process keeps to itself: the build reports it, itself)."""
+    counter = _Warnings()
+    watched = logging.getLogger("mkdocs.structure")
+    watched.addHandler(counter)
+    watched.propagate = False
+    page.read_source(config)
+    Page.render(page, config, files)
+    if counter.count:
+        return None
+    converted = _converted(page)
+    cache.put("html", key, converted)
+    return converted
 
 
 class _RememberedPage(Page):

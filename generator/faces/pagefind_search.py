@@ -128,9 +128,12 @@ def _cached_index(site: Path, pages: list[str], language: str, cache: ResultCach
     output = site / "pagefind"
     if isinstance(kept, dict):
         shutil.rmtree(output, ignore_errors=True)
+        made: set[Path] = set()
         for name, data in kept.items():
             target = output / name
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.parent not in made:  # thousands of files in a few folders
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
             target.write_bytes(data)
         return len(html)
     count = _write_index(site, pages, language)

@@ -30,7 +30,7 @@ from .model import ACTOR_KINDS, Paragraph, Sentence, Source
 from .pipeline import run_pipeline
 from .reconcile.actors import name_key, resolve_actors
 from .settings import Settings
-from .training import DEFAULTS, read_germeval, train, training_sequences
+from .training import DEFAULTS, germeval_text, read_germeval, train, training_sequences
 
 GERMEVAL_TYPES = {"person": "PER", "state": "LOC", "place": "LOC", "organisation": "ORG"}
 
@@ -184,12 +184,8 @@ def predict_spans(
     recogniser: Recogniser, tokens: list[str], rules: RuleRecogniser
 ) -> list[tuple[int, int, str]]:
     """The pipeline's recognition of one sentence, as token spans with GermEval types."""
-    text = " ".join(tokens)
-    offsets = []
-    position = 0
-    for token in tokens:
-        offsets.append((position, position + len(token)))
-        position += len(token) + 1
+    text, starts = germeval_text(tokens)
+    offsets = [(start, start + len(token)) for start, token in zip(starts, tokens, strict=True)]
     sentence = Sentence(id="s1", paragraph=1, text=text)
     source = Source(
         id="satz",

@@ -21,6 +21,7 @@ import csv
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -84,18 +85,47 @@ def _spans(tags: list[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
+def germeval_text(tokens: Sequence[str]) -> tuple[str, list[int]]:
+    """A GermEval sentence as text, and where each token begins in it: tokens joined by
+    spaces, except an abbreviation's full stop. GermEval splits it off (``St .``, ``Chr .``,
+    ``Robert R . Livingston``); the text it was cut from, like any news text, has ``St.``, and
+    recognition should see what it sees in an article."""
+    parts: list[str] = []
+    starts = []
+    position = 0
+    for k, token in enumerate(tokens):
+        if k and not _glued(tokens[k - 1], token):
+            parts.append(" ")
+            position += 1
+        parts.append(token)
+        starts.append(position)
+        position += len(token)
+    return "".join(parts), starts
+
+
+def _glued(previous: str, token: str) -> bool:
+    if token != ".":
+        return False
+    initial = len(previous) == 1 and previous.isupper()
+    return initial or f"{previous}." in _tokenizer_exceptions()
+
+
+@lru_cache(maxsize=1)
+def _tokenizer_exceptions() -> frozenset[str]:
+    """The abbreviations spaCy's German tokenizer keeps whole (``St.``, ``Dr.``, ``Mio.``)."""
+    import spacy
+
+    return frozenset(spacy.blank("de").tokenizer.rules)
+
+
 def germeval_examples(path: Path) -> list[Example]:
-    """GermEval sentences as text joined by spaces, with character spans."""
+    """GermEval sentences as text (:func:`germeval_text`), with character spans."""
     examples = []
     for tokens, spans in read_germeval(path):
-        offsets = []
-        position = 0
-        for token in tokens:
-            offsets.append(position)
-            position += len(token) + 1
+        text, offsets = germeval_text(tokens)
         examples.append(
             Example(
-                text=" ".join(tokens),
+                text=text,
                 spans=tuple(
                     (offsets[first], offsets[last - 1] + len(tokens[last - 1]), kind)
                     for first, last, kind in spans

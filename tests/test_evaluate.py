@@ -7,6 +7,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from generator.evaluate import main, read_germeval, score_stories
+from generator.training import germeval_text
 
 from .conftest import ROOT
 
@@ -78,3 +79,12 @@ def test_stories_score_precision_recall_junk_and_splits(tmp_path: Path) -> None:
     assert scores["place"].recall == 1.0
     assert scores["organisation"].matched_gold == 1 and scores["organisation"].gold == 2
     assert junk == [] and splits == []
+
+
+def test_germeval_sentences_keep_abbreviations_whole() -> None:
+    """GermEval splits the full stop off abbreviations and initials; the text it came from
+    (and any article) has them whole, and that is the text recognition is scored on."""
+    tokens = ["Robert", "R", ".", "Livingston", "besuchte", "St", ".", "Pauli", "."]
+    text, starts = germeval_text(tokens)
+    assert text == "Robert R. Livingston besuchte St. Pauli ."
+    assert [text[s : s + len(t)] for s, t in zip(starts, tokens, strict=True)] == tokens

@@ -156,6 +156,15 @@ def test_place_adjectives_and_numbered_districts_belong_to_the_place() -> None:
     assert names(actors, "person") == set()
 
 
+def test_a_noun_that_looks_like_a_place_adjective_is_a_noun() -> None:
+    # "Sender" could be the adjective of the town of Senden ("senden" is also a verb)
+    actors = recognise(
+        "Der britische Sender Sky News berichtete zuerst.",
+        "Die Erlanger Polizei bestätigte den Bericht.",
+    )
+    assert names(actors, "place") == {"Erlangen"}
+
+
 def test_names_listed_with_places_or_after_a_plural_cue_are_places() -> None:
     actors = recognise(
         "Zur Gemeinde gehören die Dörfer Hokkalo, Kumpulo und Saunakylo.",

@@ -703,6 +703,15 @@ class RuleRecogniser:
                 continue
             following = tokens[i + 1].text if i + 1 < len(tokens) else ""
             place = self._place_of_adjective(token.text) if _is_capitalised(following) else None
+            if (
+                place is not None
+                and self.lexicon.is_lowercase_word(place)
+                and self.lexicon.is_common_noun(token.text)
+                and not self.lexicon.is_common_noun(following)
+            ):
+                # "der Sender Sky News": a noun, not the town of Senden; an adjective of a
+                # place that is also a word ("Erlanger Polizei") needs a noun after it
+                continue
             if place is not None and not self._shouted(token.text):
                 key = "place:" + " ".join(re.split(r"[\s\-‐]+", place.casefold()))
                 emit(i, i + 1, "place", place, key=key, evidence="adjective")

@@ -165,6 +165,20 @@ def test_a_noun_that_looks_like_a_place_adjective_is_a_noun() -> None:
     assert names(actors, "place") == {"Erlangen"}
 
 
+def test_english_names_of_institutions_are_whole() -> None:
+    actors = recognise(
+        "Die Bank of Kellstadt meldete Gewinne, sagte ein Sprecher.",
+        "Eine Studie der University of Larimo widerspricht dem Council on Urban Affairs.",
+        "Der Film heißt im Original Lord of the Rings.",
+    )
+    assert names(actors, "organisation") == {
+        "Bank of Kellstadt",
+        "University of Larimo",
+        "Council on Urban Affairs",
+    }
+    assert not {"Kellstadt", "Larimo", "Urban", "Rings"} & {a.name for a in actors}
+
+
 def test_names_listed_with_places_or_after_a_plural_cue_are_places() -> None:
     actors = recognise(
         "Zur Gemeinde gehören die Dörfer Hokkalo, Kumpulo und Saunakylo.",

@@ -79,6 +79,7 @@ _PLACE_PREFIXES = frozenset(_VOCABULARY["place_prefixes"])
 _PLACE_HEADS = frozenset(_VOCABULARY["place_heads"])
 _ORG_HEAD_WORDS = frozenset(_VOCABULARY["org_head_words"])
 _FOREIGN_FUNCTION_WORDS = frozenset(_VOCABULARY["foreign_function_words"])
+_ENGLISH_INSTITUTIONS = frozenset(_VOCABULARY["english_institution_heads"])
 _NAME_TITLES = frozenset(_VOCABULARY["name_titles"])
 _PERSON_CONTEXT = frozenset(_VOCABULARY["person_context"])
 _PERSON_NOUNS = frozenset(_VOCABULARY["person_nouns"])
@@ -244,6 +245,7 @@ class RuleRecogniser:
         self._institutions(tokens, taken, emit)
         self._authorities(tokens, taken, emit)
         self._lexicon_phrases(tokens, taken, emit)
+        self._english_institutions(tokens, taken, emit)
         self._dateline(tokens, taken, emit)
         self._headed_names(tokens, taken, emit)
         self._organisation_phrases(tokens, taken, emit)
@@ -621,6 +623,51 @@ class RuleRecogniser:
             or self._place_of_adjective(word)
             or self._adjective_state(word)
         )
+
+    def _english_institutions(self, tokens: list[_Token], taken: list[bool], emit) -> None:
+        """``Bank of America``, ``Royal Bank of Scotland``, ``Council on Foreign Relations``,
+        ``School of Oriental and African Studies``: an institution's head word, ``of``, ``for``
+        or ``on`` and a name; the English words before the head belong to it."""
+        english = self.lexicon.english_words
+        i = 0
+        while i < len(tokens) - 2:
+            if (
+                taken[i]
+                or tokens[i].text not in _ENGLISH_INSTITUTIONS
+                or tokens[i + 1].text not in ("of", "for", "on")
+            ):
+                i += 1
+                continue
+            end = i + 2
+            if end < len(tokens) and tokens[end].text == "the":
+                end += 1
+            last = None
+            while end < len(tokens) and not taken[end]:
+                word = tokens[end].text
+                if _is_capitalised(word) and word[0].isalpha():
+                    last = end
+                elif word not in ("and", "&") or last is None:
+                    break
+                end += 1
+            if last is None:
+                i += 1
+                continue
+            start = i
+            while start > 0 and not taken[start - 1]:
+                word = tokens[start - 1].text
+                lower = word.lower()
+                if (
+                    not _is_capitalised(word)
+                    or lower in _DETERMINERS
+                    or lower in _SHORT_FUNCTION_WORDS
+                    or (self.lexicon.is_common_noun(word) and lower not in english)
+                ):
+                    break
+                start -= 1  # "Royal Bank of Scotland", "Federal Reserve Bank of New York"
+            emit(
+                start, last + 1, "organisation", _join(tokens[start : last + 1]), evidence="pattern"
+            )
+            i = last + 1
 
     def _organisation_phrases(self, tokens: list[_Token], taken: list[bool], emit) -> None:
         """``Bundesärztekammer``, ``Hamburger Mieterverein``, ``Bundesamt für Kommunikation``,

@@ -179,6 +179,15 @@ def test_english_names_of_institutions_are_whole() -> None:
     assert not {"Kellstadt", "Larimo", "Urban", "Rings"} & {a.name for a in actors}
 
 
+def test_a_name_that_opens_with_an_adjective_is_found_after_an_article() -> None:
+    actors = recognise(
+        "Der Internationale Währungsfonds warnte, das Rote Kreuz half.",
+        "Helfer des Roten Kreuzes sprachen mit dem Internationalen Währungsfonds.",
+    )
+    assert names(actors, "organisation") == {"Internationaler Währungsfonds", "Rotes Kreuz"}
+    assert all(len(a.mentions) == 2 for a in actors if a.kind == "organisation")
+
+
 def test_names_listed_with_places_or_after_a_plural_cue_are_places() -> None:
     actors = recognise(
         "Zur Gemeinde gehören die Dörfer Hokkalo, Kumpulo und Saunakylo.",

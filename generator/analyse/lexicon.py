@@ -156,6 +156,22 @@ def _genitives(surface: str) -> list[str]:
     return forms
 
 
+def _weak_forms(surface: str) -> list[str]:
+    """A name that opens with an adjective, after an article: ``Internationaler
+    Währungsfonds`` → ``der Internationale``, ``des Internationalen Währungsfonds``; ``Rotes
+    Kreuz`` → ``das Rote``, ``des Roten Kreuzes``."""
+    first, _, rest = surface.partition(" ")
+    if not rest or not first[:1].isupper() or not first[1:].islower():
+        return []
+    if first.endswith(("er", "es")) and len(first) >= 5:
+        stem = first[:-2] + "e"
+    elif first.endswith("e") and len(first) > 4:
+        stem = first
+    else:
+        return []
+    return [form for form in (f"{stem} {rest}", f"{stem}n {rest}") if form != surface]
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     lexicon = Lexicon()
@@ -167,6 +183,8 @@ def load_lexicon() -> Lexicon:
         forms = [surface]
         if inflect:
             forms.extend(_genitives(surface))
+            for weak in _weak_forms(surface):
+                forms.extend((weak, *_genitives(weak)))
         for form in forms:
             lexicon.phrases.setdefault(form, entry)
             lexicon.folded.setdefault(form.casefold(), entry)

@@ -188,6 +188,19 @@ def test_a_name_that_opens_with_an_adjective_is_found_after_an_article() -> None
     assert all(len(a.mentions) == 2 for a in actors if a.kind == "organisation")
 
 
+def test_the_first_word_of_a_company_name_alone_is_the_company() -> None:
+    actors = recognise(
+        "Die Fluglinie Nordwind Air Lines verklagt den Anbieter.",
+        "Nordwind erholte sich langsamer als andere.",
+        "Nordwinds Darstellung sei falsch, sagte ein Sprecher.",
+        "Im Nordwind lag Schnee.",  # the wind, after an article
+        "Die Deutsche Kellbank AG meldet Gewinn, deutsche Anleger jubeln.",
+    )
+    (company,) = [a for a in actors if a.name == "Nordwind Air Lines"]
+    assert [m.text for m in company.mentions] == ["Nordwind Air Lines", "Nordwind", "Nordwinds"]
+    assert all(m.text != "deutsche" for a in actors if a.kind == "organisation" for m in a.mentions)
+
+
 def test_names_listed_with_places_or_after_a_plural_cue_are_places() -> None:
     actors = recognise(
         "Zur Gemeinde gehören die Dörfer Hokkalo, Kumpulo und Saunakylo.",

@@ -592,3 +592,28 @@ def test_an_article_of_another_story_stays_undated(make_project) -> None:
     result = run_pipeline(Settings.for_project(make_project({"a.txt": STORM, "c.txt": other})))
     sources = {s.file.rsplit("/", 1)[-1]: s for s in result.dossier.sources}
     assert sources["c.txt"].published is None
+
+
+def test_a_pronoun_and_a_short_name_stand_for_the_company(make_project) -> None:
+    """The same company's count in other words: after a colon "Sie" is the company named
+    before it; "Nordwind" alone is "Nordwind Air Lines"; each clause has its own verb."""
+    a = article(
+        "Chaos bei Nordwind",
+        "20.07.2024",
+        "Besonders hart traf es die Fluglinie Nordwind Air Lines: Sie musste seit Freitag "
+        "mehr als 500 Flüge streichen, Tausende Passagiere saßen fest.",
+    )
+    b = article(
+        "Nordwind erholt sich langsam",
+        "25.07.2024",
+        "Nordwind Air Lines fordert Schadenersatz.",
+        "Nordwind erholte sich langsamer als andere Airlines: Innerhalb von fünf Tagen "
+        "fielen rund 900 Flüge aus.",
+    )
+    dossier = dossier_of(make_project, {"a.txt": a, "b.txt": b})
+    (company,) = [actor for actor in dossier.actors if actor.kind == "organisation"]
+    assert company.name == "Nordwind Air Lines"
+    assert "Nordwind" in [mention.text for mention in company.mentions]
+    (flights,) = dossier.discrepancies
+    assert sorted(c.number for c in flights.claims) == [500, 900]
+    assert "Nordwind Air Lines" in flights.topic

@@ -157,6 +157,11 @@ def resolve_actors(sources: list[Source], candidates: list[Candidate]) -> list[A
     return sorted(actors, key=lambda a: a.id)
 
 
+# last words of a company's name (general vocabulary): "… Air Lines", "… AG", "… Motors"
+_COMPANY_ENDS = frozenset(
+    {"AG", "Airlines", "Airways", "Corp", "Corporation", "GmbH", "Group", "Holding", "Inc",
+     "Inc.", "Industries", "Lines", "Ltd", "Motors", "SE", "Systems", "Technologies"}
+)  # fmt: skip
 _REGNAL_NUMBER = re.compile(r"[IVX]{1,4}\.?")
 
 
@@ -476,14 +481,17 @@ _NOUN_BEFORE = re.compile(
 def _find_surnames(sources: list[Source], groups: dict[str, _Group]) -> None:
     """A known person's surname used alone anywhere in the dossier is a mention of them, even
     where the word is also a noun (``Keller unterzeichnete``), unless an article makes it one
-    (``im Keller``). Ambiguous surnames (two people) are left alone."""
+    (``im Keller``); so is the first word of a company's name (``Nordwind erholte sich``
+    for ``Nordwind Air Lines``). Ambiguous words (two bearers) are left alone."""
     bearers: dict[str, list[str]] = defaultdict(list)
     for key, group in groups.items():
+        words = group.name.split()
         if group.kind == "person":
-            words = group.name.split()
             # a surname is a capitalised word: never a particle or article ("von der")
             if len(words) >= 2 and len(words[-1]) > 2 and words[-1][:1].isupper():
                 bearers[words[-1]].append(key)
+        elif group.kind == "organisation" and _company_short_name(words):
+            bearers[words[0]].append(key)
     covered = {(c.source, c.sentence): [] for g in groups.values() for c in g.candidates}
     for group in groups.values():
         for c in group.candidates:
@@ -502,21 +510,43 @@ def _find_surnames(sources: list[Source], groups: dict[str, _Group]) -> None:
                 if _NOUN_BEFORE.search(sentence.text[:start]):
                     continue
                 following = sentence.text[end:].split()
-                if start == 0 and not (following and following[0][:1].islower()):
+                genitive = match.group(0) != match.group(1)  # "Kellers Anwalt", "Nordwinds Plan"
+                if start == 0 and not genitive and not (following and following[0][:1].islower()):
                     continue
-                key = bearers[match.group(1)][0]
-                groups[key].add(
+                group = groups[bearers[match.group(1)][0]]
+                group.add(
                     Candidate(
                         source=source.id,
                         sentence=sentence.id,
                         start=start,
                         end=end,
                         text=match.group(0),
-                        kind="person",
+                        kind=group.kind,
                         name=match.group(1),
-                        evidence="surname",
+                        evidence="surname" if group.kind == "person" else "short-name",
                     )
                 )
+
+
+def _company_short_name(words: list[str]) -> bool:
+    """``Nordwind`` of ``Nordwind Air Lines``, ``Larimo`` of ``Larimo AG``: a company's name
+    ends with a word that says so; its first word, unless an adjective, a function word or a
+    place (``Deutsche Bank``, ``The Economist``, ``Berliner Verkehrsbetriebe``), is its short
+    name."""
+    from ..analyse.lexicon import load_lexicon
+
+    if len(words) < 2 or words[-1] not in _COMPANY_ENDS:
+        return False
+    first = words[0]
+    lexicon = load_lexicon()
+    return (
+        len(first) > 2
+        and first[:1].isupper()
+        and first[1:].islower()
+        and not lexicon.is_lowercase_word(first)
+        and first not in lexicon.toponyms
+        and lexicon.lookup(first) is None
+    )
 
 
 def _without_genitive(word: str) -> str:

@@ -142,6 +142,7 @@ _FUNCTION_WORDS = {
 # "Die Partei von …", "Der Konzern": a sentence that opens by describing an organisation
 _DESCRIPTION = re.compile(r"(?:Der|Die|Das)\s+(?P<noun>[A-ZÄÖÜ][a-zäöüß]+)\b")
 _THERE = re.compile(r"\b[Dd]ort\b")
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:Sie|Er)\s+[a-zäöüß]")  # a clause that opens with one
 _OF_TOTAL = re.compile(
     r"\b(?:\d[\d.,]*|\w+)\s+(?:der|von\s+den|unter\s+den)\s+$|"
     r"(?:^|[,;:]\s*)[Vv]on\s+(?:den|insgesamt|den\s+insgesamt)\s+$"
@@ -388,7 +389,14 @@ def _cue_of(text: str, position: int) -> CueMatch | None:
     """What the clause of a figure reports (``gestrichen``), and whether as a fact."""
     found = find_cues(text, [], [])
     inside = [c for c in found if c.clause[0] <= position < c.clause[1]]
-    return inside[0] if inside else (found[0] if found else None)
+    if inside:
+        return inside[0]
+    start, end = _clause_of(text, position)
+    if start > 0:  # a later clause ("…: Sie musste 500 Flüge streichen"): its own verb
+        own = find_cues(text[start:end], [], [])
+        if own:
+            return own[0]
+    return found[0] if found else None
 
 
 def _is_total(text: str, quantity: Quantity) -> bool:
@@ -511,6 +519,14 @@ def _owner(
         found = _first_owner(text, mentions, start, end, quantity.start, recogniser)
         if found is not None:
             return found.id, f"{found.name} … {quantity.unit_text}"
+    if _PRONOUN_SUBJECT.match(text, clause[0]):
+        # "… die Fluglinie Nordwind: Sie musste 500 Flüge streichen": whom the pronoun
+        # stands for, the last actor named before it, in this sentence or the one before
+        found = _last_actor(text, mentions, clause[0]) or (
+            _last_actor(before[0], before[1], len(before[0])) if before is not None else None
+        )
+        if found is not None:
+            return found.id, f"{found.name} … sie … {quantity.unit_text}…"
     described = _DESCRIPTION.match(text)
     if before is not None and described and described["noun"] in descriptions():
         previous_text, previous_mentions = before
@@ -529,6 +545,18 @@ def _owner(
     if found is not None:
         return found.id, f"{found.name} … {quantity.unit_text}…"
     return None, ""
+
+
+def _last_actor(text: str, mentions: list[tuple[int, int, Actor]], end: int) -> Actor | None:
+    """The last organisation or person named in ``text[:end]``, if it is the subject or
+    object there (not after a preposition: ``in Kellstadt``, ``mit der Firma X``)."""
+    for m_start, _, actor in reversed(mentions):
+        if m_start >= end or actor.kind not in ("organisation", "person"):
+            continue
+        if _NOT_OWNER_BEFORE.search(text[:m_start]) or _ATTRIBUTION.search(text[:m_start]):
+            return None
+        return actor
+    return None
 
 
 def _first_owner(

@@ -157,11 +157,6 @@ def resolve_actors(sources: list[Source], candidates: list[Candidate]) -> list[A
     return sorted(actors, key=lambda a: a.id)
 
 
-# last words of a company's name (general vocabulary): "… Air Lines", "… AG", "… Motors"
-_COMPANY_ENDS = frozenset(
-    {"AG", "Airlines", "Airways", "Corp", "Corporation", "GmbH", "Group", "Holding", "Inc",
-     "Inc.", "Industries", "Lines", "Ltd", "Motors", "SE", "Systems", "Technologies"}
-)  # fmt: skip
 _REGNAL_NUMBER = re.compile(r"[IVX]{1,4}\.?")
 
 
@@ -533,9 +528,9 @@ def _company_short_name(words: list[str]) -> bool:
     ends with a word that says so; its first word, unless an adjective, a function word or a
     place (``Deutsche Bank``, ``The Economist``, ``Berliner Verkehrsbetriebe``), is its short
     name."""
-    from ..analyse.lexicon import load_lexicon
+    from ..analyse.lexicon import load_lexicon, load_vocabulary
 
-    if len(words) < 2 or words[-1] not in _COMPANY_ENDS:
+    if len(words) < 2 or words[-1] not in load_vocabulary()["company_ends"]:
         return False
     first = words[0]
     lexicon = load_lexicon()

@@ -142,7 +142,7 @@ _FUNCTION_WORDS = {
 # "Die Partei von …", "Der Konzern": a sentence that opens by describing an organisation
 _DESCRIPTION = re.compile(r"(?:Der|Die|Das)\s+(?P<noun>[A-ZÄÖÜ][a-zäöüß]+)\b")
 _THERE = re.compile(r"\b[Dd]ort\b")
-_PRONOUN_SUBJECT = re.compile(r"\s*(?:Sie|Er)\s+[a-zäöüß]")  # a clause that opens with one
+_PRONOUN_SUBJECT = re.compile(r"\s*(?P<pronoun>Sie|Er)\s+[a-zäöüß]")  # a clause opening with one
 _OF_TOTAL = re.compile(
     r"\b(?:\d[\d.,]*|\w+)\s+(?:der|von\s+den|unter\s+den)\s+$|"
     r"(?:^|[,;:]\s*)[Vv]on\s+(?:den|insgesamt|den\s+insgesamt)\s+$"
@@ -519,14 +519,14 @@ def _owner(
         found = _first_owner(text, mentions, start, end, quantity.start, recogniser)
         if found is not None:
             return found.id, f"{found.name} … {quantity.unit_text}"
-    if _PRONOUN_SUBJECT.match(text, clause[0]):
+    if pronoun := _PRONOUN_SUBJECT.match(text, clause[0]):
         # "… die Fluglinie Nordwind: Sie musste 500 Flüge streichen": whom the pronoun
         # stands for, the last actor named before it, in this sentence or the one before
         found = _last_actor(text, mentions, clause[0]) or (
             _last_actor(before[0], before[1], len(before[0])) if before is not None else None
         )
         if found is not None:
-            return found.id, f"{found.name} … sie … {quantity.unit_text}…"
+            return found.id, f"{found.name} … {pronoun['pronoun']} … {quantity.unit_text}…"
     described = _DESCRIPTION.match(text)
     if before is not None and described and described["noun"] in descriptions():
         previous_text, previous_mentions = before

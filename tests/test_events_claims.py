@@ -617,3 +617,26 @@ def test_a_pronoun_and_a_short_name_stand_for_the_company(make_project) -> None:
     (flights,) = dossier.discrepancies
     assert sorted(c.number for c in flights.claims) == [500, 900]
     assert "Nordwind Air Lines" in flights.topic
+
+
+def test_a_company_head_and_a_description_speak_for_the_company(make_project) -> None:
+    """ "Konzernchef X" states the company's damage, "das Unternehmen" after a fronted phrase
+    is the company of the sentence before, and a burden is the same as a damage."""
+    a = article(
+        "Nordwind nennt Schaden",
+        "20.08.2024",
+        "Am schwersten traf es Nordwind Air Lines.",
+        "Konzernchef Tom Weller hatte den Schaden im Sommer auf bis zu 300 Millionen Dollar "
+        "beziffert.",
+    )
+    b = article(
+        "Nordwind klagt",
+        "25.10.2024",
+        "Nordwind Air Lines verklagt den Softwareanbieter.",
+        "Im Quartalsbericht hatte das Unternehmen die Belastung auf rund 500 Millionen Dollar "
+        "beziffert.",
+    )
+    dossier = dossier_of(make_project, {"a.txt": a, "b.txt": b})
+    (damage,) = dossier.discrepancies
+    assert sorted(c.number for c in damage.claims) == [300e6, 500e6]
+    assert "Schaden" in damage.topic and "Nordwind Air Lines" in damage.topic

@@ -141,6 +141,17 @@ _FUNCTION_WORDS = {
 }  # fmt: skip
 # "Die Partei von …", "Der Konzern": a sentence that opens by describing an organisation
 _DESCRIPTION = re.compile(r"(?:Der|Die|Das)\s+(?P<noun>[A-ZÄÖÜ][a-zäöüß]+)\b")
+# the head of a company named just before a person: "Konzernchef", "Vorstandschefin", "CEO"
+_COMPANY_HEAD = re.compile(
+    r"\b(?:(?:Konzern|Firmen|Unternehmens|Vorstands|Airline|Bank|Verlags)chef(?:in)?|CEO|"
+    r"Geschäftsführer(?:in)?|Vorstandsvorsitzende[rn]?)\s+$"
+)
+_DESCRIPTION_INSIDE = re.compile(r"\b(?:der|die|das)\s+(?P<noun>[A-ZÄÖÜ][a-zäöüß]+)\b")
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:an|auf|aus|bei|durch|für|gegen|hinter|in|mit|nach|neben|ohne|über|um|unter|von|vor|"
+    r"zu|zwischen|laut|wegen|trotz|seit)\s+$",
+    re.IGNORECASE,
+)
 _THERE = re.compile(r"\b[Dd]ort\b")
 _PRONOUN_SUBJECT = re.compile(r"\s*(?P<pronoun>Sie|Er)\s+[a-zäöüß]")  # a clause opening with one
 _OF_TOTAL = re.compile(
@@ -426,7 +437,7 @@ def _measure(
         return None, unit, None
     currency = CURRENCIES.get(quantity.unit_text) or CURRENCIES.get(unit)
     if currency is not None:
-        what = _counted_noun(text, clause, quantity) or "Betrag"
+        what = unit_family(_counted_noun(text, clause, quantity) or "Betrag")
         return f"{what} ({currency})", unit, currency
     if unit == "Prozent":
         # "Prozent der Erststimmen", "Rendite von zwei Prozent", "Löhne um zehn Prozent"
@@ -517,6 +528,10 @@ def _owner(
     spans = [_segment(text, clause, quantity), clause]
     for start, end in spans:
         found = _first_owner(text, mentions, start, end, quantity.start, recogniser)
+        if found is not None and found.kind == "person" and quantity.unit_text in CURRENCIES:
+            company = _company_headed_by(text, mentions, found, before)
+            if company is not None:
+                return company.id, f"{company.name} ({found.name}) … {quantity.unit_text}…"
         if found is not None:
             return found.id, f"{found.name} … {quantity.unit_text}"
     if pronoun := _PRONOUN_SUBJECT.match(text, clause[0]):
@@ -527,7 +542,7 @@ def _owner(
         )
         if found is not None:
             return found.id, f"{found.name} … {pronoun['pronoun']} … {quantity.unit_text}…"
-    described = _DESCRIPTION.match(text)
+    described = _DESCRIPTION.match(text) or _described_in_clause(text, clause[0], quantity.start)
     if before is not None and described and described["noun"] in descriptions():
         previous_text, previous_mentions = before
         found = _first_owner(
@@ -545,6 +560,36 @@ def _owner(
     if found is not None:
         return found.id, f"{found.name} … {quantity.unit_text}…"
     return None, ""
+
+
+def _company_headed_by(
+    text: str,
+    mentions: list[tuple[int, int, Actor]],
+    person: Actor,
+    before: tuple[str, list[tuple[int, int, Actor]]] | None,
+) -> Actor | None:
+    """``Konzernchef X bezifferte den Schaden auf …``: an amount its head states is the
+    company's, the organisation named last before the person, or else in the sentence
+    before."""
+    at = next((m_start for m_start, _, actor in mentions if actor is person), None)
+    if at is None or not _COMPANY_HEAD.search(text, 0, at):
+        return None
+    earlier = [actor for m_start, _, actor in mentions if m_start < at]
+    if before is not None:
+        earlier = [actor for _, _, actor in before[1]] + earlier
+    companies = [actor for actor in earlier if actor.kind == "organisation"]
+    return companies[-1] if companies else None
+
+
+def _described_in_clause(text: str, start: int, end: int) -> re.Match[str] | None:
+    """``Im Bericht hatte das Unternehmen …``: a description as the subject after a fronted
+    phrase (not after a preposition: ``für das Unternehmen``)."""
+    for match in _DESCRIPTION_INSIDE.finditer(text, start, end):
+        if match["noun"] in descriptions() and not _PREPOSITION_BEFORE.search(
+            text, 0, match.start()
+        ):
+            return match
+    return None
 
 
 def _last_actor(text: str, mentions: list[tuple[int, int, Actor]], end: int) -> Actor | None:

@@ -756,7 +756,7 @@ class RuleRecogniser:
                 and self.lexicon.is_common_noun(token.text)
                 and not self.lexicon.is_common_noun(following)
             ):
-                # "der Sender Sky News": a noun, not the town of Senden; an adjective of a
+                # "der Sender Radio Larimo": a noun, not the town of Senden; an adjective of a
                 # place that is also a word ("Erlanger Polizei") needs a noun after it
                 continue
             if place is not None and not self._shouted(token.text):

@@ -122,9 +122,9 @@ _TIME_NOUNS = {
     "Tag", "Tages", "Quartal", "Morgen", "Vormittag", "Mittag", "Nachmittag", "Abend", "Nacht",
     "Anfang", "Ende", "Mitte", "Beginn", "Zeit",
 }  # fmt: skip
-# an amount attached to the noun before it: "Ablöse von …", "Belastung auf rund …"
+# an amount attached to the noun before it: "Kosten von …", "Budget auf rund …"
 _ATTACHED = re.compile(r"\s+(?:von|auf|um|über|in\s+Höhe\s+von)\s+")
-# a noun at the end of this is inside a prepositional phrase: "Nach Medienberichten"
+# a noun at the end of this is inside a prepositional phrase: "Laut Zeitungsberichten"
 _IN_PHRASE = re.compile(
     r"(?:^|(?<=\W))(?i:nach|laut|in|im|mit|bei|beim|aus|seit|wegen|trotz|inklusive|"
     r"einschließlich|zum|zur|vom|an|am|unter|gegenüber|während)\s+"
@@ -459,9 +459,9 @@ def _measure(
 
 def _counted_noun(text: str, clause: tuple[int, int], quantity: Quantity) -> str | None:
     """What an amount or share is of: the nearest noun before it (``Ablöse``), a compound
-    of a known noun included (``Arbeitskosten``). A noun inside a prepositional phrase
-    (``Nach Medienberichten``, ``inklusive möglicher Boni``) is not what is counted unless the
-    amount is attached to it (``mit einer Entlastung von …``)."""
+    of a known noun included (``Personalkosten``). A noun inside a prepositional phrase
+    (``Laut Zeitungsberichten``, ``einschließlich der Zinsen``) is not what is counted unless
+    the amount is attached to it (``mit einer Einsparung von …``)."""
     from ..analyse.lexicon import load_lexicon
 
     nouns = load_lexicon().common_nouns
@@ -472,12 +472,12 @@ def _counted_noun(text: str, clause: tuple[int, int], quantity: Quantity) -> str
         if word.lower() in _FUNCTION_WORDS or word in _PEOPLE or word in _TIME_NOUNS:
             continue
         if word in CURRENCIES or word in _MULTIPLIER_WORDS or word == "Prozent":
-            continue  # of the amount before: "100 Millionen Euro fix plus 20 Millionen"
+            continue  # of the amount before: "40 Millionen Euro und weitere 5 Millionen"
         compound = word not in nouns and _compound_of_noun(word, nouns) > 0
         if not (word in nouns or compound):
             continue
         if compound and _NAME_BEFORE.search(text, start, match.start()):
-            continue  # the second word of a name ("Tottenham Hotspur")
+            continue  # the second word of a name ("Larimo Stadtwerke")
         attached = _ATTACHED.fullmatch(text, match.end(), quantity.start) is not None
         if not attached and _IN_PHRASE.search(text, start, match.start()):
             continue
@@ -489,9 +489,9 @@ def _counted_noun(text: str, clause: tuple[int, int], quantity: Quantity) -> str
 
 
 def _compound_of_noun(word: str, nouns: frozenset[str] | set[str]) -> int:
-    """``Arbeitskosten``, ``Sockelsumme``: where the longest tail of four letters or more
+    """``Personalkosten``, ``Grundgebühr``: where the longest tail of four letters or more
     that is a known noun begins, after a known noun with or without a linking ``s``, ``n``,
-    ``en`` or ``es`` (0: none; ``Crowdstrike`` is a name)."""
+    ``en`` or ``es`` (0: none; ``Zarvwerk`` is a name)."""
     for cut in range(3, len(word) - 3):
         if word[cut:].capitalize() not in nouns:
             continue

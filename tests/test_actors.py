@@ -201,6 +201,15 @@ def test_the_first_word_of_a_company_name_alone_is_the_company() -> None:
     assert all(m.text != "deutsche" for a in actors if a.kind == "organisation" for m in a.mentions)
 
 
+def test_a_function_or_a_cue_before_a_headed_name_is_not_part_of_it() -> None:
+    actors = recognise(
+        "Das ergab eine Studie der New Yorker Unternehmensberater Larimo Partners.",
+        "Das berichtet das Fachblatt The Kellstadt Medical Journal.",
+    )
+    assert names(actors, "organisation") == {"Larimo Partners", "The Kellstadt Medical Journal"}
+    assert names(actors, "place") == {"New York"}
+
+
 def test_names_listed_with_places_or_after_a_plural_cue_are_places() -> None:
     actors = recognise(
         "Zur Gemeinde gehören die Dörfer Hokkalo, Kumpulo und Saunakylo.",

@@ -516,8 +516,10 @@ class RuleRecogniser:
         cue = _strip_genitive(word)
         if cue in _ORG_CUES or cue in _PLACE_CUES or word in _ORG_CUES_PLURAL:
             return False  # "des Senders Kiwi News": a cue, then the name
-        if kind == "place" and self._role_like(word):
-            return False  # "Bürgermeister Park": a function and a name
+        if self._role_like(word):
+            # "Bürgermeister Park", "die Unternehmensberater Alix Partners": a function, then
+            # the name
+            return False
         # "Gestern Airlines …": a sentence-initial ordinary word is no part of the name
         return not (
             k == 0 and self.lexicon.is_lowercase_word(word) and not self._adjective_state(word)
@@ -1135,7 +1137,10 @@ class RuleRecogniser:
                 or any(word in ("di", "del", "della", "de", "do", "da") for word in words[1:-1])
             )
         ):
-            emit(i, j, "place", _join(tokens[i:j]), evidence="place-words")
+            name = _join(tokens[i:j])
+            if name.endswith("er") and name[:-2] in lexicon.toponyms:
+                name = name[:-2]  # "die New Yorker Polizei": New York
+            emit(i, j, "place", name, evidence="place-words")
         elif role == "" and multi and not given and last.lower() in lexicon.english_words:
             return  # "Chief Executive Officer": a title, not a name
         elif role is not None:

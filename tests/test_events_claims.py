@@ -22,6 +22,12 @@ def dossier_of(make_project, articles: dict[str, str]):
     return run_pipeline(Settings.for_project(make_project(articles))).dossier
 
 
+def the_discrepancy(make_project, articles: dict[str, str]):
+    """The one discrepancy of a dossier of these articles (fails on none or several)."""
+    (found,) = dossier_of(make_project, articles).discrepancies
+    return found
+
+
 def article(title: str, published: str | None, *paragraphs: str) -> str:
     lines = [title]
     if published:
@@ -105,8 +111,7 @@ def test_each_list_item_has_its_own_owner(make_project) -> None:
         "03.09.2024",
         "Von den 60 Sitzen entfallen 23 auf die CDU, 11 auf die Linke und sechs auf die SPD.",
     )
-    dossier = dossier_of(make_project, {"a.txt": a, "b.txt": b})
-    (seats,) = dossier.discrepancies
+    seats = the_discrepancy(make_project, {"a.txt": a, "b.txt": b})
     assert seats.topic == "Zahl der Sitze – CDU"
     assert [c.number for c in seats.claims] == [24.0, 23.0]
 
@@ -120,8 +125,7 @@ def test_there_means_the_place_in_focus(make_project) -> None:
     b = article(
         "Flut", "02.11.2024", "In Kleinfeld starben 62 Menschen. In Großstadt starben 45 Menschen."
     )
-    dossier = dossier_of(make_project, {"a.txt": a, "b.txt": b})
-    (dead,) = dossier.discrepancies
+    dead = the_discrepancy(make_project, {"a.txt": a, "b.txt": b})
     assert [c.number for c in dead.claims] == [45.0, 62.0]
     # (read as Großstadt's, the 45 would agree with the other article's 45 there)
 
@@ -139,8 +143,7 @@ def test_counts_of_the_story_in_other_words(make_project) -> None:
         "Insgesamt wurden 5.078 Verbindungen gestrichen.",
         "Betroffen waren 1,3 Millionen Passagiere an jedem Flughafen.",
     )
-    dossier = dossier_of(make_project, {"a.txt": a, "b.txt": b})
-    (flights,) = dossier.discrepancies
+    flights = the_discrepancy(make_project, {"a.txt": a, "b.txt": b})
     assert [c.number for c in flights.claims] == [2300.0, 5078.0]
     assert "„Flüge“ oder „Verbindungen“" in flights.reason
     # 86.000 at one airport and 1,3 million in all: far apart, different things counted
@@ -160,8 +163,7 @@ def test_the_people_at_a_gathering_are_its_participants(make_project) -> None:
         "Bei der Versammlung in Kellstadt pfiffen rund 2.500 Besucher den Vorstand aus.",
         "Beim Streik am 10. März legten 400 Beschäftigte die Arbeit nieder.",
     )
-    dossier = dossier_of(make_project, {"a.txt": a, "b.txt": b})
-    (meeting,) = dossier.discrepancies
+    meeting = the_discrepancy(make_project, {"a.txt": a, "b.txt": b})
     assert meeting.topic == "Teilnehmerzahl: Versammlung"
     assert [c.number for c in meeting.claims] == [1600.0, 2500.0]
     # the counter (Vorstand) is no owner; two strikes on two days are not compared
@@ -176,8 +178,7 @@ def test_rival_figures_in_one_article(make_project) -> None:
         "Im Stadtrat erhielt die SPD 25 Prozent der Stimmen. "
         "Die CDU erhielt dagegen 31 Prozent der Stimmen.",
     )
-    dossier = dossier_of(make_project, {"a.txt": a})
-    (jobs,) = dossier.discrepancies  # two parties' shares are no rival figures
+    jobs = the_discrepancy(make_project, {"a.txt": a})  # two parties' shares are no rival figures
     assert [c.number for c in jobs.claims] == [4000.0, 1500.0]
 
 
@@ -192,7 +193,7 @@ def test_an_amount_is_of_its_noun_not_of_the_season(make_project) -> None:
         "13.03.2025",
         "Der Hersteller Larimo bezifferte den Schaden auf 800 Millionen Euro.",
     )
-    (damage,) = dossier_of(make_project, {"a.txt": a, "b.txt": b}).discrepancies
+    damage = the_discrepancy(make_project, {"a.txt": a, "b.txt": b})
     assert [c.number for c in damage.claims] == [500e6, 800e6]
     assert damage.topic.startswith("Schaden in EUR")  # not "Sommer", not "Schade"
 
@@ -238,8 +239,7 @@ def test_pollsters_and_descriptions_are_not_owners(make_project) -> None:
         "Die SPD erreichte 32,8 Prozent, die FDP 24,5 Prozent.",
         "Spitzenkandidat Anton Berger dankte den Wählern in Neuland.",
     )
-    dossier = dossier_of(make_project, {"a.txt": a, "b.txt": b})
-    (share,) = dossier.discrepancies
+    share = the_discrepancy(make_project, {"a.txt": a, "b.txt": b})
     assert share.topic == "Anteil in Prozent – SPD"
     assert [c.number for c in share.claims] == [30.5, 32.8]
     assert "Die Partei (SPD)" in share.reason
@@ -257,8 +257,7 @@ def test_end_dates_of_the_same_thing(make_project) -> None:
         "14.08.2023",
         "Sein Vertrag gilt bis zum 30. Juni 2027, die Ausstellung läuft vom 1. Juli bis zum 3. März 2024.",
     )
-    dossier = dossier_of(make_project, {"a.txt": a, "b.txt": b, "c.txt": c})
-    (end,) = dossier.discrepancies
+    end = the_discrepancy(make_project, {"a.txt": a, "b.txt": b, "c.txt": c})
     assert end.topic == "Enddatum: Vertrag"
     assert [c.iso for c in end.claims] == ["2027-07-30", "2027-06-30", "2027-06-30"]
     # an exhibition's dates are another thing; "vom 1. Juli bis" is no thing that ends
@@ -493,8 +492,7 @@ def test_a_shared_count_that_differs_is_a_discrepancy_with_its_reason(make_proje
         "Einsturz", "01.02.2024", "Beim Einsturz der Halle in Talheim starben vier Menschen."
     )
     b = article("Einsturz", "02.02.2024", "Beim Einsturz der Halle in Talheim gab es sechs Tote.")
-    dossier = dossier_of(make_project, {"a.txt": a, "b.txt": b})
-    (dead,) = dossier.discrepancies
+    dead = the_discrepancy(make_project, {"a.txt": a, "b.txt": b})
     assert dead.topic == "Zahl der Toten"
     assert {c.number for c in dead.claims} == {4.0, 6.0}
     assert "Spannen überschneiden sich nicht" in dead.reason
@@ -636,7 +634,6 @@ def test_a_company_head_and_a_description_speak_for_the_company(make_project) ->
         "Im Quartalsbericht hatte das Unternehmen die Belastung auf rund 500 Millionen Dollar "
         "beziffert.",
     )
-    dossier = dossier_of(make_project, {"a.txt": a, "b.txt": b})
-    (damage,) = dossier.discrepancies
+    damage = the_discrepancy(make_project, {"a.txt": a, "b.txt": b})
     assert sorted(c.number for c in damage.claims) == [300e6, 500e6]
     assert "Schaden" in damage.topic and "Nordwind Air Lines" in damage.topic

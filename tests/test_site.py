@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 from generator import Settings, run_pipeline
@@ -138,3 +141,28 @@ def test_text_around_actor_links_keeps_its_spaces(seed_result) -> None:
         if path.startswith("quellen/die-ratifizierung")
     )
     assert "mit [Russland](../akteure/russland.md){: .dossier-mention } durch [Nordkorea]" in page
+
+
+def test_the_dossier_does_not_depend_on_pythons_hash_seed(make_project) -> None:
+    """Sets iterate in an order that changes with each process: two processes with other
+    seeds write the same JSON (aliases that differ only in case were once in set order)."""
+    project = make_project(
+        {
+            "a.txt": "Die UNO berät\n\nDie UNO berät in Genf über die Hilfe. Die Uno tagt.\n",
+            "b.txt": "Die Uno tagt\n\nDie Uno berät in Genf. Auch die UNO ist dort.\n",
+        }
+    )
+    outputs = []
+    for seed in ("1", "2", "3"):
+        run = subprocess.run(
+            [sys.executable, "-m", "generator", "export", "--no-cache", "-o", "-"],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            check=False,
+        )
+        assert run.returncode == 0, run.stderr
+        outputs.append(run.stdout)
+    assert '"UNO"' in outputs[0] and '"Uno"' in outputs[0]
+    assert outputs[0] == outputs[1] == outputs[2]

@@ -544,6 +544,12 @@ def _company_short_name(words: list[str]) -> bool:
     )
 
 
+def alias_order(surface: str) -> tuple[str, str]:
+    """Aliases in alphabetical order, whatever their case; forms that differ only in case
+    ("UNO", "Uno") in one fixed order, not in the order a set happens to give them."""
+    return (surface.casefold(), surface)
+
+
 def _without_genitive(word: str) -> str:
     return word[:-1] if word.endswith("s") and len(word) > 3 else word
 
@@ -559,7 +565,7 @@ def _build_actor(slug: str, actor_group: _Group, source_order: dict[str, int]) -
             # an inflected form of another form ("Frankreichs") is not an alias of its own
             and not (surface.endswith("s") and name_key(surface[:-1]) in surfaces)
         },
-        key=str.casefold,
+        key=alias_order,
     )
     seen_roles: dict[tuple[str, str], Role] = {}
     for candidate in actor_group.candidates:

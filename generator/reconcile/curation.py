@@ -47,7 +47,7 @@ import yaml
 
 from ..errors import Diagnostic
 from ..model import Actor, ActorKind, Dossier, Source
-from .actors import make_slug, name_key
+from .actors import alias_order, make_slug, name_key
 
 KINDS: dict[str, ActorKind] = {
     "person": "person",
@@ -456,7 +456,7 @@ def _apply_actor_entry(
             aliases=tuple(
                 sorted(
                     {*actor.aliases, other.name, *other.aliases} - {actor.name},
-                    key=str.casefold,
+                    key=alias_order,
                 )
             ),
             roles=actor.roles + tuple(r for r in other.roles if r not in actor.roles),
@@ -499,7 +499,7 @@ def _apply_actor_entry(
         actor = replace(
             actor,
             name=new_name,
-            aliases=tuple(sorted({*actor.aliases, actor.name} - {new_name}, key=str.casefold)),
+            aliases=tuple(sorted({*actor.aliases, actor.name} - {new_name}, key=alias_order)),
         )
     if "art" in values:
         actor = replace(actor, kind=KINDS[values["art"]])
@@ -507,7 +507,7 @@ def _apply_actor_entry(
         actor = replace(
             actor,
             aliases=tuple(
-                sorted({*actor.aliases, *values["aliase_hinzu"]} - {actor.name}, key=str.casefold)
+                sorted({*actor.aliases, *values["aliase_hinzu"]} - {actor.name}, key=alias_order)
             ),
         )
     if "aliase_weg" in values:

@@ -128,8 +128,9 @@ def test_preview_in_mkdocs_serve_keeps_lunr_unless_pagefind_is_asked_for() -> No
     }
 
 
-def test_a_pagefind_build_skips_lunr_but_keeps_an_editors_exclusion(tmp_path: Path) -> None:
-    from .test_build import ROOT, mkdocs_build
+def pagefind_project(tmp_path: Path) -> Path:
+    """A copy of the project that asks for Pagefind."""
+    from .test_build import ROOT
 
     project = tmp_path / "project"
     project.mkdir()
@@ -142,6 +143,13 @@ def test_a_pagefind_build_skips_lunr_but_keeps_an_editors_exclusion(tmp_path: Pa
         ),
         encoding="utf-8",
     )
+    return project
+
+
+def test_a_pagefind_build_skips_lunr_but_keeps_an_editors_exclusion(tmp_path: Path) -> None:
+    from .test_build import mkdocs_build
+
+    project = pagefind_project(tmp_path)
     (project / "docs" / "intern.md").write_text(
         "---\nsearch:\n  exclude: true\n---\n\n# Intern\n\nNur für die Redaktion.\n",
         encoding="utf-8",
@@ -155,6 +163,35 @@ def test_a_pagefind_build_skips_lunr_but_keeps_an_editors_exclusion(tmp_path: Pa
     assert any(url.startswith("/akteure/") for url in stored)
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["docs"] == []
+    # made from the converted pages while MkDocs wrote them: the index of the written pages
+    written = tmp_path / "written"
+    shutil.copytree(site, written)
+    pagefind_search.build(written, "de", [url.lstrip("/") for url in stored])
+    assert tree(written / "pagefind") == tree(site / "pagefind")
+
+
+def test_a_theme_that_lays_out_the_article_itself_is_indexed_as_written(tmp_path: Path) -> None:
+    from .test_build import mkdocs_build
+
+    project = pagefind_project(tmp_path)
+    overrides = project / "overrides"
+    overrides.mkdir()
+    (overrides / "main.html").write_text(
+        '{% extends "base.html" %}\n{% block content %}{{ super() }}'
+        "<p>Impressum der Redaktion Kellstadt</p>{% endblock %}\n",
+        encoding="utf-8",
+    )
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "  name: material\n", "  name: material\n  custom_dir: overrides\n"
+        ),
+        encoding="utf-8",
+    )
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    assert "Kellstadt" in fragments(site)["/"]["content"]
 
 
 def test_an_index_of_unchanged_pages_is_copied_from_the_cache(tmp_path: Path, monkeypatch) -> None:
@@ -167,12 +204,14 @@ def test_an_index_of_unchanged_pages_is_copied_from_the_cache(tmp_path: Path, mo
     pages = ["", "quellen/eins/"]
     assert pagefind_search.build(first, "de", pages, cache) == 2
     runs = []
-    real = pagefind_search._write_index
-    monkeypatch.setattr(pagefind_search, "_write_index", lambda *a: runs.append(a[1]) or real(*a))
+    real = pagefind_search.subprocess.Popen
+    monkeypatch.setattr(
+        pagefind_search.subprocess, "Popen", lambda *a, **k: runs.append(a) or real(*a, **k)
+    )
     assert pagefind_search.build(second, "de", pages, ResultCache(tmp_path / "cache")) == 2
     assert runs == [] and tree(first) == tree(second)  # same pages, same HTML: copied
     page = second / "quellen" / "eins" / "index.html"
     page.write_text(page.read_text(encoding="utf-8").replace("Wien", "Graz"), encoding="utf-8")
     pagefind_search.build(second, "de", pages, ResultCache(tmp_path / "cache"))
-    assert runs == [pages]
+    assert len(runs) == 1
     assert "Graz" in fragments(second)["/quellen/eins/"]["meta"]["title"]

@@ -50,6 +50,10 @@ _PAGES: dict[str, Any] = {}
 # pool where this many times ``parallel_from`` of them are to be converted
 PAGES_PER_ARTICLE = 5
 
+# Material's templates that lay out a page's article (``partials/content.html`` and the
+# templates that include it)
+_ARTICLE_TEMPLATES = ("main.html", "base.html", "partials/content.html")
+
 # Markdown extensions the generated pages are written for (MkDocs adds toc and tables itself):
 # anchors and classes in braces, the "redaktionell geprüft" box.
 MARKDOWN_EXTENSIONS = ("attr_list", "admonition")
@@ -96,6 +100,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.commentary: Commentary | None = None
         self.pagefind = False
         self.search_pages: list[str] = []  # site addresses for Pagefind, in build order
+        self.indexing: pagefind_search.Indexing | None = None  # started before pages are written
         self.converted_pages: _ConvertedPages | None = None
         self.serving = False
 
@@ -280,6 +285,29 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             return False
         return True
 
+    @event_priority(-100)  # after other plugins have changed the pages
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        """With Pagefind, the index is started here, from the converted pages, and made in a
+        process of its own while MkDocs writes the pages (the page loop keeps one core).
+        Where a project's theme overrides how a page's article is laid out, the index is made
+        from the written pages after the build instead."""
+        if not self.pagefind or _overrides_article(config):
+            return env
+        pages = {}
+        for file in files.documentation_pages():
+            page = file.page
+            if page is None or page.content is None:  # `--dirty`: left to the end
+                return env
+            if not (page.meta.get("search") or {}).get("exclude"):
+                title = page.title or config.site_name
+                pages[page.url] = pagefind_search.article_document(
+                    title, page.content, _language(config)
+                )
+        self.indexing = pagefind_search.Indexing(
+            Path(config.site_dir), pages, _language(config), self._pagefind_cache()
+        )
+        return env
+
     @event_priority(100)  # before Material's search plugin
     def on_page_context(
         self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any
@@ -313,17 +341,36 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         target = Path(config.site_dir) / self.config.json
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(dossier_json(self.result.dossier), encoding="utf-8")
-        if self.pagefind:
-            language = (config.theme.get("language") or "de").split("-")[0]
+        if self.indexing is not None:
+            indexing, self.indexing = self.indexing, None
+            count = indexing.finish()
+        elif self.pagefind:
             count = pagefind_search.build(
-                Path(config.site_dir),
-                language,
-                self.search_pages,
-                ResultCache(self.settings.cache_dir)
-                if self.settings is not None and self.settings.cache_dir is not None
-                else None,
+                Path(config.site_dir), _language(config), self.search_pages, self._pagefind_cache()
             )
-            log.info(f"dossier: Pagefind search index of {count} pages")
+        else:
+            return
+        log.info(f"dossier: Pagefind search index of {count} pages")
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.indexing is not None:
+            self.indexing.cancel()
+            self.indexing = None
+
+    def _pagefind_cache(self) -> ResultCache | None:
+        if self.settings is None or self.settings.cache_dir is None:
+            return None
+        return ResultCache(self.settings.cache_dir)
+
+
+def _language(config: MkDocsConfig) -> str:
+    return (config.theme.get("language") or "de").split("-")[0]
+
+
+def _overrides_article(config: MkDocsConfig) -> bool:
+    """Whether the project's ``custom_dir`` has a template that lays out a page's article."""
+    custom = config.theme.custom_dir
+    return custom is not None and any(Path(custom, name).is_file() for name in _ARTICLE_TEMPLATES)
 
 
 class _GeneratedPage(File):

@@ -12,13 +12,17 @@ browser loads only for the words asked for. The site gets:
   messages and answers from Pagefind; every page's theme configuration points to it;
 - ``search/search_index.json`` without its documents (Material's page script still loads
   it, for its configuration).
+
+Pagefind reads only a page's article. So the plugin starts it on the converted pages'
+articles before MkDocs writes the pages, and it indexes while they are written (the
+index is the same as the written pages'); a project whose theme lays out the article
+itself has its written pages indexed after the build.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -65,85 +69,126 @@ def _html_file(site: Path, location: str) -> Path:
     )
 
 
-def _write_index(site: Path, pages: list[str], language: str) -> int:
-    """Pagefind's command line over a folder holding (as links) just the given pages: it
-    indexes 6,000 pages in seconds, where its Python API takes minutes."""
-    with tempfile.TemporaryDirectory(prefix="dossier-pagefind-") as staging:
-        count = 0
-        for location in pages:
-            path = _html_file(site, location)
-            if not path.is_file():
-                continue
-            target = Path(staging) / path.relative_to(site)
+def article_document(title: str, content: str, language: str) -> str:
+    """What Pagefind reads of a page, without the theme around it: the article as Material's
+    ``partials/content.html`` shows it (a heading of the page title where the content has
+    none), in the element Pagefind is told to index. Its index of these is the index of the
+    built pages, made before they are written."""
+    heading = "" if "<h1" in content else f"<h1>{title}</h1>"
+    return (
+        f'<!DOCTYPE html><html lang="{language}"><head><meta charset="utf-8"></head><body>'
+        f'<article class="md-content__inner md-typeset">{heading}{content}</article>'
+        "</body></html>"
+    )
+
+
+class Indexing:
+    """One Pagefind index of a site, made by Pagefind's command line in a process of its
+    own: started with the pages' HTML, finished after the site is written (MkDocs writes
+    its pages in the meantime). Pagefind indexes 6,000 pages in seconds, where its Python
+    API takes minutes. With a cache, an index of the same pages with the same HTML is
+    copied from the build before instead of being made again."""
+
+    def __init__(
+        self, site: Path, pages: dict[str, str], language: str, cache: ResultCache | None = None
+    ) -> None:
+        """``pages``: the HTML to index by site address, in build order."""
+        self.site = site
+        self.count = len(pages)
+        self.cache = cache
+        self.staging = Path(tempfile.mkdtemp(prefix="dossier-pagefind-"))
+        self.output = Path(tempfile.mkdtemp(prefix="dossier-pagefind-out-"))
+        self.process: subprocess.Popen[str] | None = None
+        self.kept: dict[str, bytes] | None = None
+        digests = []
+        for location, html in pages.items():
+            data = html.encode("utf-8")
+            digests.append(f"{location} {hashlib.sha256(data).hexdigest()}")
+            target = _html_file(self.staging, location)
             target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(path, target)
-            except OSError:  # another file system
-                shutil.copyfile(path, target)
-            count += 1
-        output = site / "pagefind"
-        shutil.rmtree(output, ignore_errors=True)
-        command = [
-            sys.executable, "-m", "pagefind", "--silent",
-            "--site", staging,
-            "--output-path", str(output),
-            *_OPTIONS,
-            "--force-language", language,
-        ]  # fmt: skip
-        run = subprocess.run(command, capture_output=True, text=True, check=False)
-        if run.returncode != 0:
-            raise RuntimeError(f"pagefind failed: {(run.stderr or run.stdout).strip()}")
-    return count
+            target.write_bytes(data)
+        self.key = content_key(library_version("pagefind"), *_OPTIONS, language, "\n".join(digests))
+        if cache is not None:
+            kept = cache.get_latest("pagefind", self.key)
+            self.kept = kept if isinstance(kept, dict) else None
+        if self.kept is None:
+            command = [
+                sys.executable, "-m", "pagefind", "--silent",
+                "--site", str(self.staging),
+                "--output-path", str(self.output / "pagefind"),
+                *_OPTIONS,
+                "--force-language", language,
+            ]  # fmt: skip
+            self.process = subprocess.Popen(
+                command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+            )
+
+    def finish(self) -> int:
+        """Wait for the index, put it into the site (``pagefind/``) and empty the documents of
+        Material's ``search_index.json``; the number of pages indexed."""
+        try:
+            index = self._finished_index()
+            output = self.site / "pagefind"
+            shutil.rmtree(output, ignore_errors=True)
+            made: set[Path] = set()
+            for name, data in index.items():
+                target = output / name
+                if target.parent not in made:  # thousands of files in a few folders
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    made.add(target.parent)
+                target.write_bytes(data)
+            _empty_search_index(self.site)
+            return self.count
+        finally:
+            self.cancel()
+
+    def cancel(self) -> None:
+        """Stop the indexer if it still runs and remove its folders."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.communicate()
+        shutil.rmtree(self.staging, ignore_errors=True)
+        shutil.rmtree(self.output, ignore_errors=True)
+
+    def _finished_index(self) -> dict[str, bytes]:
+        if self.kept is not None:
+            return self.kept
+        assert self.process is not None
+        stdout, stderr = self.process.communicate()
+        if self.process.returncode != 0:
+            raise RuntimeError(f"pagefind failed: {(stderr or stdout).strip()}")
+        made = self.output / "pagefind"
+        index = {
+            path.relative_to(made).as_posix(): path.read_bytes()
+            for path in sorted(made.rglob("*"))
+            if path.is_file()
+        }
+        if self.cache is not None:
+            self.cache.put_latest("pagefind", self.key, index)
+        return index
 
 
 def build(
     site: Path, language: str, pages: list[str] | None = None, cache: ResultCache | None = None
 ) -> int:
-    """Index the given site addresses (by default the pages of Material's search index) with
-    Pagefind, then drop the documents from ``search_index.json``; the number of pages
-    indexed. With a cache, an index of the same pages with the same HTML is copied from the
-    build before instead of being made again."""
+    """Index the given site addresses of a written site (by default the pages of Material's
+    search index) with Pagefind, then drop the documents from ``search_index.json``; the
+    number of pages indexed."""
+    search_index = json.loads((site / SEARCH_INDEX).read_text(encoding="utf-8"))
+    pages = indexed_pages(search_index) if pages is None else pages
+    html = {
+        location: _html_file(site, location).read_text(encoding="utf-8")
+        for location in pages
+        if _html_file(site, location).is_file()
+    }
+    return Indexing(site, html, language, cache).finish()
+
+
+def _empty_search_index(site: Path) -> None:
+    """Material's page script still loads ``search_index.json``, for its configuration."""
     index_path = site / SEARCH_INDEX
     search_index = json.loads(index_path.read_text(encoding="utf-8"))
-    pages = indexed_pages(search_index) if pages is None else pages
-    if cache is None:
-        count = _write_index(site, pages, language)
-    else:
-        count = _cached_index(site, pages, language, cache)
     search_index["docs"] = []
     index_path.write_text(
         json.dumps(search_index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
     )
-    return count
-
-
-def _cached_index(site: Path, pages: list[str], language: str, cache: ResultCache) -> int:
-    html = []
-    for location in pages:
-        path = _html_file(site, location)
-        if path.is_file():
-            html.append(f"{location} {hashlib.sha256(path.read_bytes()).hexdigest()}")
-    key = content_key(library_version("pagefind"), *_OPTIONS, language, "\n".join(html))
-    kept = cache.get_latest("pagefind", key)
-    output = site / "pagefind"
-    if isinstance(kept, dict):
-        shutil.rmtree(output, ignore_errors=True)
-        made: set[Path] = set()
-        for name, data in kept.items():
-            target = output / name
-            if target.parent not in made:  # thousands of files in a few folders
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made.add(target.parent)
-            target.write_bytes(data)
-        return len(html)
-    count = _write_index(site, pages, language)
-    cache.put_latest(
-        "pagefind",
-        key,
-        {
-            path.relative_to(output).as_posix(): path.read_bytes()
-            for path in sorted(output.rglob("*"))
-            if path.is_file()
-        },
-    )
-    return count

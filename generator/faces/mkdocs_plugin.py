@@ -53,6 +53,8 @@ PAGES_PER_ARTICLE = 5
 # Material's templates that lay out a page's article (``partials/content.html`` and the
 # templates that include it)
 _ARTICLE_TEMPLATES = ("main.html", "base.html", "partials/content.html")
+# the one cache entry of the generated pages' HTML of the last build
+_LAST_BUILD = "last-build"
 
 # Markdown extensions the generated pages are written for (MkDocs adds toc and tables itself):
 # anchors and classes in braces, the "redaktionell geprüft" box.
@@ -403,11 +405,14 @@ class _ConvertedPages:
     contents and anchors are reused when the page's Markdown, every file's address in the
     site, the Markdown settings and the library versions are the same. A page whose
     conversion reported anything (a broken link) is not kept: it is converted, and reported,
-    in every build."""
+    in every build. The pages of the last build are kept together, as one entry: thousands
+    of small files cost a cold build more than their conversion saves the next."""
 
     def __init__(self, cache: ResultCache, config: MkDocsConfig, files: Files) -> None:
         self.cache = cache
-        self.used: set[str] = set()
+        kept = cache.get("html", _LAST_BUILD)
+        self.kept: dict[str, dict[str, Any]] = kept if isinstance(kept, dict) else {}
+        self.pages: dict[str, dict[str, Any] | None] = {}  # this build's, by key
         self.converted = 0
         self.pooled = 0  # of them, converted by a pool of processes
         versions = [
@@ -428,19 +433,25 @@ class _ConvertedPages:
 
     def finish(self) -> None:
         """Only the last build's pages are kept, in memory (`mkdocs serve`) and on disk."""
-        self.cache.keep_only("html", self.used)
+        pages = {key: page for key, page in self.pages.items() if page is not None}
+        if pages != self.kept:
+            self.cache.put("html", _LAST_BUILD, pages)
+        self.cache.keep_only("html", {_LAST_BUILD})
         log.info(
-            f"dossier: {self.converted} of {len(self.used)} generated pages converted from "
+            f"dossier: {self.converted} of {len(self.pages)} generated pages converted from "
             f"Markdown{f' ({self.pooled} by a pool of processes)' if self.pooled else ''}, "
             "the others kept from the last build"
         )
 
+    def _found(self, key: str) -> dict[str, Any] | None:
+        return self.pages.get(key) or self.kept.get(key)
+
     def render(self, page: Page, config: MkDocsConfig, files: Files, convert) -> None:
         assert page.markdown is not None
         key = content_key(self.site_key, page.file.src_uri, page.markdown)
-        self.used.add(key)
-        kept = self.cache.get("html", key)
-        if isinstance(kept, dict):
+        kept = self._found(key)
+        if kept is not None:
+            self.pages[key] = kept
             page.content = kept["html"]
             page.toc = get_toc(kept["toc"])
             page._title_from_render = kept["title"]
@@ -460,9 +471,7 @@ class _ConvertedPages:
             convert(config, files)
         finally:
             watched.removeHandler(counter)
-        if counter.count:
-            return
-        self.cache.put("html", key, _converted(page))
+        self.pages[key] = None if counter.count else _converted(page)
 
     def prepare(
         self, pages: list[Page], config: MkDocsConfig, files: Files, settings: Settings
@@ -475,18 +484,18 @@ class _ConvertedPages:
         for page in pages:
             markdown, _ = get_data(page.file.content_string)
             key = content_key(self.site_key, page.file.src_uri, markdown)
-            if self.cache.get("html", key) is None:
+            if self._found(key) is None:
                 missing.append((page, key))
         workers = settings.workers
         if len(missing) < PAGES_PER_ARTICLE * settings.parallel_from or workers < 2:
             return
-        calls = [(page, key, config, files, self.cache) for page, key in missing]
-        results = in_pool(_convert_and_keep, calls, workers)
+        calls = [(page, config, files) for page, _ in missing]
+        results = in_pool(_convert, calls, workers)
         for (_, key), converted in zip(missing, results, strict=True):
-            if converted is not None:  # the worker has written it to the cache folder
+            if converted is not None:
                 self.converted += 1
                 self.pooled += 1
-                self.cache.remember("html", key, converted)
+                self.pages[key] = converted
 
 
 def _converted(page: Page) -> dict[str, Any]:
@@ -503,22 +512,16 @@ def _converted(page: Page) -> dict[str, Any]:
     }
 
 
-def _convert_and_keep(
-    page: Page, key: str, config: MkDocsConfig, files: Files, cache: ResultCache
-) -> dict[str, Any] | None:
-    """In a forked worker: MkDocs' conversion of one page, kept in the cache; None where it
-    reported anything (which this process keeps to itself: the build reports it, itself)."""
+def _convert(page: Page, config: MkDocsConfig, files: Files) -> dict[str, Any] | None:
+    """In a forked worker: MkDocs' conversion of one page; None where it reported anything
+    (which this process keeps to itself: the build reports it, itself)."""
     counter = _Warnings()
     watched = logging.getLogger("mkdocs.structure")
     watched.addHandler(counter)
     watched.propagate = False
     page.read_source(config)
     Page.render(page, config, files)
-    if counter.count:
-        return None
-    converted = _converted(page)
-    cache.put("html", key, converted)
-    return converted
+    return None if counter.count else _converted(page)
 
 
 class _RememberedPage(Page):

@@ -96,32 +96,42 @@ class Indexing:
         self.site = site
         self.count = len(pages)
         self.cache = cache
-        self.staging = Path(tempfile.mkdtemp(prefix="dossier-pagefind-"))
-        self.output = Path(tempfile.mkdtemp(prefix="dossier-pagefind-out-"))
+        self.staging: Path | None = None
+        self.output: Path | None = None
         self.process: subprocess.Popen[str] | None = None
         self.kept: dict[str, bytes] | None = None
-        digests = []
-        for location, html in pages.items():
-            data = html.encode("utf-8")
-            digests.append(f"{location} {hashlib.sha256(data).hexdigest()}")
-            target = _html_file(self.staging, location)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        self.key = content_key(library_version("pagefind"), *_OPTIONS, language, "\n".join(digests))
+        documents = {location: html.encode("utf-8") for location, html in pages.items()}
+        self.key = content_key(
+            library_version("pagefind"),
+            *_OPTIONS,
+            language,
+            "\n".join(
+                f"{loc} {hashlib.sha256(data).hexdigest()}" for loc, data in documents.items()
+            ),
+        )
         if cache is not None:
             kept = cache.get_latest("pagefind", self.key)
             self.kept = kept if isinstance(kept, dict) else None
         if self.kept is None:
-            command = [
-                sys.executable, "-m", "pagefind", "--silent",
-                "--site", str(self.staging),
-                "--output-path", str(self.output / "pagefind"),
-                *_OPTIONS,
-                "--force-language", language,
-            ]  # fmt: skip
-            self.process = subprocess.Popen(
-                command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-            )
+            self._start(documents, language)
+
+    def _start(self, documents: dict[str, bytes], language: str) -> None:
+        self.staging = Path(tempfile.mkdtemp(prefix="dossier-pagefind-"))
+        self.output = Path(tempfile.mkdtemp(prefix="dossier-pagefind-out-"))
+        for location, data in documents.items():
+            target = _html_file(self.staging, location)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        command = [
+            sys.executable, "-m", "pagefind", "--silent",
+            "--site", str(self.staging),
+            "--output-path", str(self.output / "pagefind"),
+            *_OPTIONS,
+            "--force-language", language,
+        ]  # fmt: skip
+        self.process = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
 
     def finish(self) -> int:
         """Wait for the index, put it into the site (``pagefind/``) and empty the documents of
@@ -147,13 +157,14 @@ class Indexing:
         if self.process is not None and self.process.poll() is None:
             self.process.kill()
             self.process.communicate()
-        shutil.rmtree(self.staging, ignore_errors=True)
-        shutil.rmtree(self.output, ignore_errors=True)
+        for folder in (self.staging, self.output):
+            if folder is not None:
+                shutil.rmtree(folder, ignore_errors=True)
 
     def _finished_index(self) -> dict[str, bytes]:
         if self.kept is not None:
             return self.kept
-        assert self.process is not None
+        assert self.process is not None and self.output is not None
         stdout, stderr = self.process.communicate()
         if self.process.returncode != 0:
             raise RuntimeError(f"pagefind failed: {(stderr or stdout).strip()}")

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -94,10 +95,10 @@ class Indexing:
     ) -> None:
         """``pages``: the HTML to index by site address, in build order."""
         self.site = site
+        self.output = site / "pagefind"
         self.count = len(pages)
         self.cache = cache
         self.staging: Path | None = None
-        self.output: Path | None = None
         self.process: subprocess.Popen[str] | None = None
         self.kept: dict[str, bytes] | None = None
         documents = {location: html.encode("utf-8") for location, html in pages.items()}
@@ -112,20 +113,24 @@ class Indexing:
         if cache is not None:
             kept = cache.get_latest("pagefind", self.key)
             self.kept = kept if isinstance(kept, dict) else None
+        shutil.rmtree(self.output, ignore_errors=True)
         if self.kept is None:
             self._start(documents, language)
 
     def _start(self, documents: dict[str, bytes], language: str) -> None:
-        self.staging = Path(tempfile.mkdtemp(prefix="dossier-pagefind-"))
-        self.output = Path(tempfile.mkdtemp(prefix="dossier-pagefind-out-"))
-        for location, data in documents.items():
+        """Pagefind over the documents, written to a folder in memory where the system has
+        one (creating thousands of files on a disk costs seconds), into the site."""
+        self.staging = Path(tempfile.mkdtemp(prefix="dossier-pagefind-", dir=_scratch()))
+        # in one order: Pagefind numbers pages in the order the folder lists them, and a
+        # folder in memory lists them in the order they were made
+        for location, data in sorted(documents.items()):
             target = _html_file(self.staging, location)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
         command = [
             sys.executable, "-m", "pagefind", "--silent",
             "--site", str(self.staging),
-            "--output-path", str(self.output / "pagefind"),
+            "--output-path", str(self.output),
             *_OPTIONS,
             "--force-language", language,
         ]  # fmt: skip
@@ -134,49 +139,52 @@ class Indexing:
         )
 
     def finish(self) -> int:
-        """Wait for the index, put it into the site (``pagefind/``) and empty the documents of
+        """Wait for the index (``pagefind/`` in the site) and empty the documents of
         Material's ``search_index.json``; the number of pages indexed."""
         try:
-            index = self._finished_index()
-            output = self.site / "pagefind"
-            shutil.rmtree(output, ignore_errors=True)
-            made: set[Path] = set()
-            for name, data in index.items():
-                target = output / name
-                if target.parent not in made:  # thousands of files in a few folders
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    made.add(target.parent)
-                target.write_bytes(data)
+            if self.kept is not None:
+                made: set[Path] = set()
+                for name, data in self.kept.items():
+                    target = self.output / name
+                    if target.parent not in made:  # thousands of files in a few folders
+                        target.parent.mkdir(parents=True, exist_ok=True)
+                        made.add(target.parent)
+                    target.write_bytes(data)
+            else:
+                self._wait()
             _empty_search_index(self.site)
             return self.count
         finally:
             self.cancel()
 
     def cancel(self) -> None:
-        """Stop the indexer if it still runs and remove its folders."""
+        """Stop the indexer if it still runs and remove its pages."""
         if self.process is not None and self.process.poll() is None:
             self.process.kill()
             self.process.communicate()
-        for folder in (self.staging, self.output):
-            if folder is not None:
-                shutil.rmtree(folder, ignore_errors=True)
+        if self.staging is not None:
+            shutil.rmtree(self.staging, ignore_errors=True)
 
-    def _finished_index(self) -> dict[str, bytes]:
-        if self.kept is not None:
-            return self.kept
-        assert self.process is not None and self.output is not None
+    def _wait(self) -> None:
+        assert self.process is not None
         stdout, stderr = self.process.communicate()
         if self.process.returncode != 0:
+            shutil.rmtree(self.output, ignore_errors=True)
             raise RuntimeError(f"pagefind failed: {(stderr or stdout).strip()}")
-        made = self.output / "pagefind"
-        index = {
-            path.relative_to(made).as_posix(): path.read_bytes()
-            for path in sorted(made.rglob("*"))
-            if path.is_file()
-        }
         if self.cache is not None:
+            index = {
+                path.relative_to(self.output).as_posix(): path.read_bytes()
+                for path in sorted(self.output.rglob("*"))
+                if path.is_file()
+            }
             self.cache.put_latest("pagefind", self.key, index)
-        return index
+
+
+def _scratch() -> str | None:
+    """A folder in memory for short-lived files (Linux: ``/dev/shm``); else the system's
+    temporary folder."""
+    memory = Path("/dev/shm")
+    return str(memory) if memory.is_dir() and os.access(memory, os.W_OK | os.X_OK) else None
 
 
 def build(

@@ -54,6 +54,10 @@ def test_plans_demands_and_hypotheticals_are_marked() -> None:
         "Der Konzern kündigte weitere Entlassungen an.": "announced",
         "Im Falle eines Streiks könnte der Betrieb stillstehen.": "hypothetical",
         "Der Vorstand trat am Montag zurück.": "reported",
+        # reported speech (Konjunktiv I): still a plan
+        "Die Firma solle bis 2030 rund 800 Stellen abbauen.": "planned",
+        "Der Vorstand wolle das Werk in Kellstadt schließen.": "planned",
+        "Der Abbau werde vor allem das Werk in Kellstadt treffen.": "planned",
     }
     for sentence, status in cases.items():
         assert find_cues(sentence, [])[0].status == status, sentence

@@ -358,10 +358,14 @@ def status_of(clause: str, sentence: str) -> str:
     return "reported"
 
 
+# the future's auxiliary: a plan only with an infinitive at the clause's end
+_FUTURE = ("wird", "werden", "werde")
+
+
 def _plan_word(clause: str) -> bool:
     vocab = _vocabulary()
     return any(
-        vocab["status_words"].get(word) == "planned" and word not in ("wird", "werden")
+        vocab["status_words"].get(word) == "planned" and word not in _FUTURE
         for word in _WORD.findall(clause)
     )
 

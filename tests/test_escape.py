@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import html
+import re
+import unicodedata
 
 import markdown
 from hypothesis import given
@@ -26,6 +28,12 @@ def test_markdown_text_renders_as_exactly_the_text(text: str) -> None:
         "".join(" " if ord(ch) < 32 or 127 <= ord(ch) < 160 else ch for ch in text).split()
     )
     assert html.unescape(inner) == visible
+
+
+@given(st.text())
+def test_attribute_is_the_text_on_one_line_without_control_characters(text: str) -> None:
+    visible = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text)
+    assert html.unescape(attribute(text)) == re.sub(r"\s+", " ", visible)
 
 
 @given(st.text())

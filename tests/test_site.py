@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import json
 import os
+import posixpath
 import re
 import subprocess
 import sys
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from generator import Settings, run_pipeline
 from generator.faces.export import dossier_data, dossier_json
+from generator.render.site import relative_path
 
 from .conftest import seed_texts
 from .links import assert_links_resolve
@@ -166,3 +171,14 @@ def test_the_dossier_does_not_depend_on_pythons_hash_seed(make_project) -> None:
         outputs.append(run.stdout)
     assert '"UNO"' in outputs[0] and '"Uno"' in outputs[0]
     assert outputs[0] == outputs[1] == outputs[2]
+
+
+_SEGMENT = st.sampled_from(["a", "b", "quellen", "akteure", "x-1"])
+
+
+@given(
+    target=st.lists(_SEGMENT, max_size=3).map(lambda parts: "/".join([*parts, "seite.md"])),
+    folder=st.lists(_SEGMENT, max_size=3).map("/".join),
+)
+def test_a_link_between_pages_is_the_relative_path(target: str, folder: str) -> None:
+    assert relative_path(target, folder) == posixpath.relpath(target, folder or ".")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from urllib.parse import urlsplit
 
 # Characters that carry meaning in Markdown, its extensions (attr_list, tables,
@@ -19,6 +18,8 @@ _MARKDOWN_SPECIAL = "\\`*_[]{}#|~^=!$"
 # One translation table, applied in a single pass so that no entity is escaped twice.
 _ENTITY = {ord(ch): f"&#{ord(ch)};" for ch in _MARKDOWN_SPECIAL}
 _ENTITY.update({ord(ch): html.escape(ch, quote=True) for ch in "&<>\"'"})
+# runs of whitespace and control characters (Unicode category Cc: C0, DEL, C1)
+_SPACE_OR_CONTROL = re.compile(r"[\s\x00-\x1f\x7f-\x9f]+")
 _LINE_START = re.compile(r"^(\s*)(?:([+\->:])|(\d+)([.)]))")
 
 
@@ -29,8 +30,7 @@ def _plain(text: str) -> str:
     Control characters are never content, and Python-Markdown uses two of them
     (STX/ETX) as internal placeholders.
     """
-    visible = "".join(ch if unicodedata.category(ch) != "Cc" else " " for ch in text)
-    return re.sub(r"\s+", " ", visible)
+    return _SPACE_OR_CONTROL.sub(" ", text)
 
 
 def markdown_text(text: str) -> str:

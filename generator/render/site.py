@@ -13,6 +13,7 @@ import posixpath
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +53,17 @@ def assets() -> dict[str, bytes]:
     """Files the generated pages need besides themselves: the stylesheet of their classes
     (highlighted sentence, mentions, counts). A project's own file at the path wins."""
     return {STYLESHEET: _PACKAGED_STYLESHEET.read_bytes()}
+
+
+@lru_cache(maxsize=65536)
+def relative_path(target: str, folder: str) -> str:
+    """The path of ``target`` from ``folder``, both relative to the site's root (what
+    ``posixpath.relpath`` gives, without asking the system for the current folder)."""
+    to, start = target.split("/"), folder.split("/") if folder else []
+    common = 0
+    while common < min(len(to) - 1, len(start)) and to[common] == start[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + to[common:])
 
 
 def page_path(kind: str, item_id: str | None = None) -> str:
@@ -231,7 +243,7 @@ class Renderer:
                 # an actor without a page of its own: its entry on the page of its initial
                 kind, item_id, anchor = "minor", index.minor[item_id], item_id
             target_path = item_id if kind == "file" and item_id else page_path(kind, item_id)
-            target = posixpath.relpath(target_path, posixpath.dirname(path) or ".")
+            target = relative_path(target_path, posixpath.dirname(path))
             return f"{target}#{anchor}" if anchor else target
 
         try:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from slugify import slugify
@@ -491,36 +491,70 @@ def _find_surnames(sources: list[Source], groups: dict[str, _Group]) -> None:
     for group in groups.values():
         for c in group.candidates:
             covered[(c.source, c.sentence)].append((c.start, c.end))
-    names = sorted((s for s, keys in bearers.items() if len(keys) == 1), key=len, reverse=True)
+    names = {s for s, keys in bearers.items() if len(keys) == 1}
     if not names:
         return
-    pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")s?\b")
+    find = _word_finder(names)
     for source in sources:
         for sentence in source.sentences:
             spans = covered.get((source.id, sentence.id), [])
-            for match in pattern.finditer(sentence.text):
-                start, end = match.span()
+            for start, end, name in find(sentence.text):
                 if any(start < e and s < end for s, e in spans):
                     continue
                 if _NOUN_BEFORE.search(sentence.text[:start]):
                     continue
                 following = sentence.text[end:].split()
-                genitive = match.group(0) != match.group(1)  # "Kellers Anwalt", "Nordwinds Plan"
+                genitive = end - start != len(name)  # "Kellers Anwalt", "Nordwinds Plan"
                 if start == 0 and not genitive and not (following and following[0][:1].islower()):
                     continue
-                group = groups[bearers[match.group(1)][0]]
+                group = groups[bearers[name][0]]
                 group.add(
                     Candidate(
                         source=source.id,
                         sentence=sentence.id,
                         start=start,
                         end=end,
-                        text=match.group(0),
+                        text=sentence.text[start:end],
                         kind=group.kind,
-                        name=match.group(1),
+                        name=name,
                         evidence="surname" if group.kind == "person" else "short-name",
                     )
                 )
+
+
+_WORD_CHARS = re.compile(r"\w+")
+
+
+def _word_finder(names: set[str]) -> Callable[[str], list[tuple[int, int, str]]]:
+    """Where a text names one of ``names`` as a word of its own, with or without a genitive
+    ``s``: (start, end, name), in text order, without overlaps. Names of word characters
+    only are looked up word by word (one pattern of thousands of names tries each of them
+    at every position); the few others (``Müller-Lüdenscheidt``, ``O'Neill``) by a pattern,
+    the longest first."""
+    plain = {name for name in names if _WORD_CHARS.fullmatch(name)}
+    others = sorted(names - plain, key=len, reverse=True)
+    pattern = (
+        re.compile(r"\b(" + "|".join(re.escape(n) for n in others) + r")s?\b") if others else None
+    )
+
+    def find(text: str) -> list[tuple[int, int, str]]:
+        found = []
+        for match in _WORD_CHARS.finditer(text):
+            word = match.group(0)
+            if word in plain:
+                found.append((match.start(), match.end(), word))
+            elif word.endswith("s") and word[:-1] in plain:
+                found.append((match.start(), match.end(), word[:-1]))
+        if pattern is not None:
+            found += [(m.start(), m.end(), m.group(1)) for m in pattern.finditer(text)]
+            found.sort(key=lambda item: (item[0], item[0] - item[1]))
+        kept: list[tuple[int, int, str]] = []
+        for item in found:
+            if not kept or item[0] >= kept[-1][1]:
+                kept.append(item)
+        return kept
+
+    return find
 
 
 def _company_short_name(words: list[str]) -> bool:

@@ -118,7 +118,8 @@ def build_events(
     in_sentence = _actors_by_sentence(actors)
     recogniser = RuleRecogniser()
     state_ids = {a.name: a.id for a in actors if a.kind == "state"}
-    lead_dates = {source.id: _lead_date(source) for source in sources}
+    named = {source.id: _named_days(source) for source in sources}
+    lead_dates = {source.id: _lead_date(source, named[source.id]) for source in sources}
     lead_paragraphs = {source.id: _lead_paragraphs(source) for source in sources}
     published = {
         s.id: dt.date.fromisoformat(s.published) for s in sources if s.published is not None
@@ -129,7 +130,7 @@ def build_events(
 
     drafts: list[_Draft] = []
     previous: dict[tuple[str, int], _Draft] = {}  # the last day-dated draft of a paragraph
-    last_named = {source.id: _last_named_days(source) for source in sources}
+    last_named = {source.id: _last_named_days(named[source.id]) for source in sources}
     headings = {(s.id, p.index) for s in sources for p in s.paragraphs if p.kind == "heading"}
     for cue in sorted(cues, key=lambda c: (order[c.source], int(c.sentence[1:]), c.cue.start)):
         sentence = sentences[(cue.source, cue.sentence)]
@@ -437,35 +438,44 @@ def _lead_paragraphs(source: Source) -> set[int]:
     return lead | set(text[:2])
 
 
-def _last_named_days(source: Source) -> dict[int, dt.date]:
-    """For each sentence number, the last day the article has named up to it."""
+def _named_days(source: Source) -> list[tuple[int, list[dt.date]]]:
+    """The days each sentence names (by sentence number, in order), read against the
+    publication date; nothing for an undated article."""
     if source.published is None:
-        return {}
+        return []
     published = dt.date.fromisoformat(source.published)
+    return [
+        (
+            int(sentence.id[1:]),
+            [
+                dt.date.fromisoformat(found.value.iso)
+                for found in find_dates(sentence.text, published)
+                if found.value is not None and found.value.precision == "day"
+            ],
+        )
+        for sentence in source.sentences
+    ]
+
+
+def _last_named_days(named: list[tuple[int, list[dt.date]]]) -> dict[int, dt.date]:
+    """For each sentence number, the last day the article has named up to it."""
     result: dict[int, dt.date] = {}
     last = None
-    for sentence in source.sentences:
-        for found in find_dates(sentence.text, published):
-            if found.value is not None and found.value.precision == "day":
-                last = dt.date.fromisoformat(found.value.iso)
+    for number, days in named:
+        if days:
+            last = days[-1]
         if last is not None:
-            result[int(sentence.id[1:])] = last
+            result[number] = last
     return result
 
 
-def _lead_date(source: Source) -> dt.date | None:
+def _lead_date(source: Source, named: list[tuple[int, list[dt.date]]]) -> dt.date | None:
     """The date of an article's news: the latest day within ten days before its publication
     that it names, else the publication day itself."""
     if source.published is None:
         return None
     published = dt.date.fromisoformat(source.published)
-    candidates = []
-    for sentence in source.sentences:
-        for found in find_dates(sentence.text, published):
-            if found.value is not None and found.value.precision == "day":
-                day = dt.date.fromisoformat(found.value.iso)
-                if 0 <= (published - day).days <= 10:
-                    candidates.append(day)
+    candidates = [day for _, days in named for day in days if 0 <= (published - day).days <= 10]
     return max(candidates) if candidates else published
 
 

@@ -178,6 +178,20 @@ def test_person_with_role_cue_and_surname_later() -> None:
     assert names(actors, "state") == {"Frankreich"}
 
 
+def test_names_are_found_as_whole_words_with_their_genitive() -> None:
+    from generator.reconcile.actors import _word_finder
+
+    find = _word_finder({"Keller", "Keller-Brandt", "O'Neill", "Nordwind"})
+    text = "Keller-Brandt, O'Neills Team, Kellers Plan, Nordwind und Kellerbau; Keller."
+    assert [(text[s:e], name) for s, e, name in find(text)] == [
+        ("Keller-Brandt", "Keller-Brandt"),  # the longer name, not "Keller" inside it
+        ("O'Neills", "O'Neill"),
+        ("Kellers", "Keller"),
+        ("Nordwind", "Nordwind"),
+        ("Keller", "Keller"),  # not inside "Kellerbau"
+    ]
+
+
 def test_genitive_and_hyphen_variants_merge() -> None:
     actors = recognise(
         "Der Staatschef Park Min-jun reiste nach Tokio.",

@@ -215,3 +215,37 @@ def test_an_index_of_unchanged_pages_is_copied_from_the_cache(tmp_path: Path, mo
     pagefind_search.build(second, "de", pages, ResultCache(tmp_path / "cache"))
     assert len(runs) == 1
     assert "Graz" in fragments(second)["/quellen/eins/"]["meta"]["title"]
+
+
+def test_an_unchanged_index_is_moved_back_into_the_emptied_site(
+    tmp_path: Path, monkeypatch
+) -> None:
+    from generator.cache import ResultCache
+
+    site = tiny_site(tmp_path / "site")
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    pages = ["", "quellen/eins/"]
+    cache = ResultCache(tmp_path / "cache")
+    pagefind_search.build(site, "de", pages, cache)
+    first = tree(site / "pagefind")
+    written = []
+    real = pagefind_search.Indexing._write
+    monkeypatch.setattr(
+        pagefind_search.Indexing, "_write", lambda self, i: written.append(1) or real(self, i)
+    )
+
+    def next_build() -> None:
+        """As MkDocs does it: the index set aside, the site emptied, the pages written again."""
+        aside = pagefind_search.SetAside(site, cache)
+        shutil.rmtree(site)
+        tiny_site(site)
+        (site / "search" / "search_index.json").write_text(json.dumps(index), encoding="utf-8")
+        pagefind_search.build(site, "de", pages, cache, aside)
+
+    next_build()
+    assert written == [] and tree(site / "pagefind") == first  # moved back: nothing written
+    assert not (cache.folder / "pagefind-of-the-site").exists()
+    # a build killed after setting the index aside: the next one trusts nothing it finds
+    pagefind_search.SetAside(site, cache)
+    next_build()
+    assert written == [1] and tree(site / "pagefind") == first  # written from the cache

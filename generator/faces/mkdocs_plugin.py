@@ -103,8 +103,16 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.pagefind = False
         self.search_pages: list[str] = []  # site addresses for Pagefind, in build order
         self.indexing: pagefind_search.Indexing | None = None  # started before pages are written
+        self.pagefind_aside: pagefind_search.SetAside | None = None
         self.converted_pages: _ConvertedPages | None = None
         self.serving = False
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """The last build's Pagefind index, moved out of the site that MkDocs empties now."""
+        self.pagefind_aside = None
+        cache = self._pagefind_cache()
+        if cache is not None and not self.serving:
+            self.pagefind_aside = pagefind_search.SetAside(Path(config.site_dir), cache)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = dirty and command == "serve"
@@ -306,7 +314,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                     title, page.content, _language(config)
                 )
         self.indexing = pagefind_search.Indexing(
-            Path(config.site_dir), pages, _language(config), self._pagefind_cache()
+            Path(config.site_dir),
+            pages,
+            _language(config),
+            self._pagefind_cache(),
+            self.pagefind_aside,
         )
         return env
 
@@ -348,9 +360,15 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             count = indexing.finish()
         elif self.pagefind:
             count = pagefind_search.build(
-                Path(config.site_dir), _language(config), self.search_pages, self._pagefind_cache()
+                Path(config.site_dir),
+                _language(config),
+                self.search_pages,
+                self._pagefind_cache(),
+                self.pagefind_aside,
             )
         else:
+            if self.pagefind_aside is not None:  # lunr this time
+                self.pagefind_aside.drop()
             return
         log.info(f"dossier: Pagefind search index of {count} pages")
 

@@ -39,6 +39,9 @@ _OPTIONS = (
     "--exclude-selectors", "[data-search-exclude], a.headerlink",
 )  # fmt: skip
 WORKER = "assets/javascripts/dossier-search.js"
+# in the cache: the key of the index in the site, and the folder it is moved aside into
+_IN_SITE = "in-site"
+_ASIDE = "pagefind-of-the-site"
 WORKER_SOURCE = Path(__file__).resolve().parent.parent / "assets" / "search-worker.js"
 SEARCH_INDEX = "search/search_index.json"
 # the worker address in the theme configuration of each page (Material's base.html)
@@ -91,10 +94,17 @@ class Indexing:
     copied from the build before instead of being made again."""
 
     def __init__(
-        self, site: Path, pages: dict[str, str], language: str, cache: ResultCache | None = None
+        self,
+        site: Path,
+        pages: dict[str, str],
+        language: str,
+        cache: ResultCache | None = None,
+        aside: SetAside | None = None,
     ) -> None:
-        """``pages``: the HTML to index by site address, in build order."""
+        """``pages``: the HTML to index by site address, in build order; ``aside``: the
+        last build's index, moved out of the site before MkDocs emptied it."""
         self.site = site
+        self.aside = aside
         self.output = site / "pagefind"
         self.count = len(pages)
         self.cache = cache
@@ -143,19 +153,25 @@ class Indexing:
         Material's ``search_index.json``; the number of pages indexed."""
         try:
             if self.kept is not None:
-                made: set[Path] = set()
-                for name, data in self.kept.items():
-                    target = self.output / name
-                    if target.parent not in made:  # thousands of files in a few folders
-                        target.parent.mkdir(parents=True, exist_ok=True)
-                        made.add(target.parent)
-                    target.write_bytes(data)
+                if not (self.aside is not None and self.aside.restore(self.key, self.output)):
+                    self._write(self.kept)
             else:
                 self._wait()
+            if self.cache is not None:
+                self.cache.put("pagefind", _IN_SITE, self.key)
             _empty_search_index(self.site)
             return self.count
         finally:
             self.cancel()
+
+    def _write(self, index: dict[str, bytes]) -> None:
+        made: set[Path] = set()
+        for name, data in index.items():
+            target = self.output / name
+            if target.parent not in made:  # thousands of files in a few folders
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
+            target.write_bytes(data)
 
     def cancel(self) -> None:
         """Stop the indexer if it still runs and remove its pages."""
@@ -164,6 +180,8 @@ class Indexing:
             self.process.communicate()
         if self.staging is not None:
             shutil.rmtree(self.staging, ignore_errors=True)
+        if self.aside is not None:
+            self.aside.drop()
 
     def _wait(self) -> None:
         assert self.process is not None
@@ -180,6 +198,51 @@ class Indexing:
             self.cache.put_latest("pagefind", self.key, index)
 
 
+class SetAside:
+    """The last build's index, kept out of MkDocs' way while it empties the site: moved into
+    the cache folder in one rename, and moved back if this build's index is the same
+    (deleting and writing its thousands of files again costs seconds on a disk).
+
+    What the site holds is known by a note in the cache, written once an index is complete
+    and taken away when the index is moved aside: an index left half-written by a killed
+    build is never moved back."""
+
+    def __init__(self, site: Path, cache: ResultCache) -> None:
+        self.folder: Path | None = None
+        self.key: str | None = None
+        if cache.folder is None or not cache.folder.is_dir():
+            return
+        folder = cache.folder / _ASIDE
+        shutil.rmtree(folder, ignore_errors=True)  # of a build that did not finish
+        note = cache.get("pagefind", _IN_SITE)
+        index = site / "pagefind"
+        if not isinstance(note, str) or not note or not index.is_dir():
+            return
+        cache.put("pagefind", _IN_SITE, "")
+        try:
+            index.rename(folder)
+        except OSError:  # another file system: MkDocs deletes it with the site
+            return
+        self.folder, self.key = folder, note
+
+    def restore(self, key: str, output: Path) -> bool:
+        """Move the index back to ``output`` if it is the index of ``key``."""
+        if self.folder is None or key != self.key:
+            return False
+        shutil.rmtree(output, ignore_errors=True)
+        try:
+            self.folder.rename(output)
+        except OSError:
+            return False
+        self.folder = None
+        return True
+
+    def drop(self) -> None:
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            self.folder = None
+
+
 def _scratch() -> str | None:
     """A folder in memory for short-lived files (Linux: ``/dev/shm``); else the system's
     temporary folder."""
@@ -188,7 +251,11 @@ def _scratch() -> str | None:
 
 
 def build(
-    site: Path, language: str, pages: list[str] | None = None, cache: ResultCache | None = None
+    site: Path,
+    language: str,
+    pages: list[str] | None = None,
+    cache: ResultCache | None = None,
+    aside: SetAside | None = None,
 ) -> int:
     """Index the given site addresses of a written site (by default the pages of Material's
     search index) with Pagefind, then drop the documents from ``search_index.json``; the
@@ -200,7 +267,7 @@ def build(
         for location in pages
         if _html_file(site, location).is_file()
     }
-    return Indexing(site, html, language, cache).finish()
+    return Indexing(site, html, language, cache, aside).finish()
 
 
 def _empty_search_index(site: Path) -> None:

@@ -467,6 +467,18 @@ def test_a_developing_count_is_shown_in_time_order(make_project) -> None:
     assert not [d for d in dossier.discrepancies if "Verletzten" in d.topic]
 
 
+def test_a_figure_its_own_article_calls_outdated_is_never_a_side(make_project) -> None:
+    """Even where the article does not say what the figure is now."""
+    a = article(
+        "Brand in Talheim",
+        "03.07.2023",
+        "Bei dem Brand in Talheim meldete die Feuerwehr zunächst 20 Verletzte.",
+    )
+    b = article("Brand in Talheim", "04.07.2023", "Bei dem Brand in Talheim gab es 35 Verletzte.")
+    dossier = dossier_of(make_project, {"a.txt": a, "b.txt": b})
+    assert dossier.discrepancies == ()
+
+
 def test_dead_and_injured_are_different_things(make_project) -> None:
     a = article("Unfall", "03.07.2023", "Bei dem Unfall gab es drei Tote und 12 Verletzte.")
     b = article("Unfall", "04.07.2023", "Bei dem Unfall gab es drei Tote und 12 Verletzte.")

@@ -417,9 +417,9 @@ def _is_total(text: str, quantity: Quantity) -> bool:
 
 
 def _drop_outdated(claims: list[MeasuredClaim]) -> list[MeasuredClaim]:
-    """An outdated figure is left out where its article gives a current one for the key."""
-    current = {(c.quantity.source, c.key) for c in claims if not c.outdated}
-    return [c for c in claims if not (c.outdated and (c.quantity.source, c.key) in current)]
+    """A figure its own article calls outdated (``zunächst war von … die Rede``) is left
+    out, whether or not the article says what the figure is now."""
+    return [c for c in claims if not c.outdated]
 
 
 def _clause_of(text: str, position: int) -> tuple[int, int]:

@@ -479,6 +479,33 @@ def test_a_figure_its_own_article_calls_outdated_is_never_a_side(make_project) -
     assert dossier.discrepancies == ()
 
 
+FIRST_STRIKE = article(
+    "Warnstreik bei Larimo",
+    "03.07.2023",
+    "An den ersten Warnstreiks bei Larimo beteiligten sich 9.000 Beschäftigte.",
+)
+SECOND_STRIKE = article(
+    "Zweite Streikwelle",
+    "10.07.2023",
+    "An der zweiten Welle von Warnstreiks bei Larimo beteiligten sich 4.000 Beschäftigte.",
+)
+
+
+def test_counts_of_the_first_and_the_second_strike_are_different_things(make_project) -> None:
+    dossier = dossier_of(make_project, {"a.txt": FIRST_STRIKE, "b.txt": SECOND_STRIKE})
+    assert dossier.discrepancies == ()
+
+
+def test_counts_of_the_same_strike_are_compared(make_project) -> None:
+    other = article(
+        "Streik bei Larimo",
+        "11.07.2023",
+        "An der zweiten Welle von Warnstreiks bei Larimo beteiligten sich 6.500 Beschäftigte.",
+    )
+    (second,) = dossier_of(make_project, {"b.txt": SECOND_STRIKE, "c.txt": other}).discrepancies
+    assert [claim.number for claim in second.claims] == [4000.0, 6500.0]
+
+
 def test_dead_and_injured_are_different_things(make_project) -> None:
     a = article("Unfall", "03.07.2023", "Bei dem Unfall gab es drei Tote und 12 Verletzte.")
     b = article("Unfall", "04.07.2023", "Bei dem Unfall gab es drei Tote und 12 Verletzte.")

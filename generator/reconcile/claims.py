@@ -140,6 +140,26 @@ _FUNCTION_WORDS = {
     "dies", "diese", "dieser", "dieses", "jene", "man", "sie", "er", "es", "wir", "ihr",
 }  # fmt: skip
 # "Die Partei von …", "Der Konzern": a sentence that opens by describing an organisation
+# an ordinal, adjectives, then the noun it counts: "der zweiten Welle", "ersten, zweistündigen
+# Ausständen"
+_ORDINALS = {
+    stem: n
+    for n, stem in enumerate(
+        ("erst", "zweit", "dritt", "viert", "fünft", "sechst", "siebt", "acht", "neunt", "zehnt"),
+        1,
+    )
+}
+_ORDINAL = re.compile(
+    r"\b(?P<stem>[Ee]rst|[Zz]weit|[Dd]ritt|[Vv]iert|[Ff]ünft|[Ss]echst|[Ss]iebt|[Aa]cht|[Nn]eunt|"
+    r"[Zz]ehnt)e[mnrs]?(?:,?\s+[a-zäöüß][\w-]*)*\s+(?P<noun>[A-ZÄÖÜ][\w-]*)"
+)
+# what an ordinal before it does not make an occurrence of: a source, a time
+_NOT_OCCURRENCES = frozenset(
+    (
+        "Angaben", "Zahlen", "Daten", "Informationen", "Schätzungen", "Hochrechnungen",
+        "Berechnungen", "Erkenntnissen", "Berichten", "Berichte", "Meldungen", "Mal", "Blick",
+    )
+)  # fmt: skip
 _DESCRIPTION = re.compile(r"(?:Der|Die|Das)\s+(?P<noun>[A-ZÄÖÜ][a-zäöüß]+)\b")
 # the head of a company named just before a person: "Konzernchef", "Vorstandschefin", "CEO"
 _COMPANY_HEAD = re.compile(
@@ -207,6 +227,7 @@ class MeasuredClaim:
     status: str = "reported"  # a figure of a plan or demand is not compared with a fact
     outdated: bool = False
     day: str | None = None  # the date of a gathering whose participants are counted
+    occurrence: int | None = None  # "beim zweiten Warnstreik", "im ersten Wahlgang": 2, 1
 
     @property
     def key(self) -> tuple[str, str | None, int | None, str | None, str | None, str]:
@@ -275,6 +296,8 @@ def conflict(a: MeasuredClaim, b: MeasuredClaim) -> bool:
         return False
     if a.day and b.day and not (a.day.startswith(b.day) or b.day.startswith(a.day)):
         return False  # two strike days, two rallies
+    if a.occurrence and b.occurrence and a.occurrence != b.occurrence:
+        return False  # the first and the second strike, ballot, round, quarter
     if a.story_wide:
         small, large = sorted((a.quantity.value, b.quantity.value))
         return small > 0 and large / small <= STORY_WIDE_RATIO
@@ -387,6 +410,7 @@ def find_claims(
                 ),
                 status=status,
                 day=days.get(key) if measure.startswith("Teilnehmer (") else None,
+                occurrence=_occurrence(text, clause),
                 outdated=bool(
                     _OUTDATED.search(text[clause[0] : clause[1]])
                     or _STALE_AFTER.search(re.split(r"[:;]", text[quantity.end :])[0])
@@ -394,6 +418,22 @@ def find_claims(
             )
         )
     return [c for c in _drop_outdated(claims) if c.comparable]
+
+
+def _occurrence(text: str, clause: tuple[int, int]) -> int | None:
+    """Which occurrence of something a figure is about, where its clause, or else its
+    sentence, says so with one ordinal (``an den ersten, zweistündigen Ausständen``, ``Im
+    zweiten Wahlgang``); not the ordinal of a source (``nach ersten Angaben``) or of a time
+    (``zum ersten Mal``)."""
+    for start, end in (clause, (0, len(text))):
+        found = {
+            _ORDINALS[match["stem"].lower()]
+            for match in _ORDINAL.finditer(text, start, end)
+            if match["noun"] not in _NOT_OCCURRENCES
+        }
+        if found:
+            return found.pop() if len(found) == 1 else None
+    return None
 
 
 def _cue_of(text: str, position: int) -> CueMatch | None:

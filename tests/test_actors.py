@@ -233,3 +233,34 @@ def test_the_places_of_a_dateline() -> None:
     actors = recognise("Berlin/Lindrup (dpa) – Ein Unfall legte den Verkehr lahm.")
     assert names(actors, "place") == {"Berlin", "Lindrup"}
     assert names(actors, "person") == set()
+
+
+def test_a_facility_is_one_actor_whatever_kind_word_comes_with_its_name() -> None:
+    from generator.analyse.actors import Candidate
+    from generator.reconcile.actors import resolve_actors
+
+    names = [
+        ("Flughafen LRM", "place"),
+        ("Regionalflughafen LRM", "place"),
+        ("LRM", "place"),
+        ("Klinik Sankt Anna", "place"),
+        ("Krankenhaus Sankt Anna", "organisation"),
+        ("Stadt Sankt Anna", "organisation"),  # another kind of thing with that name
+        ("Flughafen Frankfurt", "place"),
+        ("Frankfurt", "place"),  # a town of its own
+        ("London-Larimo", "place"),
+        ("Larimo", "place"),
+    ]
+    candidates = [
+        Candidate(source="q", sentence=f"s{i}", start=0, end=len(n), text=n, kind=k, name=n)
+        for i, (n, k) in enumerate(names, 1)
+    ]
+    actors = {a.name: len(a.mentions) for a in resolve_actors([], candidates)}
+    assert actors == {
+        "Flughafen LRM": 3,
+        "Klinik Sankt Anna": 2,
+        "Stadt Sankt Anna": 1,
+        "Flughafen Frankfurt": 1,
+        "Frankfurt": 1,
+        "Larimo": 2,  # "London-Larimo" is one of its names
+    }

@@ -142,6 +142,7 @@ def resolve_actors(sources: list[Source], candidates: list[Candidate]) -> list[A
     _places_named_like_organisations(groups)
     _acronyms_in_parentheses(sources, groups)
     _numbered_districts(groups)
+    _facilities_by_their_name(groups)
     _first_words_of_organisations(groups)
     _clubs_by_short_name(sources, groups)
     _bodies_named_in_the_dossier(groups)
@@ -343,6 +344,63 @@ def _numbered_districts(groups: dict[str, _Group]) -> None:
             for candidate in group.candidates:
                 groups[target].add(candidate)
             del groups[key]
+
+
+def _facilities_by_their_name(groups: dict[str, _Group]) -> None:
+    """One facility, however an article names it: ``Flughafen Larimo``,
+    ``Regionalflughafen Larimo`` and ``Larimo``; ``Klinik St. Anna`` and ``Krankenhaus St.
+    Anna``; ``Kellstadt-Larimo`` and ``Larimo``. The bare name joins only where it is not a
+    known place of its own (``Flughafen Kellstadt`` is not the town ``Kellstadt``)."""
+    from ..analyse.lexicon import load_lexicon, load_vocabulary
+
+    lexicon = load_lexicon()
+    families = load_vocabulary()["facility_types"]
+
+    def free(group: _Group) -> bool:  # not a world-knowledge entry
+        return group.kind in ("place", "organisation") and all(
+            c.key is None for c in group.candidates
+        )
+
+    def known_place(name: str) -> bool:
+        return name in lexicon.toponyms or name in lexicon.capitals or name in lexicon.state_names
+
+    def merge(keeper: _Group, key: str) -> None:
+        merged = groups.pop(key)
+        keeper.candidates.extend(merged.candidates)
+        keeper.names.update(merged.names)
+        keeper.surfaces.update(merged.surfaces)
+
+    named: dict[tuple[int, str], list[str]] = defaultdict(list)
+    for key, group in groups.items():
+        first, _, rest = group.name.partition(" ")
+        if not rest or not free(group) or not first[:1].isupper():
+            continue
+        for number, family in enumerate(families):
+            if any(first.lower().endswith(head) for head in family):
+                named[(number, name_key(rest))].append(key)
+                break
+    bare = {name_key(g.name): key for key, g in groups.items() if free(g) and " " not in g.name}
+    for (_, rest), keys in sorted(named.items()):
+        keys.sort(key=lambda k: (-len(groups[k].candidates), k))
+        keeper = groups[keys[0]]
+        for key in keys[1:]:
+            merge(keeper, key)
+        alone = bare.get(rest)
+        if alone in groups and not known_place(groups[alone].name):
+            merge(keeper, alone)
+    for key, group in list(groups.items()):
+        head, dash, rest = group.name.rpartition("-")
+        if not dash or group.kind != "place" or not free(group) or " " in group.name:
+            continue
+        alone = bare.get(name_key(rest))
+        if (
+            alone in groups
+            and alone != key
+            and groups[alone].kind == "place"
+            and known_place(head)
+            and not known_place(groups[alone].name)
+        ):
+            merge(group, alone)
 
 
 _LOCATIVE_BEFORE = re.compile(r"\b(in|im|nach|aus|bei|von|vom|nahe|durch)\s+$", re.IGNORECASE)

@@ -264,3 +264,15 @@ def test_a_facility_is_one_actor_whatever_kind_word_comes_with_its_name() -> Non
         "Frankfurt": 1,
         "Larimo": 2,  # "London-Larimo" is one of its names
     }
+
+
+def test_a_capital_named_as_a_place_is_no_alias_of_its_state() -> None:
+    actors = recognise(
+        "Washington warnte am Montag vor neuen Angriffen.",
+        "In Washington regnete es den ganzen Tag.",
+        "Moskau wies die Vorwürfe zurück.",
+    )
+    by_name = {a.name: a for a in actors}
+    assert "Washington" in by_name and "Washington" not in by_name["USA"].aliases
+    assert "Moskau" not in by_name  # only the government: the state's page lists the name
+    assert "Moskau" in by_name["Russland"].aliases

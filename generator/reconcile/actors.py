@@ -155,6 +155,13 @@ def resolve_actors(sources: list[Source], candidates: list[Candidate]) -> list[A
     source_order = {source.id: index for index, source in enumerate(sources)}
     for slug, actor_group in zip(ids, ordered, strict=True):
         actors.append(_build_actor(slug, actor_group, source_order))
+    # "USA, auch: Washington" where Washington, the place, has a page of its own: a name
+    # that is another actor's is not listed as an alias (the mentions stay)
+    names = {name_key(actor.name) for actor in actors}
+    actors = [
+        replace(actor, aliases=tuple(a for a in actor.aliases if name_key(a) not in names))
+        for actor in actors
+    ]
     return sorted(actors, key=lambda a: a.id)
 
 

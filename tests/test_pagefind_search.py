@@ -249,3 +249,23 @@ def test_an_unchanged_index_is_moved_back_into_the_emptied_site(
     pagefind_search.SetAside(site, cache)
     next_build()
     assert written == [1] and tree(site / "pagefind") == first  # written from the cache
+
+
+def test_a_full_memory_folder_falls_back_to_the_temporary_folder(
+    tmp_path: Path, monkeypatch
+) -> None:
+    site = tiny_site(tmp_path / "site")
+    used = []
+    real = pagefind_search._write_pages
+
+    def full_in_memory(documents, folder):
+        used.append(folder)
+        if folder is not None:
+            raise OSError(28, "No space left on device")
+        return real(documents, folder)
+
+    monkeypatch.setattr(pagefind_search, "_scratch", lambda size: str(tmp_path))
+    monkeypatch.setattr(pagefind_search, "_write_pages", full_in_memory)
+    assert pagefind_search.build(site, "de") == 2
+    assert used == [str(tmp_path), None]
+    assert sorted(fragments(site)) == ["/", "/quellen/eins/"]

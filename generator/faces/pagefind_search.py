@@ -130,13 +130,11 @@ class Indexing:
     def _start(self, documents: dict[str, bytes], language: str) -> None:
         """Pagefind over the documents, written to a folder in memory where the system has
         one (creating thousands of files on a disk costs seconds), into the site."""
-        self.staging = Path(tempfile.mkdtemp(prefix="dossier-pagefind-", dir=_scratch()))
-        # in one order: Pagefind numbers pages in the order the folder lists them, and a
-        # folder in memory lists them in the order they were made
-        for location, data in sorted(documents.items()):
-            target = _html_file(self.staging, location)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+        size = sum(len(data) for data in documents.values())
+        try:
+            self.staging = _write_pages(documents, _scratch(size))
+        except OSError:  # the memory folder is full after all (a container's small one)
+            self.staging = _write_pages(documents, None)
         command = [
             sys.executable, "-m", "pagefind", "--silent",
             "--site", str(self.staging),
@@ -243,11 +241,31 @@ class SetAside:
             self.folder = None
 
 
-def _scratch() -> str | None:
-    """A folder in memory for short-lived files (Linux: ``/dev/shm``); else the system's
-    temporary folder."""
+def _write_pages(documents: dict[str, bytes], folder: str | None) -> Path:
+    """The documents as files of a new folder in ``folder`` (None: the temporary folder)."""
+    staging = Path(tempfile.mkdtemp(prefix="dossier-pagefind-", dir=folder))
+    try:
+        # in one order: Pagefind numbers pages in the order the folder lists them, and a
+        # folder in memory lists them in the order they were made
+        for location, data in sorted(documents.items()):
+            target = _html_file(staging, location)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+    except OSError:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return staging
+
+
+def _scratch(size: int) -> str | None:
+    """A folder in memory for short-lived files (Linux: ``/dev/shm``) with room for twice
+    ``size`` bytes; else None, the system's temporary folder."""
     memory = Path("/dev/shm")
-    return str(memory) if memory.is_dir() and os.access(memory, os.W_OK | os.X_OK) else None
+    try:
+        usable = memory.is_dir() and os.access(memory, os.W_OK | os.X_OK)
+        return str(memory) if usable and shutil.disk_usage(memory).free > 2 * size else None
+    except OSError:
+        return None
 
 
 def build(

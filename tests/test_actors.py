@@ -276,3 +276,13 @@ def test_a_capital_named_as_a_place_is_no_alias_of_its_state() -> None:
     assert "Washington" in by_name and "Washington" not in by_name["USA"].aliases
     assert "Moskau" not in by_name  # only the government: the state's page lists the name
     assert "Moskau" in by_name["Russland"].aliases
+
+
+def test_numbered_roads_are_places_however_they_are_written() -> None:
+    actors = recognise(
+        "Auf der A 7 bei Kellstadt kam es am Morgen zu einem Unfall.",
+        "Die Autobahn 7 blieb bis zum Abend gesperrt, der Verkehr lief über die B27.",
+        "Umleitungen führten über die Bundesstraße 27. Das Formular A 4 lag bei.",
+    )
+    roads = {a.name: [m.text for m in a.mentions] for a in actors if a.name[:2] in ("A ", "B ")}
+    assert roads == {"A 7": ["A 7", "Autobahn 7"], "B 27": ["B27", "Bundesstraße 27"]}

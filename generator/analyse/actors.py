@@ -59,6 +59,19 @@ class _Token:
     space: bool  # followed by whitespace
 
 
+# numbered roads: the words that name their kind, and their codes ("A 7", "B216")
+_ROAD_WORDS = {"Autobahn": "A", "Bundesautobahn": "A", "Bundesstraße": "B"}
+_ROAD_CODE = re.compile(r"(?P<kind>[AB])(?P<number>[1-9]\d{0,2})?")
+_ROAD_NUMBER = re.compile(r"[1-9]\d{0,2}\.?")
+
+
+def _road_number(tokens: list[_Token], j: int) -> str | None:
+    """The number of a road at token ``j`` (``7``, or ``7.`` where it ends the sentence)."""
+    if j >= len(tokens) or not _ROAD_NUMBER.fullmatch(tokens[j].text):
+        return None
+    return tokens[j].text.removesuffix(".")
+
+
 # German vocabulary of the rules, from generator/data/vocabulary.yml
 _VOCABULARY = load_vocabulary()
 _LOCATIVE = frozenset(_VOCABULARY["locative"])
@@ -247,6 +260,7 @@ class RuleRecogniser:
         self._lexicon_phrases(tokens, taken, emit)
         self._english_institutions(tokens, taken, emit)
         self._dateline(tokens, taken, emit)
+        self._roads(tokens, taken, emit)
         self._headed_names(tokens, taken, emit)
         self._organisation_phrases(tokens, taken, emit)
         self._cue_phrases(tokens, taken, emit)
@@ -438,6 +452,37 @@ class RuleRecogniser:
     def is_demonym(self, word: str) -> bool:
         """True for a demonym adjective of a state (``portugiesische``, ``Deutschen``)."""
         return self._adjective_state(word) is not None
+
+    def _roads(self, tokens: list[_Token], taken: list[bool], emit) -> None:
+        """Numbered roads, places where news happens (``auf der A 7``, ``die B 27``,
+        ``Autobahn 7``, ``Bundesstraße 216``): named ``A 7`` or ``B 216`` whichever way
+        they are written. A bare letter and number count only after ``der`` or ``die``
+        (``Typ A 7`` is none)."""
+        for i, token in enumerate(tokens):
+            if taken[i]:
+                continue
+            kind = _ROAD_WORDS.get(token.text)
+            if kind is not None:
+                j = i + 1
+                if j < len(tokens) and tokens[j].text == kind and not taken[j]:
+                    j += 1  # "Autobahn A 7"
+                number = _road_number(tokens, j)
+                if number is not None and not taken[j]:
+                    end = tokens[j].start + len(number)  # not the sentence's full stop
+                    emit(i, j + 1, "place", f"{kind} {number}", evidence="pattern", end=end)
+                continue
+            code = _ROAD_CODE.fullmatch(token.text.removesuffix("."))
+            if code is None or i == 0 or tokens[i - 1].text.lower() not in ("der", "die"):
+                continue
+            if code["number"]:
+                end = token.start + code.end()  # not the sentence's full stop
+                name = f"{code['kind']} {code['number']}"
+                emit(i, i + 1, "place", name, evidence="pattern", end=end)
+                continue
+            number = _road_number(tokens, i + 1)
+            if number is not None and not taken[i + 1] and token.space:
+                end = tokens[i + 1].start + len(number)
+                emit(i, i + 2, "place", f"{code['kind']} {number}", evidence="pattern", end=end)
 
     def _dateline(self, tokens: list[_Token], taken: list[bool], emit) -> None:
         """``Kassel/Trier (dpa) –``, ``Celle –``: the places a report is filed from."""

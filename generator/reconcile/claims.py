@@ -513,16 +513,15 @@ def _counted_noun(text: str, clause: tuple[int, int], quantity: Quantity) -> str
             continue
         if word in CURRENCIES or word in _MULTIPLIER_WORDS or word == "Prozent":
             continue  # of the amount before: "40 Millionen Euro und weitere 5 Millionen"
-        compound = word not in nouns and _compound_of_noun(word, nouns) > 0
-        if not (word in nouns or compound):
+        cut = 0 if word in nouns else _compound_of_noun(word, nouns)
+        if not (word in nouns or cut):
             continue
-        if compound and _NAME_BEFORE.search(text, start, match.start()):
+        if cut and _NAME_BEFORE.search(text, start, match.start()):
             continue  # the second word of a name ("Larimo Stadtwerke")
         attached = _ATTACHED.fullmatch(text, match.end(), quantity.start) is not None
         if not attached and _IN_PHRASE.search(text, start, match.start()):
             continue
-        if compound:
-            cut = _compound_of_noun(word, nouns)
+        if cut:
             return word[:cut] + unit_lemma(word[cut:].capitalize()).lower()
         return unit_lemma(word)
     return None

@@ -680,3 +680,31 @@ def test_a_company_head_and_a_description_speak_for_the_company(make_project) ->
     damage = the_discrepancy(make_project, {"a.txt": a, "b.txt": b})
     assert sorted(c.number for c in damage.claims) == [300e6, 500e6]
     assert "Schaden" in damage.topic and "Nordwind Air Lines" in damage.topic
+
+
+def _fee_reports(total_b: str) -> tuple[str, str]:
+    a = article(
+        "Neuer Stürmer",
+        "11.08.2023",
+        "Der Klub zahlt eine feste Ablöse von 40 Millionen Euro.",
+        "Mit Boni stiege die Gesamtsumme auf rund 60 Millionen Euro.",
+    )
+    b = article(
+        "Neuer Stürmer",
+        "12.08.2023",
+        f"Nach Medienberichten fließen inklusive möglicher Boni {total_b} Millionen Euro.",
+    )
+    return a, b
+
+
+def test_a_total_amount_belongs_to_the_story(make_project) -> None:
+    a, b = _fee_reports("rund 50")
+    (total,) = dossier_of(make_project, {"a.txt": a, "b.txt": b}).discrepancies
+    assert total.topic == "Gesamtbetrag in EUR"
+    assert [claim.number for claim in total.claims] == [60_000_000.0, 50_000_000.0]
+    assert "die Geschichte selbst" in total.reason
+
+
+def test_a_total_is_not_compared_with_a_part(make_project) -> None:
+    a, b = _fee_reports("rund 60")
+    assert dossier_of(make_project, {"a.txt": a, "b.txt": b}).discrepancies == ()

@@ -16,7 +16,9 @@ story's own, and so does a count of something specific without an owner (``Werke
 ``Flüge``; two such counts far apart in size count different things). Shares, amounts and
 counts of people are compared only when they belong to an actor, or else to one event that
 several sources report: ``rund 12.000 Teilnehmer`` of one rally are not compared with
-another rally's. People counted where a sentence (or the one before) names a gathering
+another rally's. A total amount (``Gesamtkosten``, ``inklusive der Boni``, ``insgesamt``)
+without an owner is the story's own: ``Gesamtbetrag``, never compared with a part of it.
+People counted where a sentence (or the one before) names a gathering
 (``Betriebsversammlung``, ``Warnstreik``) are its participants, whoever counted them; counts
 whose sentences state different days are two gatherings. Two claims are compared only
 when all of this is the same. Hedges are intervals
@@ -132,6 +134,13 @@ _IN_PHRASE = re.compile(
 )
 _NAME_BEFORE = re.compile(r"(?<![.:!?]\s)(?<!^)\b[A-ZÄÖÜ][\w-]*\s+$")
 _LINKS = ("", "s", "n", "en", "es")
+# an amount that adds parts up: "insgesamt", "inklusive der Boni", "alles in allem"
+_TOTAL = re.compile(
+    r"\b(?:insgesamt|inklusive|einschließlich|zusammengerechnet|alles\s+in\s+allem|"
+    r"in\s+Summe|unterm\s+Strich)\b"
+)
+# what a total of nothing in particular is called
+_GENERIC_AMOUNTS = {"Betrag", "Summe"}
 _MULTIPLIER_WORDS = {"Million", "Millionen", "Milliarde", "Milliarden", "Billion", "Billionen"}
 _NOUN_WORD = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ]?[a-zäöüß]+)*")
 # capitalised at the start of a sentence, never what is counted
@@ -242,6 +251,8 @@ class MeasuredClaim:
         are too common for that."""
         return self.owner is None and (
             self.measure.startswith("Teilnehmer (")  # of a gathering the story names
+            # the total amount of the story ("Gesamtkosten", "insgesamt 2 Millionen Euro")
+            or (self.currency is not None and self.measure.startswith("Gesamt"))
             or (
                 self.measure not in CASUALTIES
                 and self.currency is None
@@ -478,6 +489,8 @@ def _measure(
     currency = CURRENCIES.get(quantity.unit_text) or CURRENCIES.get(unit)
     if currency is not None:
         what = unit_family(_counted_noun(text, clause, quantity) or "Betrag")
+        if what.startswith("Gesamt") or _TOTAL.search(text, clause[0], clause[1]):
+            what = _total_of(what)
         return f"{what} ({currency})", unit, currency
     if unit == "Prozent":
         # "Prozent der Erststimmen", "Rendite von zwei Prozent", "Löhne um zehn Prozent"
@@ -495,6 +508,15 @@ def _measure(
     if unit[:1].islower():
         return None, unit, None
     return unit, unit, None
+
+
+def _total_of(noun: str) -> str:
+    """The name of a total: ``Schaden`` → ``Gesamtschaden``; a sum of nothing in particular
+    (``Gesamtsumme``, ``insgesamt … Betrag``) is the ``Gesamtbetrag``."""
+    part = noun.removeprefix("Gesamt").capitalize() or "Betrag"
+    if part in _GENERIC_AMOUNTS:
+        part = "Betrag"
+    return "Gesamt" + part.lower()
 
 
 def _counted_noun(text: str, clause: tuple[int, int], quantity: Quantity) -> str | None:

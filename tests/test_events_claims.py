@@ -566,6 +566,34 @@ def test_times_of_the_same_event_that_differ(make_project) -> None:
     assert len(sides) == 3
 
 
+def test_a_news_noun_is_the_happening_of_a_light_verb() -> None:
+    (cue,) = find_cues("Die Warn-SMS der Stadt kam erst um 20.12 Uhr.", [])
+    assert cue.family == "warnen"
+    (cue,) = find_cues("Die Warnungen kamen erst am Abend.", [])
+    assert cue.family == "warnen"
+    # a news noun after a preposition is no subject: the verb is the happening
+    (cue,) = find_cues("Nach der Warnung kamen die Helfer.", [])
+    assert cue.predicate == "kommen"
+
+
+def test_times_of_a_warning_told_with_light_verbs(make_project) -> None:
+    a = article(
+        "Unwetter in Kellstadt",
+        "30.10.2024",
+        "Am Dienstag ging die Alarmmeldung der Stadt erst um 20.11 Uhr auf die Handys.",
+    )
+    b = article(
+        "Unwetter in Kellstadt",
+        "03.11.2024",
+        "Die Wut in Kellstadt wächst.",
+        # the day named by what happened on it is not the news day of Sunday
+        "Die Warn-SMS der Stadt kam am Unglückstag erst um 20.12 Uhr.",
+    )
+    (clock,) = [d for d in dossier_of(make_project, {"a.txt": a, "b.txt": b}).discrepancies]
+    assert clock.kind == "time"
+    assert [c.time for c in clock.claims] == ["20:11", "20:12"]
+
+
 def test_the_same_date_written_differently_is_no_conflict(make_project) -> None:
     a = article("Brand", "22.12.2024", "In Neustadt brannte am Freitagabend eine Scheune ab.")
     b = article("Brand", "23.12.2024", "In Neustadt brannte am 20. Dezember eine Scheune ab.")

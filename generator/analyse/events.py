@@ -86,6 +86,7 @@ def _vocabulary() -> dict[str, Any]:
     return {
         "auxiliaries": frozenset(data["auxiliaries"]),
         "reporting": frozenset(data["reporting"]),
+        "light_verbs": frozenset(data["light_verbs"]),
         "particles": frozenset(data["particles"]),
         "status_words": status_words,
         "status_phrases": status_phrases,
@@ -252,6 +253,8 @@ def find_cues(
                     joined = last + lemma
                     if joined in verb_lemmas():
                         lemma = joined
+                if lemma in vocab["light_verbs"] and _news_noun_subject(words, vocab):
+                    continue  # "Die Warnung kam um 20 Uhr": the warning is what happened
                 rank = (2 if lemma in vocab["reporting"] else 0) + subordinate
                 candidates.append(
                     (
@@ -374,7 +377,32 @@ def _noun_family(word: str, nouns: dict[str, str]) -> str | None:
     if not word[:1].isupper():
         return None
     head = _noun_head(word, nouns)
+    if head not in nouns and "-" in word:
+        # "Warn-SMS", "Streik-Tag": a verb stem before the hyphen names the happening
+        head = word.split("-", 1)[0] + "ung"
     return nouns.get(head)
+
+
+# an article before a subject; after one of these it is an object ("nach der Warnung")
+_SUBJECT_ARTICLES = frozenset(("der", "die", "das", "Der", "Die", "Das"))
+_PREPOSITIONS = frozenset(
+    (
+        "an", "auf", "aus", "bei", "durch", "für", "gegen", "in", "mit", "nach", "ohne", "seit",
+        "über", "um", "unter", "von", "vor", "wegen", "zu", "zwischen", "trotz", "laut",
+    )
+)  # fmt: skip
+
+
+def _news_noun_subject(words: list[re.Match[str]], vocab: dict[str, Any]) -> bool:
+    """Whether a clause has a news noun with a definite article that no preposition
+    governs: the subject of a light verb (``Die Alarmmeldung ging … hinaus``)."""
+    for index, match in enumerate(words[1:], 1):
+        article = words[index - 1].group(0)
+        if article not in _SUBJECT_ARTICLES or _noun_family(match.group(0), vocab["nouns"]) is None:
+            continue
+        if index < 2 or words[index - 2].group(0).lower() not in _PREPOSITIONS:
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)

@@ -38,6 +38,11 @@ _LOCATION_REACH = 70
 _LOCATION_BEFORE = re.compile(
     r"\b(?P<prep>in|im|nach|auf)\s+(?P<article>(?:der|die|den|dem)\s+)?(?:\w+\s+)?$"
 )
+# a day named by what happened on it ("am Unglückstag", "am Wahlabend", "am Vortag"): not
+# the news day, and no date the text gives
+_DAY_BY_NAME = re.compile(
+    r"\b(?:am|an\s+dem|in\s+der)\s+(?:[A-ZÄÖÜ][a-zäöüß]+(?:tag|tags|abend|morgen|nacht))\b"
+)
 _RELATIONS = re.compile(r"\s*(Vater|Mutter|Sohn|Tochter|Bruder|Schwester|Witwe|Frau|Mann)\b")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:mit|von|gegen|für|bei|zu|über|an|nach|aus)\s+(?:\w+\s+)?$")
 
@@ -140,7 +145,11 @@ def build_events(
         if draft.year is None and draft.month is not None and latest is not None:
             draft.year = year_for(draft.month, draft.day, latest)
         key = (cue.source, sentence.paragraph)
-        if not draft.dated and cue.cue.status == "reported":
+        if (
+            not draft.dated
+            and cue.cue.status == "reported"
+            and not _DAY_BY_NAME.search(sentence.text, *cue.cue.clause)
+        ):
             # the sentence before in the paragraph, or a heading right above it ("09.05 Uhr –
             # Freiwillige ziehen nach …" over the entry of a live blog)
             before = previous.get(key)

@@ -736,3 +736,24 @@ def test_a_total_amount_belongs_to_the_story(make_project) -> None:
 def test_a_total_is_not_compared_with_a_part(make_project) -> None:
     a, b = _fee_reports("rund 60")
     assert dossier_of(make_project, {"a.txt": a, "b.txt": b}).discrepancies == ()
+
+
+def test_the_management_is_of_the_company_the_story_is_about(make_project) -> None:
+    a = article(
+        "Larimo AG in der Krise",
+        "10.12.2024",
+        "Die Larimo AG steckt in der Krise, die Gewerkschaft Nordbund warnt vor Entlassungen.",
+        "Schon im Sommer hatte ein Magazin berichtet, die Zahl der Larimo-Beschäftigten "
+        "solle um 3.000 schrumpfen.",
+    )
+    b = article(
+        "Einigung bei Larimo",
+        "20.12.2024",
+        "In der Krise haben sich die Larimo AG und die Gewerkschaft Nordbund geeinigt.",
+        "Die Gewerkschaft Nordbund rechnet vor, was verhindert wurde: Zu Beginn habe das "
+        "Management rund 5.500 Beschäftigte entlassen wollen.",
+    )
+    (jobs,) = dossier_of(make_project, {"a.txt": a, "b.txt": b}).discrepancies
+    assert jobs.topic == "Zahl der Beschäftigten – Larimo AG, geplant"
+    assert [claim.number for claim in jobs.claims] == [3000.0, 5500.0]
+    assert "das Management (Larimo AG)" in jobs.reason

@@ -96,7 +96,8 @@ def _vocabulary() -> dict[str, Any]:
         "determiners": frozenset(data["determiners"]),
         "families": {verb: group[0] for group in data["synonyms"] for verb in group},
         "units": {noun: group[0] for group in data["units"] for noun in group},
-        "descriptions": frozenset(data["descriptions"]),
+        "descriptions": frozenset(data["descriptions"]) | frozenset(data["leaderships"]),
+        "leaderships": frozenset(data["leaderships"]),
         "gatherings": re.compile(
             r"\b(?:[A-ZÄÖÜ][\wäöüß]*?)?(?P<noun>"
             + "|".join(
@@ -117,8 +118,14 @@ def reporting_verbs() -> frozenset[str]:
 
 
 def descriptions() -> frozenset[str]:
-    """Nouns that describe an organisation named before (``die Partei``, ``der Konzern``)."""
+    """Nouns that describe an organisation named before (``die Partei``, ``der Konzern``),
+    leaderships included."""
     return _vocabulary()["descriptions"]
+
+
+def leaderships() -> frozenset[str]:
+    """Nouns for an organisation's leadership (``das Management``, ``der Vorstand``)."""
+    return _vocabulary()["leaderships"]
 
 
 def gathering_in(text: str) -> str | None:

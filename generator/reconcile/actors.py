@@ -550,7 +550,7 @@ def _find_surnames(sources: list[Source], groups: dict[str, _Group]) -> None:
             # a surname is a capitalised word: never a particle or article ("von der")
             if len(words) >= 2 and len(words[-1]) > 2 and words[-1][:1].isupper():
                 bearers[words[-1]].append(key)
-        elif group.kind == "organisation" and _company_short_name(words):
+        elif group.kind == "organisation" and company_short_name(words):
             bearers[words[0]].append(key)
     covered = {(c.source, c.sentence): [] for g in groups.values() for c in g.candidates}
     for group in groups.values():
@@ -622,7 +622,7 @@ def _word_finder(names: set[str]) -> Callable[[str], list[tuple[int, int, str]]]
     return find
 
 
-def _company_short_name(words: list[str]) -> bool:
+def company_short_name(words: list[str]) -> bool:
     """``Nordwind`` of ``Nordwind Air Lines``, ``Larimo`` of ``Larimo AG``: a company's name
     ends with a word that says so; its first word, unless an adjective, a function word or a
     place (``Deutsche Bank``, ``The Economist``, ``Berliner Verkehrsbetriebe``), is its short

@@ -40,10 +40,12 @@ from ..analyse.events import (
     descriptions,
     find_cues,
     gathering_in,
+    leaderships,
     unit_family,
 )
 from ..analyse.quantities import parse_number, unit_lemma
 from ..model import Actor, DateMention, Event, Quantity, Source
+from .actors import company_short_name
 
 # "rund", "etwa": the stated value give or take this share; where both sides of a
 # comparison are hedged, each gets half of it ("rund 10.000" and "etwa 11.000" differ,
@@ -328,6 +330,8 @@ def find_claims(
     recogniser = RuleRecogniser()
     state_ids = {a.name: a.id for a in actors if a.kind == "state"}
     main_place = _main_place(actors)
+    main_organisation = _main_organisation(actors)
+    names = _names_of(actors)
     mentions: dict[tuple[str, str], list[tuple[int, int, Actor]]] = defaultdict(list)
     for actor in actors:
         for mention in actor.mentions:
@@ -355,7 +359,8 @@ def find_claims(
         key = (quantity.source, quantity.sentence)
         text = texts[key]
         clause = _clause_of(text, quantity.start)
-        measure, unit, currency = _measure(quantity, text, clause)
+        lemma, named = _named_prefix(quantity.unit, names)
+        measure, unit, currency = _measure(quantity, text, clause, lemma)
         if measure is None or _is_total(text, quantity):
             continue
         before = (
@@ -371,7 +376,10 @@ def find_claims(
             recogniser,
             state_ids,
             before,
+            main_organisation,
         )
+        if owner is None and named is not None:
+            owner, evidence = named.id, quantity.unit_text
         if owner is None and _THERE.search(text[clause[0] : clause[1]]) and key in previous:
             # "Dort kamen 45 Menschen ums Leben": the place of the sentence before
             before = texts[previous[key]]
@@ -480,10 +488,34 @@ def _clause_of(text: str, position: int) -> tuple[int, int]:
     return 0, len(text)
 
 
+def _names_of(actors: list[Actor]) -> dict[str, Actor]:
+    """Each actor by its names, aliases and a company's short name (``Nordwind`` for
+    ``Nordwind Air Lines``); a name two actors share is left out."""
+    bearers: dict[str, set[str]] = defaultdict(set)
+    by_id = {a.id: a for a in actors}
+    for actor in actors:
+        words = actor.name.split()
+        short = (words[0],) if actor.kind == "organisation" and company_short_name(words) else ()
+        for name in (actor.name, *actor.aliases, *short):
+            bearers[name].add(actor.id)
+    return {name: by_id[ids.pop()] for name, ids in bearers.items() if len(ids) == 1}
+
+
+def _named_prefix(unit: str, names: dict[str, Actor]) -> tuple[str, Actor | None]:
+    """A name before a hyphen says whose a figure is, the rest what it counts:
+    ``VW-Beschäftigte`` are ``Beschäftigte`` of VW."""
+    prefix, _, tail = unit.partition("-")
+    if tail[:1].isupper() and prefix in names:
+        return unit_lemma(tail), names[prefix]
+    return unit, None
+
+
 def _measure(
-    quantity: Quantity, text: str, clause: tuple[int, int]
+    quantity: Quantity, text: str, clause: tuple[int, int], lemma: str | None = None
 ) -> tuple[str | None, str, str | None]:
-    unit = unit_family(_SYNONYMS.get(quantity.unit, quantity.unit))
+    """What a figure counts (``lemma``: its unit noun, where not the quantity's own)."""
+    lemma = lemma or quantity.unit
+    unit = unit_family(_SYNONYMS.get(lemma, lemma))
     if unit in _SKIP_UNITS or quantity.unit_text[:1].isdigit():
         return None, unit, None
     currency = CURRENCIES.get(quantity.unit_text) or CURRENCIES.get(unit)
@@ -573,6 +605,7 @@ def _owner(
     recogniser: RuleRecogniser,
     state_ids: dict[str, str],
     before: tuple[str, list[tuple[int, int, Actor]]] | None = None,
+    main_organisation: Actor | None = None,
 ) -> tuple[str | None, str]:
     """Whose figure it is: a demonym before the unit, else the first actor of its list
     item or clause that is not the source of the information (``laut``, ``Prognose von
@@ -603,20 +636,30 @@ def _owner(
         )
         if found is not None:
             return found.id, f"{found.name} … {pronoun['pronoun']} … {quantity.unit_text}…"
-    described = _DESCRIPTION.match(text) or _described_in_clause(text, clause[0], quantity.start)
-    if before is not None and described and described["noun"] in descriptions():
-        previous_text, previous_mentions = before
-        found = _first_owner(
-            previous_text,
-            previous_mentions,
-            0,
-            len(previous_text),
-            None,
-            recogniser,
-            "organisation",
-        )
+    # the description nearest the figure: in its clause, else the one the sentence opens with
+    described = _described_in_clause(text, clause[0], quantity.start) or _DESCRIPTION.match(text)
+    if described and described["noun"] in descriptions():
+        found = None
+        if before is not None:
+            previous_text, previous_mentions = before
+            found = _first_owner(
+                previous_text,
+                previous_mentions,
+                0,
+                len(previous_text),
+                None,
+                recogniser,
+                "organisation",
+            )
+        if found is None and described["noun"] in leaderships():
+            found = main_organisation  # "das Management": of the one the story is about
         if found is not None:
-            return found.id, f"{described.group(0).strip()} ({found.name}) … {quantity.unit_text}…"
+            # a description in the figure's own clause is as good as the name there
+            inside = clause[0] <= described.start() < quantity.start
+            return found.id, (
+                f"{described.group(0).strip()} ({found.name}) … {quantity.unit_text}"
+                + ("" if inside else "…")
+            )
     found = _first_owner(text, mentions, 0, quantity.start, quantity.start, recogniser)
     if found is not None:
         return found.id, f"{found.name} … {quantity.unit_text}…"
@@ -721,6 +764,22 @@ def _scope(text: str, clause: tuple[int, int], position: int, published: str | N
         return int(published[:4]) - count
     inner = re.search(r"\((?P<year>(?:19|20)\d{2})\s*:\s*(?:\S+\s+)?$", text[:position])
     return int(inner["year"]) if inner else None
+
+
+def _main_organisation(actors: list[Actor]) -> Actor | None:
+    """The organisation most sources mention, and most often where sources tie: the one a
+    story is about, where one leads."""
+    counted = sorted(
+        (
+            (-len({m.source for m in a.mentions}), -len(a.mentions), a.id, a)
+            for a in actors
+            if a.kind == "organisation"
+        ),
+        key=lambda item: item[:3],
+    )
+    if not counted or (len(counted) > 1 and counted[0][:2] == counted[1][:2]):
+        return None
+    return counted[0][3]
 
 
 def _main_place(actors: list[Actor]) -> str | None:

@@ -31,9 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.analyse.actors import RuleRecogniser  # noqa: E402
-from generator.analyse.statistical import make_recogniser  # noqa: E402
 from generator.ingest.articles import read_article  # noqa: E402
-from generator.pipeline import Pipeline, analyse_source  # noqa: E402
+from generator.pipeline import Pipeline, analyse_source, preload, shared_recogniser  # noqa: E402
 from generator.render.site import render_site  # noqa: E402
 from generator.settings import Limits, Settings  # noqa: E402
 
@@ -404,11 +403,17 @@ def main() -> None:
             count = write_corpus(CORPUS, folder)
             print(f"corpus: {count} articles from {CORPUS.name}")
 
-        started = time.perf_counter()
-        recogniser = make_recogniser(None)  # the rules and their learned tie-breaker
-        print(f"load lexicon, word clusters and model: {time.perf_counter() - started:.2f} s")
-
         settings = Settings(seeds_dir=folder)
+        started = time.perf_counter()
+        # the rules and their learned tie-breaker, with every table they load on first use
+        # (lexicon, word clusters, lemmas, spaCy's tokenizer), as a build loads them once
+        preload(settings)
+        recogniser = shared_recogniser(settings.model)
+        print(
+            f"load lexicon, word clusters, lemmas, tokenizer and model: "
+            f"{time.perf_counter() - started:.2f} s"
+        )
+
         pipeline = Pipeline(settings, recogniser)
         started = time.perf_counter()
         sources, diagnostics = pipeline.ingest()

@@ -79,6 +79,11 @@ STRONG_EVIDENCE = frozenset(
 DROP_CONFIDENCE = 0.9
 _SUFFIX_MIN_REST = 3
 _OFFSETS = (-2, -1, 1, 2)  # an ending is a feature only with this many letters before it
+_OFFSET_PREFIXES = tuple((offset, f"{offset}:") for offset in _OFFSETS)
+_UPPER_RUN = re.compile(r"[A-ZÄÖÜ]+")
+_LOWER_RUN = re.compile(r"[a-zäöüß]+")
+_DIGIT_RUN = re.compile(r"\d+")
+_OTHER_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def model_path() -> Path:
@@ -87,10 +92,10 @@ def model_path() -> Path:
 
 def _shape(word: str) -> str:
     """``Müller`` → ``Xx``, ``FC`` → ``X``, ``1.`` → ``d.``, ``e.V.`` → ``x.X.``."""
-    shape = re.sub(r"[A-ZÄÖÜ]+", "X", word)
-    shape = re.sub(r"[a-zäöüß]+", "x", shape)
-    shape = re.sub(r"\d+", "d", shape)
-    return re.sub(r"[^\W\d_]+", "u", shape)  # letters outside German: "Łask" → "ux"
+    shape = _UPPER_RUN.sub("X", word)
+    shape = _LOWER_RUN.sub("x", shape)
+    shape = _DIGIT_RUN.sub("d", shape)
+    return _OTHER_LETTERS.sub("u", shape)  # letters outside German: "Łask" → "ux"
 
 
 class FeatureMaker:
@@ -197,7 +202,7 @@ class FeatureMaker:
         )
         result = (
             tuple(own),
-            {offset: tuple(f"{offset}:{f}" for f in neighbour) for offset in _OFFSETS},
+            {offset: tuple([prefix + f for f in neighbour]) for offset, prefix in _OFFSET_PREFIXES},
         )
         if len(self._word_cache) < 200_000:
             self._word_cache[word] = result

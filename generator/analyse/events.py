@@ -124,7 +124,7 @@ def descriptions() -> frozenset[str]:
 
 
 def leaderships() -> frozenset[str]:
-    """Nouns for an organisation's leadership (``das Management``, ``der Vorstand``)."""
+    """Nouns for an organisation's leadership (``die Konzernspitze``, ``der Vorstand``)."""
     return _vocabulary()["leaderships"]
 
 
@@ -385,7 +385,7 @@ def _noun_family(word: str, nouns: dict[str, str]) -> str | None:
         return None
     head = _noun_head(word, nouns)
     if head not in nouns and "-" in word:
-        # "Warn-SMS", "Streik-Tag": a verb stem before the hyphen names the happening
+        # "Warn-App", "Streik-Tag": a verb stem before the hyphen names the happening
         head = word.split("-", 1)[0] + "ung"
     return nouns.get(head)
 
@@ -402,7 +402,7 @@ _PREPOSITIONS = frozenset(
 
 def _news_noun_subject(words: list[re.Match[str]], vocab: dict[str, Any]) -> bool:
     """Whether a clause has a news noun with a definite article that no preposition
-    governs: the subject of a light verb (``Die Alarmmeldung ging … hinaus``)."""
+    governs: the subject of a light verb (``Die Warnmeldung ging … hinaus``)."""
     for index, match in enumerate(words[1:], 1):
         article = words[index - 1].group(0)
         if article not in _SUBJECT_ARTICLES or _noun_family(match.group(0), vocab["nouns"]) is None:

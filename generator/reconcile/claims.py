@@ -503,7 +503,7 @@ def _names_of(actors: list[Actor]) -> dict[str, Actor]:
 
 def _named_prefix(unit: str, names: dict[str, Actor]) -> tuple[str, Actor | None]:
     """A name before a hyphen says whose a figure is, the rest what it counts:
-    ``VW-Beschäftigte`` are ``Beschäftigte`` of VW."""
+    ``Larimo-Beschäftigte`` are ``Beschäftigte`` of Larimo."""
     prefix, _, tail = unit.partition("-")
     if tail[:1].isupper() and prefix in names:
         return unit_lemma(tail), names[prefix]
@@ -544,7 +544,7 @@ def _measure(
 
 def _total_of(noun: str) -> str:
     """The name of a total: ``Schaden`` → ``Gesamtschaden``; a sum of nothing in particular
-    (``Gesamtsumme``, ``insgesamt … Betrag``) is the ``Gesamtbetrag``."""
+    (``Gesamtbetrag``, ``insgesamt … Summe``) is the ``Gesamtbetrag``."""
     part = noun.removeprefix("Gesamt").capitalize() or "Betrag"
     if part in _GENERIC_AMOUNTS:
         part = "Betrag"
@@ -652,7 +652,7 @@ def _owner(
                 "organisation",
             )
         if found is None and described["noun"] in leaderships():
-            found = main_organisation  # "das Management": of the one the story is about
+            found = main_organisation  # "die Konzernspitze": of the one the story is about
         if found is not None:
             # a description in the figure's own clause is as good as the name there
             inside = clause[0] <= described.start() < quantity.start

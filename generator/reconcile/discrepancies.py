@@ -299,7 +299,7 @@ def _topic(
 ) -> str:
     unit_text = _not_dative(claim.quantity.unit_text, claim.quantity.unit)
     if "-" in unit_text and "-" not in claim.unit:
-        unit_text = unit_text.partition("-")[2]  # "VW-Beschäftigten": the owner says whose
+        unit_text = unit_text.partition("-")[2]  # "Larimo-Beschäftigten": the owner says whose
     if claim.currency:
         topic = f"{claim.measure.split(' (')[0]} in {claim.currency}"
     elif claim.measure.startswith("Prozent ("):

@@ -38,7 +38,7 @@ _LOCATION_REACH = 70
 _LOCATION_BEFORE = re.compile(
     r"\b(?P<prep>in|im|nach|auf)\s+(?P<article>(?:der|die|den|dem)\s+)?(?:\w+\s+)?$"
 )
-# a day named by what happened on it ("am Unglückstag", "am Wahlabend", "am Vortag"): not
+# a day named by what happened on it ("am Tattag", "am Spieltag", "am Vortag"): not
 # the news day, and no date the text gives
 _DAY_BY_NAME = re.compile(
     r"\b(?:am|an\s+dem|in\s+der)\s+(?:[A-ZÄÖÜ][a-zäöüß]+(?:tag|tags|abend|morgen|nacht))\b"

@@ -286,3 +286,23 @@ def test_numbered_roads_are_places_however_they_are_written() -> None:
     )
     roads = {a.name: [m.text for m in a.mentions] for a in actors if a.name[:2] in ("A ", "B ")}
     assert roads == {"A 7": ["A 7", "Autobahn 7"], "B 27": ["B27", "Bundesstraße 27"]}
+
+
+def test_a_woman_of_a_place_is_the_place_and_never_part_of_a_name() -> None:
+    actors = recognise(
+        "Die gebürtige Kasselerin Anna Kowalczyk wurde von Larimo-Chef Tom Berger entdeckt.",
+        "Die Münchnerinnen gewannen das Finale.",
+    )
+    assert "Anna Kowalczyk" in names(actors, "person")
+    assert {"Kassel", "München"} <= names(actors, "place")
+    assert not any("Kasselerin" in a.name or "Münchnerin" in a.name for a in actors)
+
+
+def test_nouns_that_are_also_names_stay_nouns() -> None:
+    actors = recognise(
+        "Die Gruppe war einige Male auf dem Berg, bevor sie nach Krems fuhr.",
+        "In einer Reihe stehen Sankt Pölten, Krems und Tulln.",
+    )
+    places = names(actors, "place")
+    assert "Krems" in places  # a town, not the genitive of a name
+    assert not places & {"Krem", "Male", "dem Berg", "Berg"}

@@ -220,3 +220,15 @@ def test_a_name_tagged_with_two_kinds_is_one_actor() -> None:
     ]
     actors = resolve_actors([source], candidates)
     assert [(a.name, a.kind) for a in actors] == [("Hornbach Kickers", "organisation")]
+
+
+def test_a_name_the_model_finds_never_starts_with_an_article(
+    recogniser: LearnedRecogniser,
+) -> None:
+    sentence = Sentence(id="s1", paragraph=1, text="Sie waren oft auf dem Kellberg unterwegs.")
+    tokens = tokenize(sentence.text)
+    make = recogniser._learned_candidate("q", sentence)
+    first = [t.text for t in tokens].index("dem")
+    candidate = make(tokens, (first, first + 2, "LOC"))
+    assert candidate is not None and candidate.text == "Kellberg"
+    assert make(tokens, (first, first + 1, "LOC")) is None  # an article alone is no name

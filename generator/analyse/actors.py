@@ -97,6 +97,13 @@ _NAME_TITLES = frozenset(_VOCABULARY["name_titles"])
 _PERSON_CONTEXT = frozenset(_VOCABULARY["person_context"])
 _PERSON_NOUNS = frozenset(_VOCABULARY["person_nouns"])
 _DETERMINERS = frozenset(_VOCABULARY["determiners"])
+# before a word that is a name and a noun, these make it the noun: "einige Male", "viele Bande"
+_QUANTIFIERS = frozenset(
+    (
+        "einige", "viele", "mehrere", "manche", "etliche", "zahlreiche", "wenige", "unzählige",
+        "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "zwölf",
+    )
+)  # fmt: skip
 _GOVERNMENT_VERBS = tuple(_VOCABULARY["government_verbs"])
 _AUXILIARIES = frozenset(_VOCABULARY["auxiliaries"])
 _GOVERNMENT_NOUNS = frozenset(_VOCABULARY["government_nouns"])
@@ -308,6 +315,8 @@ class RuleRecogniser:
                 if entry is not None:
                     match = (length, entry)
                     break
+            if match is not None and match[0] == 1 and self._counted_noun(tokens, i):
+                match = None
             if match is not None and self._given_name_before(tokens, i, match):
                 # "Karin Henkel", "Hans Bosch": a first name makes the word a surname
                 i += 1
@@ -330,6 +339,9 @@ class RuleRecogniser:
                 i += 1
                 continue
             capital_entry = lexicon.capitals.get(word)
+            if capital_entry is not None and self._counted_noun(tokens, i):
+                i += 1
+                continue
             if capital_entry is not None:
                 if self._capital_is_government(
                     tokens, i, found_states=[c for c in range(i) if taken[c]]
@@ -355,6 +367,15 @@ class RuleRecogniser:
             if "-" in word:
                 self._compound(i, tokens, emit)
             i += 1
+
+    def _counted_noun(self, tokens: list[_Token], i: int) -> bool:
+        """``einige Male``, ``drei Bande``: a noun after a quantifier, never the name that
+        is written the same (the capital Male)."""
+        return (
+            i > 0
+            and tokens[i - 1].text in _QUANTIFIERS
+            and self.lexicon.is_common_noun(tokens[i].text)
+        )
 
     def _given_name_before(self, tokens: list[_Token], i: int, match: tuple[int, Entry]) -> bool:
         length, entry = match
@@ -446,8 +467,12 @@ class RuleRecogniser:
         return name in self.lexicon.news_agencies
 
     def is_place_adjective(self, word: str) -> bool:
-        """True for an adjective of a town or region (``Passauer``, ``Allgäuer``)."""
-        return self._place_of_adjective(word) is not None
+        """True for an adjective of a town or region (``Passauer``, ``Allgäuer``) or a
+        woman of it (``Passauerin``)."""
+        return (
+            self._place_of_adjective(word) is not None
+            or self._place_of_inhabitant(word) is not None
+        )
 
     def is_demonym(self, word: str) -> bool:
         """True for a demonym adjective of a state (``portugiesische``, ``Deutschen``)."""
@@ -594,6 +619,12 @@ class RuleRecogniser:
             if place in lexicon.toponyms or place in lexicon.capitals:
                 return place
         return None
+
+    def _place_of_inhabitant(self, word: str) -> str | None:
+        """``Kasselerin`` → ``Kassel``: a woman of the place (never part of a name)."""
+        if not word.endswith(("erin", "erinnen")):
+            return None
+        return self._place_of_adjective(word[: word.rindex("er") + 2])
 
     def _authorities(self, tokens: list[_Token], taken: list[bool], emit) -> None:
         """``Amtsgericht Kassel``, ``Staatsanwaltschaft Trier``, ``Universität Passau``,
@@ -797,6 +828,8 @@ class RuleRecogniser:
                 continue
             following = tokens[i + 1].text if i + 1 < len(tokens) else ""
             place = self._place_of_adjective(token.text) if _is_capitalised(following) else None
+            if place is None:
+                place = self._place_of_inhabitant(token.text)
             if (
                 place is not None
                 and self.lexicon.is_lowercase_word(place)
@@ -1133,6 +1166,15 @@ class RuleRecogniser:
                 and not self.clusters.is_person(first)
             )
         )
+        if len(words) == 1 and self._counted_noun(tokens, i):
+            return
+        if (place := self._place_of_inhabitant(first)) is not None:
+            # "die gebürtige Kasselerin Anna Keller": the place, then the name
+            key = "place:" + " ".join(re.split(r"[\s\-‐]+", place.casefold()))
+            emit(i, i + 1, "place", place, key=key, evidence="adjective")
+            if len(words) >= 2:
+                self._classify_name(tokens, i + 1, j, words[1:], emit)
+            return
         if (
             len(words) >= 2
             and function_first
@@ -1211,7 +1253,12 @@ class RuleRecogniser:
             # a noun-like surname counts alone only as a sentence's subject ("Beck ist …")
             evidence = "surname-cluster" if not noun or verb_follows else "unknown"
             emit(i, j, None, first, evidence=evidence)
-        elif not multi and first.endswith("s") and self.clusters.is_person(first[:-1]):
+        elif (
+            not multi
+            and first.endswith("s")
+            and self.clusters.is_person(first[:-1])
+            and first not in lexicon.toponyms  # "Krems" is a town, not the genitive of "Krem"
+        ):
             emit(i, j, None, first[:-1], evidence="surname-cluster")  # "Schirachs", "Bhuttos"
 
         elif (

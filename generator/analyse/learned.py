@@ -317,6 +317,10 @@ class LearnedRecogniser:
 
         def make(tokens: Sequence[_Token], span: tuple[int, int, str]) -> Candidate | None:
             first, last, kind_type = span
+            while first < last and tokens[first].text[:1].islower():
+                first += 1  # "auf dem Berg": an article is never the start of a name
+            if first == last:
+                return None
             begin, end = tokens[first].start, tokens[last - 1].end
             text = sentence.text[begin:end]
             if _sentence_final_stop(tokens[last - 1].text):

@@ -232,3 +232,7 @@ def test_a_name_the_model_finds_never_starts_with_an_article(
     candidate = make(tokens, (first, first + 2, "LOC"))
     assert candidate is not None and candidate.text == "Kellberg"
     assert make(tokens, (first, first + 1, "LOC")) is None  # an article alone is no name
+    sentence = Sentence(id="s2", paragraph=1, text="Sie prägte die Innen- und Außenpolitik.")
+    tokens = tokenize(sentence.text)
+    half = [t.text for t in tokens].index("Innen-")
+    assert recogniser._learned_candidate("q", sentence)(tokens, (half, half + 1, "ORG")) is None

@@ -624,7 +624,10 @@ class RuleRecogniser:
         """``Kasselerin`` → ``Kassel``: a woman of the place (never part of a name)."""
         if not word.endswith(("erin", "erinnen")):
             return None
-        return self._place_of_adjective(word[: word.rindex("er") + 2])
+        place = self._place_of_adjective(word[: word.rindex("er") + 2])
+        if place is None or self.lexicon.is_common_noun(place):
+            return None  # "Besitzerin", "Siegerin": a woman who owns or wins, not of a place
+        return place
 
     def _authorities(self, tokens: list[_Token], taken: list[bool], emit) -> None:
         """``Amtsgericht Kassel``, ``Staatsanwaltschaft Trier``, ``Universität Passau``,

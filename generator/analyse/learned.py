@@ -319,8 +319,8 @@ class LearnedRecogniser:
             first, last, kind_type = span
             while first < last and tokens[first].text[:1].islower():
                 first += 1  # "auf dem Berg": an article is never the start of a name
-            if first == last:
-                return None
+            if first == last or tokens[last - 1].text.endswith("-"):
+                return None  # "zur Außen- und Sicherheitspolitik": half a word is no name
             begin, end = tokens[first].start, tokens[last - 1].end
             text = sentence.text[begin:end]
             if _sentence_final_stop(tokens[last - 1].text):

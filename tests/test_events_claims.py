@@ -757,3 +757,47 @@ def test_the_management_is_of_the_company_the_story_is_about(make_project) -> No
     assert jobs.topic == "Zahl der Beschäftigten – Larimo AG, geplant"
     assert [claim.number for claim in jobs.claims] == [3000.0, 5500.0]
     assert "das Management (Larimo AG)" in jobs.reason
+
+
+def test_a_participle_before_its_noun_after_a_phrase_is_no_predicate() -> None:
+    (cue,) = find_cues(
+        "Um 9 Uhr hatte die Präsidentin die am Montag abgebrochene Sitzung wieder eröffnet.", []
+    )
+    assert cue.predicate == "eröffnen"
+    (cue,) = find_cues("Die vor drei Jahren gegründete Partei gewann die Wahl.", [])
+    assert cue.predicate == "gewinnen"
+
+
+def test_a_reflexive_verb_keeps_its_pronoun_in_the_title(make_project) -> None:
+    dossier = dossier_of(
+        make_project,
+        {
+            "a.txt": article(
+                "Streit im Landtag",
+                "06.05.2023",
+                "Am Freitag weigerte sich Präsidentin Anna Keller, über den Antrag abstimmen "
+                "zu lassen.",
+                "Am Samstag haben sich CDU und SPD geeinigt.",
+            )
+        },
+    )
+    titles = {event.title for event in dossier.events}
+    assert "Anna Keller weigert sich" in titles
+    assert "CDU und SPD einigen sich" in titles
+
+
+def test_a_subject_keeps_its_genitive_in_the_title(make_project) -> None:
+    dossier = dossier_of(
+        make_project,
+        {
+            "a.txt": article(
+                "Sondersitzung",
+                "06.05.2023",
+                "Am Montag befasst sich der Innenausschuss des Landtags mit dem Unglück.",
+                "Am Dienstag verschob sich Anna Kellers Abflug um mehrere Stunden.",
+            )
+        },
+    )
+    titles = {event.title for event in dossier.events}
+    assert "Innenausschuss des Landtags befasst sich mit dem Unglück" in titles
+    assert "Anna Kellers Abflug verschiebt sich um mehrere Stunden" in titles

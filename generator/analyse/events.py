@@ -340,10 +340,18 @@ def _attributive(word: str, words: list[re.Match[str]], index: int) -> bool:
     before = words[index - 1]
     between = before.string[before.end() : words[index].start()]
     previous = before.group(0).lower()
+    determiners = _vocabulary()["determiners"]
     return (
         any(ch.isdigit() for ch in between)
-        or previous in _vocabulary()["determiners"]
+        or previous in determiners
         or (previous == before.group(0) and previous.endswith(("e", "en", "er", "es", "em")))
+        # "die am Donnerstag abgebrochene Sitzung", "die vor drei Jahren gegründete Partei"
+        or any(
+            words[index - k].group(0).lower() in _PREPOSITIONS
+            and words[index - k - 1].group(0).lower() in determiners
+            for k in (2, 3)
+            if index - k - 1 >= 0
+        )
     )
 
 
@@ -394,7 +402,7 @@ def _noun_family(word: str, nouns: dict[str, str]) -> str | None:
 _SUBJECT_ARTICLES = frozenset(("der", "die", "das", "Der", "Die", "Das"))
 _PREPOSITIONS = frozenset(
     (
-        "an", "auf", "aus", "bei", "durch", "für", "gegen", "in", "mit", "nach", "ohne", "seit",
+        "am", "im", "vom", "zum", "zur", "beim", "an", "auf", "aus", "bei", "durch", "für", "gegen", "in", "mit", "nach", "ohne", "seit",
         "über", "um", "unter", "von", "vor", "wegen", "zu", "zwischen", "trotz", "laut",
     )
 )  # fmt: skip

@@ -91,6 +91,8 @@ def headline(
             # Ministerpräsidentin Anna Keller die Juristin …")
             subject_span = (cue.end, s_end) if s_start > cue.start else (s_start, s_end)
             words = _strip(text, cue.end, end, [*remove, subject_span]).split()
+            if s_start > cue.start and re.match(r"\s+sich\b", text[cue.end : s_start]):
+                words.insert(0, "sich")  # "weigerte sich Präsidentin Keller": reflexive
             particle = ""
             if words and cue.predicate.startswith(words[-1]) and words[-1] != cue.predicate:
                 particle = words.pop()
@@ -104,6 +106,8 @@ def headline(
                 verb = cue.predicate[len(particle) :]
             after = max(s_end, start + aux.end()) if s_start < cue.start else start + aux.end()
             words = _strip(text, after, cue.start, [*remove, (s_start, s_end)]).split()
+            if "sich" not in words and re.search(r"\bsich\b", text[start + aux.end() : cue.start]):
+                words.insert(0, "sich")  # "haben sich CDU und SPD geeinigt": reflexive
             if re.match(r"\s*worden\b", text[cue.end : end]):
                 # "Keller ist zur Präsidentin gewählt worden": a passive stays one
                 verb, particle = ("werden" if partner else "wird"), cue.word
@@ -310,9 +314,31 @@ def _subject(
         if m[1] <= cue.start and not _PREPOSITION_BEFORE.search(text[start : m[0]])
     ]
     if before:
-        return before[0]
+        return _whole_phrase(text, before[0], cue)
     after = [m for m in inside if m[0] >= cue.end and len(text[cue.end : m[0]].split()) <= 4]
-    return after[0] if after else None
+    return _whole_phrase(text, after[0], cue) if after else None
+
+
+# what a subject goes on with: a genitive ("der Ausschuss des Landtags") or, after a name in
+# the genitive, the noun it belongs to ("Kellers Abflug")
+_GENITIVE_AFTER = re.compile(r"\s+des\s+(?:[a-zäöüß]+\s+)?[A-ZÄÖÜ][\w-]*")
+_OWNED_AFTER = re.compile(r"\s+[A-ZÄÖÜ][a-zäöüß-]+")
+
+
+def _whole_phrase(
+    text: str, mention: tuple[int, int, Actor], cue: CueMatch
+) -> tuple[int, int, Actor]:
+    """A subject's mention with the words of its noun phrase that follow it."""
+    m_start, m_end, actor = mention
+    limit = cue.start if m_end <= cue.start else cue.clause[1]
+    written = text[m_start:m_end]
+    owned = _OWNED_AFTER.match(text, m_end, limit)
+    if written.endswith("s") and not actor.name.endswith("s") and owned:
+        return m_start, owned.end(), actor  # "Kellers Abflug verschob sich"
+    genitive = _GENITIVE_AFTER.match(text, m_end, limit)
+    if genitive:
+        return m_start, genitive.end(), actor  # "der Innenausschuss des Landtags"
+    return mention
 
 
 def _partner(
@@ -387,7 +413,11 @@ def _finish(title: str, particle: str = "") -> str:
     title = _LEADING.sub("", title.strip())
     title = _TRAILING.sub("", title).strip(" .,;:„“\"'()")
     words = title.split()
-    while len(words) > 2 and words[-1].lower() in stop_words and words[-1] != particle:
+    while (
+        len(words) > 2
+        and words[-1].lower() in stop_words
+        and words[-1] not in (particle, "sich")  # "Die Parteien einigen sich"
+    ):
         words.pop()  # "… kurz nach": a cut clause ends on a content word
     title = " ".join(words).strip(" .,;:„“\"'()")
     if not title:

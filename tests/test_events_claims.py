@@ -759,6 +759,14 @@ def test_the_management_is_of_the_company_the_story_is_about(make_project) -> No
     assert "das Management (Larimo AG)" in jobs.reason
 
 
+def test_the_outlet_speaking_is_no_event() -> None:
+    assert find_cues("12.05 Uhr: Damit schließen wir den Liveblog für heute.", []) == []
+    assert find_cues("Wir berichten weiter.", []) == []
+    # in a quotation, "wir" is someone the story is about
+    (cue,) = find_cues("„Wir schließen das Werk“, sagte die Chefin.", [])
+    assert cue.predicate == "schließen"
+
+
 def test_a_participle_before_its_noun_after_a_phrase_is_no_predicate() -> None:
     (cue,) = find_cues(
         "Um 9 Uhr hatte die Präsidentin die am Montag abgebrochene Sitzung wieder eröffnet.", []

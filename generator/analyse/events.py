@@ -262,6 +262,8 @@ def find_cues(
                         lemma = joined
                 if lemma in vocab["light_verbs"] and _news_noun_subject(words, vocab):
                     continue  # "Die Warnung kam um 20 Uhr": the warning is what happened
+                if _first_person(words, index) and not _QUOTES.search(text):
+                    continue  # "Damit schließen wir den Liveblog": the outlet, no news
                 rank = (2 if lemma in vocab["reporting"] else 0) + subordinate
                 candidates.append(
                     (
@@ -396,6 +398,17 @@ def _noun_family(word: str, nouns: dict[str, str]) -> str | None:
         # "Warn-App", "Streik-Tag": a verb stem before the hyphen names the happening
         head = word.split("-", 1)[0] + "ung"
     return nouns.get(head)
+
+
+_QUOTES = re.compile(r"[„“”\"»«]")
+_FIRST_PERSON = frozenset(("wir", "Wir", "ich", "Ich"))
+
+
+def _first_person(words: list[re.Match[str]], index: int) -> bool:
+    """A finite verb next to ``wir`` or ``ich``: outside a quotation, the author speaks."""
+    return any(
+        0 <= k < len(words) and words[k].group(0) in _FIRST_PERSON for k in (index - 1, index + 1)
+    )
 
 
 # an article before a subject; after one of these it is an object ("nach der Warnung")

@@ -308,3 +308,14 @@ def test_nouns_that_are_also_names_stay_nouns() -> None:
     places = names(actors, "place")
     assert "Krems" in places  # a town, not the genitive of a name
     assert not places & {"Krem", "Male", "dem Berg", "Berg"}
+
+
+def test_an_academic_title_is_no_part_of_a_name_and_keeps_the_role_before_it() -> None:
+    actors = recognise(
+        "Die Ministerin Prof. Dr. Anna Kowalczyk eröffnete die Messe.",
+        "Dr. Kowalczyk lobte die Aussteller.",
+    )
+    (person,) = [a for a in actors if a.kind == "person"]
+    assert person.name == "Anna Kowalczyk"
+    assert len(person.mentions) == 2
+    assert person.roles[0].title == "Ministerin"

@@ -1171,6 +1171,10 @@ class RuleRecogniser:
         )
         if len(words) == 1 and self._counted_noun(tokens, i):
             return
+        if len(words) >= 2 and first in lexicon.honorifics and first not in _NAME_TITLES:
+            # "Dr. Anna Keller": the title is no part of the name
+            self._classify_name(tokens, i + 1, j, words[1:], emit)
+            return
         if (place := self._place_of_inhabitant(first)) is not None:
             # "die gebürtige Kasselerin Anna Keller": the place, then the name
             key = "place:" + " ".join(re.split(r"[\s\-‐]+", place.casefold()))
@@ -1352,6 +1356,18 @@ class RuleRecogniser:
         previous = tokens[i - 1].text
         if previous == "," and i >= 2:  # "der Sprecher, Juri …"
             previous = tokens[i - 2].text
+        k = i - 1
+        while k >= 0 and tokens[k].text in self.lexicon.honorifics:
+            if tokens[k].text in _NAME_TITLES:
+                break
+            k -= 1  # "Geschäftsführer Prof. Dr. Anna Keller": the role before the titles
+        if 0 <= k < i - 1:
+            before = tokens[k].text
+            role = self.lexicon.role_of(before)
+            if role:
+                return role
+            if _is_capitalised(before) and self._role_like(before):
+                return before
         if previous in _PERSON_CONTEXT or previous in self.lexicon.honorifics:
             return ""  # "Regierung Kreisky", "Familie Weber": a person, no role
         if self.lexicon.role_of(previous):

@@ -319,3 +319,8 @@ def test_an_academic_title_is_no_part_of_a_name_and_keeps_the_role_before_it() -
     assert person.name == "Anna Kowalczyk"
     assert len(person.mentions) == 2
     assert person.roles[0].title == "Ministerin"
+
+
+def test_an_english_title_that_is_part_of_a_name_stays_with_it() -> None:
+    actors = recognise("Lady Larima sang im Stadion, auch Miss Kowalczyk war da.")
+    assert {"Lady Larima", "Miss Kowalczyk"} <= names(actors, "person")

@@ -1175,6 +1175,9 @@ class RuleRecogniser:
             # "Dr. Anna Keller": the title is no part of the name
             self._classify_name(tokens, i + 1, j, words[1:], emit)
             return
+        if len(words) >= 2 and first in _NAME_TITLES and not self._common_noun_like(words[1]):
+            emit(i, j, "person", _person_name(words), evidence="given-name")  # "Lady Gaga"
+            return
         if (place := self._place_of_inhabitant(first)) is not None:
             # "die gebürtige Kasselerin Anna Keller": the place, then the name
             key = "place:" + " ".join(re.split(r"[\s\-‐]+", place.casefold()))
@@ -1185,6 +1188,7 @@ class RuleRecogniser:
         if (
             len(words) >= 2
             and function_first
+            and first not in _NAME_TITLES  # "Lady Gaga", "Sir Elton John": part of the name
             and not _looks_transliterated(words)
             and self._role_before(tokens, i) is None
         ):

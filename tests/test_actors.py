@@ -324,3 +324,15 @@ def test_an_academic_title_is_no_part_of_a_name_and_keeps_the_role_before_it() -
 def test_an_english_title_that_is_part_of_a_name_stays_with_it() -> None:
     actors = recognise("Lady Larima sang im Stadion, auch Miss Kowalczyk war da.")
     assert {"Lady Larima", "Miss Kowalczyk"} <= names(actors, "person")
+
+
+def test_a_town_named_with_its_river_is_one_place_with_the_town_alone() -> None:
+    actors = recognise(
+        "Die Messe in Frankfurt am Main öffnet, wie in Halle an der Saale.",
+        "In Frankfurt ist es voll, in Hamburg im Norden regnet es.",
+    )
+    places = {a.name: len(a.mentions) for a in actors if a.kind == "place"}
+    assert places["Frankfurt am Main"] == 2  # "Frankfurt" alone is the same town
+    assert "Halle an der Saale" in places
+    assert "Hamburg" in places and "Hamburg im Norden" not in places
+    assert not {"Main", "Saale", "Frankfurt"} & set(places)

@@ -114,6 +114,13 @@ _FOREIGN_PLACE_HEADS = frozenset(_VOCABULARY["foreign_place_heads"])
 _AUTHORITY_HEADS = tuple(_VOCABULARY["authority_heads"])
 _UNIQUE_BODIES = tuple(_VOCABULARY["unique_bodies"])
 _NAMED_UNITS = frozenset(_VOCABULARY["named_units"])
+# toponyms that after "im" or "am" say where in a town, not which town: "Hamburg im Norden"
+_NOT_RIVERS = frozenset(
+    (
+        "Norden", "Süden", "Osten", "Westen", "Nordosten", "Nordwesten", "Südosten",
+        "Südwesten", "Zentrum", "Umland", "Hafen", "Bahnhof", "Rathaus",
+    )
+)  # fmt: skip
 _DIRECTIONS = frozenset(
     {
         "nördlich",
@@ -263,6 +270,7 @@ class RuleRecogniser:
                 taken[k] = True
 
         self._institutions(tokens, taken, emit)
+        self._towns_by_their_river(tokens, taken, emit)
         self._authorities(tokens, taken, emit)
         self._lexicon_phrases(tokens, taken, emit)
         self._english_institutions(tokens, taken, emit)
@@ -619,6 +627,33 @@ class RuleRecogniser:
             if place in lexicon.toponyms or place in lexicon.capitals:
                 return place
         return None
+
+    def _towns_by_their_river(self, tokens: list[_Token], taken: list[bool], emit) -> None:
+        """``Frankfurt am Main``, ``Freiburg im Breisgau``, ``Halle an der Saale``: a town
+        named with its river or region is one place (the same actor as the town alone)."""
+        lexicon = self.lexicon
+        for i in range(len(tokens) - 2):
+            town = tokens[i].text
+            if taken[i] or town not in lexicon.toponyms or lexicon.lookup(town) is not None:
+                continue
+            link = tokens[i + 1].text
+            if link in ("am", "im"):
+                k = i + 2
+            elif link in ("an", "ob", "in") and tokens[i + 2].text == "der" and i + 3 < len(tokens):
+                k = i + 3
+            else:
+                continue
+            river = tokens[k].text
+            if (
+                taken[k]
+                or not _is_capitalised(river)
+                or river in _NOT_RIVERS
+                or not (river in lexicon.toponyms or self.clusters.of(river) == "place")
+            ):
+                continue
+            name = " ".join(t.text for t in tokens[i : k + 1])
+            key = "place:" + " ".join(re.split(r"[\s\-‐]+", town.casefold()))
+            emit(i, k + 1, "place", name, key=key, evidence="toponym")
 
     def _place_of_inhabitant(self, word: str) -> str | None:
         """``Kasselerin`` → ``Kassel``: a woman of the place (never part of a name)."""

@@ -336,3 +336,15 @@ def test_a_town_named_with_its_river_is_one_place_with_the_town_alone() -> None:
     assert "Halle an der Saale" in places
     assert "Hamburg" in places and "Hamburg im Norden" not in places
     assert not {"Main", "Saale", "Frankfurt"} & set(places)
+
+
+def test_places_of_several_words_from_the_toponyms_are_whole() -> None:
+    actors = recognise(
+        "Den Haag ist der Sitz des Gerichts.",
+        "Sie reisten nach Rhode Island und New Orleans.",
+        "Die Los Angeles Times berichtete.",
+    )
+    places = names(actors, "place")
+    assert {"Den Haag", "Rhode Island", "New Orleans"} <= places
+    assert not {"Haag", "Island", "New", "Los Angeles"} & (places | names(actors, "state"))
+    assert "Los Angeles Times" in names(actors, "organisation")

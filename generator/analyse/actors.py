@@ -271,6 +271,7 @@ class RuleRecogniser:
 
         self._institutions(tokens, taken, emit)
         self._towns_by_their_river(tokens, taken, emit)
+        self._toponym_phrases(tokens, taken, emit)
         self._authorities(tokens, taken, emit)
         self._lexicon_phrases(tokens, taken, emit)
         self._english_institutions(tokens, taken, emit)
@@ -627,6 +628,41 @@ class RuleRecogniser:
             if place in lexicon.toponyms or place in lexicon.capitals:
                 return place
         return None
+
+    def _toponym_phrases(self, tokens: list[_Token], taken: list[bool], emit) -> None:
+        """Places of several words from the toponym list (``Den Haag``, ``Rhode Island``,
+        ``New Orleans``), longest first; a state or an entry of the lexicon is left to it."""
+        lexicon = self.lexicon
+        i = 0
+        while i < len(tokens) - 1:
+            for length in range(min(4, len(tokens) - i), 1, -1):
+                if any(taken[i : i + length]) or not _is_capitalised(tokens[i].text):
+                    continue
+                phrase = _join(tokens[i : i + length])
+                if (
+                    phrase in lexicon.toponyms
+                    and lexicon.lookup(phrase) is None
+                    and not self._longer_entry(tokens, i, length)
+                    # "Los Angeles Times", "New York Knicks": the name goes on
+                    and not (i + length < len(tokens) and _is_capitalised(tokens[i + length].text))
+                ):
+                    key = "place:" + " ".join(re.split(r"[\s\-‐]+", phrase.casefold()))
+                    emit(i, i + length, "place", phrase, key=key, evidence="toponym")
+                    i += length - 1
+                    break
+            i += 1
+
+    def _longer_entry(self, tokens: list[_Token], i: int, length: int) -> bool:
+        """Whether the lexicon has a name of more than ``length`` words at ``i`` (``New York
+        Times`` over ``New York``)."""
+        lexicon = self.lexicon
+        if tokens[i].text.casefold() not in lexicon.phrase_starts:
+            return False
+        longest = min(lexicon.max_phrase_tokens, len(tokens) - i)
+        return any(
+            lexicon.lookup(_join(tokens[i : i + n])) is not None
+            for n in range(length + 1, longest + 1)
+        )
 
     def _towns_by_their_river(self, tokens: list[_Token], taken: list[bool], emit) -> None:
         """``Frankfurt am Main``, ``Freiburg im Breisgau``, ``Halle an der Saale``: a town

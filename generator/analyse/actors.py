@@ -635,6 +635,9 @@ class RuleRecogniser:
         lexicon = self.lexicon
         i = 0
         while i < len(tokens) - 1:
+            if self._inside_a_name(tokens, i):
+                i += 1
+                continue
             for length in range(min(4, len(tokens) - i), 1, -1):
                 if any(taken[i : i + length]) or not _is_capitalised(tokens[i].text):
                     continue
@@ -651,6 +654,18 @@ class RuleRecogniser:
                     i += length - 1
                     break
             i += 1
+
+    def _inside_a_name(self, tokens: list[_Token], i: int) -> bool:
+        """A place's name after a club's prefix or an acronym is part of the club's or the
+        organisation's name: ``FC St. Pauli``, ``Eintracht Frankfurt am Main``."""
+        if i == 0:
+            return False
+        previous = tokens[i - 1].text
+        return (
+            previous in _CLUB_PREFIXES
+            or bool(_ACRONYM.match(previous))
+            or self._longer_entry(tokens, i - 1, 1)  # "Eintracht Frankfurt" in the lexicon
+        )
 
     def _longer_entry(self, tokens: list[_Token], i: int, length: int) -> bool:
         """Whether the lexicon has a name of more than ``length`` words at ``i`` (``New York
@@ -671,6 +686,8 @@ class RuleRecogniser:
         for i in range(len(tokens) - 2):
             town = tokens[i].text
             if taken[i] or town not in lexicon.toponyms or lexicon.lookup(town) is not None:
+                continue
+            if self._inside_a_name(tokens, i):
                 continue
             link = tokens[i + 1].text
             if link in ("am", "im"):

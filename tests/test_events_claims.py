@@ -809,3 +809,20 @@ def test_a_subject_keeps_its_genitive_in_the_title(make_project) -> None:
     titles = {event.title for event in dossier.events}
     assert "Innenausschuss des Landtags befasst sich mit dem Unglück" in titles
     assert "Anna Kellers Abflug verschiebt sich um mehrere Stunden" in titles
+
+
+def test_a_state_passive_is_no_act_of_its_subject(make_project) -> None:
+    dossier = dossier_of(
+        make_project,
+        {
+            "a.txt": article(
+                "Neue Präsidentin",
+                "06.05.2023",
+                "Um 10.27 Uhr war es so weit: Anna Kowalczyk ist gewählt.",
+                "Am Montag ist Maria Brandt zurückgetreten.",
+            )
+        },
+    )
+    titles = {event.title for event in dossier.events}
+    assert "Anna Kowalczyk ist gewählt" in titles  # not "wählt": she did not vote
+    assert "Maria Brandt tritt zurück" in titles  # a perfect with "sein" is her act

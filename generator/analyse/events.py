@@ -87,6 +87,7 @@ def _vocabulary() -> dict[str, Any]:
         "auxiliaries": frozenset(data["auxiliaries"]),
         "reporting": frozenset(data["reporting"]),
         "light_verbs": frozenset(data["light_verbs"]),
+        "sein_verbs": frozenset(data["sein_verbs"]),
         "particles": frozenset(data["particles"]),
         "status_words": status_words,
         "status_phrases": status_phrases,
@@ -121,6 +122,19 @@ def descriptions() -> frozenset[str]:
     """Nouns that describe an organisation named before (``die Partei``, ``der Konzern``),
     leaderships included."""
     return _vocabulary()["descriptions"]
+
+
+def perfect_with_sein(lemma: str) -> bool:
+    """Whether a verb makes its perfect with ``sein`` (``ist gestürzt``, ``ist
+    zurückgetreten``): it or its last part is a verb of motion or change of state."""
+    vocab = _vocabulary()
+    verbs = vocab["sein_verbs"]
+    if lemma in verbs:
+        return True
+    return any(
+        lemma.startswith(particle) and lemma[len(particle) :] in verbs
+        for particle in vocab["particles"]
+    )
 
 
 def leaderships() -> frozenset[str]:

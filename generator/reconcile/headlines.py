@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..analyse.events import CueMatch, verb_lemma
+from ..analyse.events import CueMatch, perfect_with_sein, verb_lemma
 from ..analyse.lexicon import german_stop_words
 from ..analyse.quantities import _lemmas
 from ..model import Actor
@@ -46,6 +46,7 @@ _PREPOSITION_BEFORE = re.compile(
     r"auf|unter|vor|seit|durch|um|ohne|wegen|trotz|zwischen|neben|hinter|bis)\s+(?:\S+\s+){0,1}$"
 )
 _PERFECT_AUX = {"hat", "haben", "hatte", "hatten", "ist", "sind", "war", "waren"}
+_SEIN = {"ist", "sind", "war", "waren"}
 _AUX_BEFORE = re.compile(
     r"\b(?:hat|haben|hatte|hatten|ist|sind|war|waren|wurde|wurden|wird|werden)\b"
 )
@@ -111,6 +112,10 @@ def headline(
             if re.match(r"\s*worden\b", text[cue.end : end]):
                 # "Keller ist zur Präsidentin gewählt worden": a passive stays one
                 verb, particle = ("werden" if partner else "wird"), cue.word
+            elif aux.group(0) in _SEIN and not perfect_with_sein(cue.predicate):
+                # "Keller ist gewählt", "Die Brücke ist gesperrt": a state, not an act of hers
+                plural = partner is not None or aux.group(0) in ("sind", "waren")
+                verb, particle = ("sind" if plural else "ist"), cue.word
             title = " ".join([who, verb, *words[-(MAX_WORDS - 3) :], particle])
     if title is None and _RELATIVE.match(text[start:end]) and not cue.finite:
         # ", der im Juni geschlossen wurde": the antecedent and the participle
@@ -133,6 +138,9 @@ def headline(
             words = _subject_first(opened, opened[0])  # "Ab 2027 wird das Modell … gefertigt"
         title = " ".join(_AUX_PRESENT.get(w, w) for w in words[:MAX_WORDS])
     keep = cue.predicate[: len(cue.predicate) - len(verb_lemma(cue.word) or cue.predicate)]
+    last = title.split()[-1] if title and title.split() else ""
+    if not keep and last != cue.predicate and cue.predicate.startswith(last):
+        keep = last  # "Keller ist zurückgetreten" -> "Keller tritt zurück": the particle stays
     return _finish(title, keep) or _finish(text[start:end], keep) or cue.predicate
 
 

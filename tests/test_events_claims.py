@@ -826,3 +826,22 @@ def test_a_state_passive_is_no_act_of_its_subject(make_project) -> None:
     titles = {event.title for event in dossier.events}
     assert "Anna Kowalczyk ist gewählt" in titles  # not "wählt": she did not vote
     assert "Maria Brandt tritt zurück" in titles  # a perfect with "sein" is her act
+
+
+def test_a_clause_in_the_perfect_reads_in_the_present(make_project) -> None:
+    dossier = dossier_of(
+        make_project,
+        {
+            "a.txt": article(
+                "Tarifstreit",
+                "06.05.2023",
+                "Die Gespräche hatten am Montag begonnen.",
+                "Am Dienstag haben die Beschäftigten die Arbeit niedergelegt.",
+                "Drei Tage nach dem Streik ist die Zahl der Kündigungen auf 20 gestiegen.",
+            )
+        },
+    )
+    titles = {event.title for event in dossier.events}
+    assert "Die Gespräche beginnen" in titles
+    assert "Die Beschäftigten legen die Arbeit nieder" in titles
+    assert not any(title.startswith("Drei Tage") and "steigt" in title for title in titles)

@@ -47,6 +47,12 @@ _PREPOSITION_BEFORE = re.compile(
 )
 _PERFECT_AUX = {"hat", "haben", "hatte", "hatten", "ist", "sind", "war", "waren"}
 _SEIN = {"ist", "sind", "war", "waren"}
+# an article no subject opens with, and nouns of a time span ("Drei Tage nach …")
+_NOT_NOMINATIVE = {"den", "dem", "des", "einen", "einem", "eines", "einer"}
+_TIME_NOUNS = {
+    "Tag", "Tage", "Tagen", "Woche", "Wochen", "Monat", "Monate", "Monaten", "Jahr", "Jahre",
+    "Jahren", "Stunde", "Stunden", "Minute", "Minuten",
+}  # fmt: skip
 _AUX_BEFORE = re.compile(
     r"\b(?:hat|haben|hatte|hatten|ist|sind|war|waren|wurde|wurden|wird|werden)\b"
 )
@@ -122,6 +128,8 @@ def headline(
         antecedent = re.findall(r"[A-ZÄÖÜ][\wäöüß-]+", text[:start])
         if antecedent:
             title = f"{antecedent[-1]} {cue.word}"
+    if title is None and aux is not None and aux.group(0) in _PERFECT_AUX:
+        title = _perfect_title(text, cue, aux, remove)
     if title is None:
         words = _strip(text, start, end, remove).split()
         # "Am Montag stürzte …": the date stood where the subject goes
@@ -142,6 +150,42 @@ def headline(
     if not keep and last != cue.predicate and cue.predicate.startswith(last):
         keep = last  # "Keller ist zurückgetreten" -> "Keller tritt zurück": the particle stays
     return _finish(title, keep) or _finish(text[start:end], keep) or cue.predicate
+
+
+def _perfect_title(text: str, cue: CueMatch, aux: re.Match[str], remove: list) -> str | None:
+    """``Die Gespräche hatten am Montag begonnen`` → ``Die Gespräche beginnen``; ``Am Montag
+    haben die Beschäftigten die Arbeit niedergelegt`` → ``Die Beschäftigten legen die Arbeit
+    nieder``: a clause in the perfect without an actor as subject, in the present, its
+    subject first (a noun phrase before the auxiliary, or right after it)."""
+    start, end = cue.clause
+    before = _strip(text, start, start + aux.start(), remove).split()
+    before = _LEADING.sub("", " ".join(before)).split()
+    middle = _strip(text, start + aux.end(), cue.start, remove).split()
+    if not before:
+        if not middle or middle[0].lower() not in _NOMINATIVE:
+            return None
+        phrase = _subject_first([aux.group(0), *middle], aux.group(0))
+        if phrase[0] == aux.group(0):
+            return None  # no subject found
+        cut = phrase.index(aux.group(0))
+        before, middle = phrase[:cut], phrase[cut + 1 :]
+    elif (
+        before[0].lower() in _PREPOSITIONS
+        or not before[0][:1].isupper()
+        or before[0].lower() in _NOT_NOMINATIVE
+        or (len(before) > 1 and before[1] in _TIME_NOUNS)
+    ):
+        return None  # a fronted phrase ("In Hannover ist …", "Drei Tage nach … ist …")
+    plural = aux.group(0) in ("haben", "hatten", "sind", "waren")
+    verb, particle = conjugate(cue.predicate)
+    if plural:
+        verb = cue.predicate[len(particle) :]
+    if re.match(r"\s*worden\b", text[cue.end : end]):
+        verb, particle = ("werden" if plural else "wird"), cue.word
+    elif aux.group(0) in _SEIN and not perfect_with_sein(cue.predicate):
+        verb, particle = ("sind" if plural else "ist"), cue.word
+    room = max(0, MAX_WORDS - len(before) - 2)
+    return " ".join([*before, verb, *middle[:room], particle])
 
 
 def _with_preposition(text: str, start: int) -> int:
@@ -394,6 +438,12 @@ def _subject_first(words: list[str], verb: str) -> list[str]:
                 )
             ):
                 last += 2 if words[last] in _NAME_PARTICLES else 1
+            if (
+                last + 1 < len(words)
+                and words[last] in ("der", "des")
+                and words[last + 1][:1].isupper()
+            ):
+                last += 2  # "die Zahl der Toten": the genitive belongs to the subject
             phrase = words[index:last]
             phrase[0] = phrase[0][:1].upper() + phrase[0][1:]
             return [*phrase, verb, *words[1:index], *words[last:]]

@@ -633,12 +633,14 @@ class RuleRecogniser:
         """Places of several words from the toponym list (``Den Haag``, ``Rhode Island``,
         ``New Orleans``), longest first; a state or an entry of the lexicon is left to it."""
         lexicon = self.lexicon
+        starts = _toponym_starts(lexicon.toponyms)
         i = 0
         while i < len(tokens) - 1:
-            if self._inside_a_name(tokens, i):
+            longest = starts.get(tokens[i].text, 0)
+            if not longest or self._inside_a_name(tokens, i):
                 i += 1
                 continue
-            for length in range(min(4, len(tokens) - i), 1, -1):
+            for length in range(min(longest, len(tokens) - i), 1, -1):
                 if any(taken[i : i + length]) or not _is_capitalised(tokens[i].text):
                     continue
                 phrase = _join(tokens[i : i + length])
@@ -1562,6 +1564,18 @@ def _join(tokens: list[_Token]) -> str:
         if token.space and index < len(tokens) - 1:
             parts.append(" ")
     return "".join(parts)
+
+
+@lru_cache(maxsize=2)
+def _toponym_starts(toponyms: frozenset[str]) -> dict[str, int]:
+    """The first word of each toponym of several words, with the most tokens one may take
+    (a word and its full stop can be two: ``Frankfurt a. M.``)."""
+    starts: dict[str, int] = {}
+    for name in toponyms:
+        words = name.split()
+        if len(words) > 1:
+            starts[words[0]] = max(starts.get(words[0], 0), min(2 * len(words), 8))
+    return starts
 
 
 def _person_name(words: list[str]) -> str:

@@ -845,3 +845,20 @@ def test_a_clause_in_the_perfect_reads_in_the_present(make_project) -> None:
     assert "Die Gespräche beginnen" in titles
     assert "Die Beschäftigten legen die Arbeit nieder" in titles
     assert not any(title.startswith("Drei Tage") and "steigt" in title for title in titles)
+
+
+def test_a_time_counted_from_a_happening_leaves_the_title(make_project) -> None:
+    dossier = dossier_of(
+        make_project,
+        {
+            "a.txt": article(
+                "Nach dem Sturm",
+                "06.05.2023",
+                "Drei Tage nach dem Sturm ist die Zahl der Toten am Freitag auf 25 gestiegen.",
+                "Fünf Tage nach dem Unglück in Kellstadt entlädt sich der Zorn der Anwohner.",
+            )
+        },
+    )
+    titles = {event.title for event in dossier.events}
+    assert "Die Zahl der Toten steigt auf 25" in titles
+    assert "Der Zorn der Anwohner entlädt sich" in titles

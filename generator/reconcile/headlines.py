@@ -41,6 +41,16 @@ _LEADING = re.compile(
     re.IGNORECASE,
 )
 _TRAILING = re.compile(r"[\s,;:–—-]+$")
+# a time counted from a happening: "Drei Tage nach der Sturzflut", "Einen Monat vor der Wahl
+# in Kellstadt"
+_TIME_SPAN = re.compile(
+    r"\b(?i:(?:gut|knapp|rund|etwa|fast|mehr\s+als)\s+)?"
+    r"(?i:ein(?:en|em)?|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|"
+    r"wenige[n]?|einige[n]?|\d+)\s+(?:Tag|Tage|Tagen|Stunden?|Wochen?|Monat|Monate|Monaten|"
+    r"Jahr|Jahre|Jahren)\s+(?:nach|vor)\s+(?:dem|der|den|des|einem|einer)\s+"
+    r"(?:[a-zäöüß]+\s+)*[A-ZÄÖÜ][\w-]*"
+    r"(?:\s+(?:im|in|von)\s+(?:der\s+|dem\s+|den\s+)?[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*s\b)?)?"
+)
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:mit|von|vom|gegen|für|bei|beim|zu|zum|zur|über|an|am|nach|aus|laut|zufolge|in|im|"
     r"auf|unter|vor|seit|durch|um|ohne|wegen|trotz|zwischen|neben|hinter|bis)\s+(?:\S+\s+){0,1}$"
@@ -70,12 +80,32 @@ _AUX_PRESENT = {
 def headline(
     text: str, cue: CueMatch, mentions: list[tuple[int, int, Actor]], kinds: dict[str, str]
 ) -> str:
+    start, _ = cue.clause
+    span = _TIME_SPAN.search(text, start, cue.start)
+    if span is not None:
+        # "Drei Tage nach dem Sturm ist die Zahl … gestiegen": a time, left out where the
+        # title still opens with its subject
+        title = _headline(text, cue, mentions, (span.start(), span.end()))
+        first = title.split()[0].lower() if title else ""
+        if first and first not in _FINITE_AUX and first != cue.word.lower():
+            return title
+    return _headline(text, cue, mentions, None)
+
+
+def _headline(
+    text: str,
+    cue: CueMatch,
+    mentions: list[tuple[int, int, Actor]],
+    time_span: tuple[int, int] | None,
+) -> str:
     start, end = cue.clause
     remove = [
         (_with_preposition(text, phrase.start), phrase.end)
         for phrase in (cue.date, cue.time)
         if phrase is not None and start <= phrase.start < end
     ]
+    if time_span is not None:
+        remove.append(time_span)
     if cue.predicate[:1].isupper():
         title = _noun_title(text, cue, mentions)
         if " " not in title:  # a bare "Festnahme": the clause says more
@@ -446,6 +476,7 @@ def _subject_first(words: list[str], verb: str) -> list[str]:
                 last += 2  # "die Zahl der Toten": the genitive belongs to the subject
             phrase = words[index:last]
             phrase[0] = phrase[0][:1].upper() + phrase[0][1:]
+            phrase[-1] = phrase[-1].rstrip(".,;:")  # the sentence's end stays at the end
             return [*phrase, verb, *words[1:index], *words[last:]]
         return words
     return words

@@ -145,13 +145,9 @@ def _headline(
             words = _strip(text, after, cue.start, [*remove, (s_start, s_end)]).split()
             if "sich" not in words and re.search(r"\bsich\b", text[start + aux.end() : cue.start]):
                 words.insert(0, "sich")  # "haben sich CDU und SPD geeinigt": reflexive
-            if re.match(r"\s*worden\b", text[cue.end : end]):
-                # "Keller ist zur Präsidentin gewählt worden": a passive stays one
-                verb, particle = ("werden" if partner else "wird"), cue.word
-            elif aux.group(0) in _SEIN and not perfect_with_sein(cue.predicate):
-                # "Keller ist gewählt", "Die Brücke ist gesperrt": a state, not an act of hers
-                plural = partner is not None or aux.group(0) in ("sind", "waren")
-                verb, particle = ("sind" if plural else "ist"), cue.word
+            passive = _passive(text, cue, aux.group(0), partner is not None)
+            if passive is not None:
+                verb, particle = passive
             title = " ".join([who, verb, *words[-(MAX_WORDS - 3) :], particle])
     if title is None and _RELATIVE.match(text[start:end]) and not cue.finite:
         # ", der im Juni geschlossen wurde": the antecedent and the participle
@@ -187,7 +183,7 @@ def _perfect_title(text: str, cue: CueMatch, aux: re.Match[str], remove: list) -
     haben die Beschäftigten die Arbeit niedergelegt`` → ``Die Beschäftigten legen die Arbeit
     nieder``: a clause in the perfect without an actor as subject, in the present, its
     subject first (a noun phrase before the auxiliary, or right after it)."""
-    start, end = cue.clause
+    start = cue.clause[0]
     before = _strip(text, start, start + aux.start(), remove).split()
     before = _LEADING.sub("", " ".join(before)).split()
     middle = _strip(text, start + aux.end(), cue.start, remove).split()
@@ -210,12 +206,22 @@ def _perfect_title(text: str, cue: CueMatch, aux: re.Match[str], remove: list) -
     verb, particle = conjugate(cue.predicate)
     if plural:
         verb = cue.predicate[len(particle) :]
-    if re.match(r"\s*worden\b", text[cue.end : end]):
-        verb, particle = ("werden" if plural else "wird"), cue.word
-    elif aux.group(0) in _SEIN and not perfect_with_sein(cue.predicate):
-        verb, particle = ("sind" if plural else "ist"), cue.word
+    passive = _passive(text, cue, aux.group(0), plural)
+    if passive is not None:
+        verb, particle = passive
     room = max(0, MAX_WORDS - len(before) - 2)
     return " ".join([*before, verb, *middle[:room], particle])
+
+
+def _passive(text: str, cue: CueMatch, aux: str, plural: bool) -> tuple[str, str] | None:
+    """The present of a passive, as (auxiliary, participle): ``ist … gewählt worden`` →
+    ``wird gewählt``; ``ist gewählt``, ``ist gesperrt`` (a verb whose perfect takes
+    ``haben``) is a state → ``ist gewählt``. None for an active perfect."""
+    if re.match(r"\s*worden\b", text[cue.end : cue.clause[1]]):
+        return ("werden" if plural else "wird"), cue.word
+    if aux in _SEIN and not perfect_with_sein(cue.predicate):
+        return ("sind" if plural else "ist"), cue.word
+    return None
 
 
 def _with_preposition(text: str, start: int) -> int:

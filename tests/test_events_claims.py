@@ -28,6 +28,12 @@ def the_discrepancy(make_project, articles: dict[str, str]):
     return found
 
 
+def titles_of(make_project, *paragraphs: str) -> set[str]:
+    """The event titles of a dossier of one article of these paragraphs."""
+    dossier = dossier_of(make_project, {"a.txt": article("Meldung", "06.05.2023", *paragraphs)})
+    return {event.title for event in dossier.events}
+
+
 def article(title: str, published: str | None, *paragraphs: str) -> str:
     lines = [title]
     if published:
@@ -777,88 +783,52 @@ def test_a_participle_before_its_noun_after_a_phrase_is_no_predicate() -> None:
 
 
 def test_a_reflexive_verb_keeps_its_pronoun_in_the_title(make_project) -> None:
-    dossier = dossier_of(
+    titles = titles_of(
         make_project,
-        {
-            "a.txt": article(
-                "Streit im Landtag",
-                "06.05.2023",
-                "Am Freitag weigerte sich Präsidentin Anna Keller, über den Antrag abstimmen "
-                "zu lassen.",
-                "Am Samstag haben sich CDU und SPD geeinigt.",
-            )
-        },
+        "Am Freitag weigerte sich Präsidentin Anna Keller, über den Antrag abstimmen zu lassen.",
+        "Am Samstag haben sich CDU und SPD geeinigt.",
     )
-    titles = {event.title for event in dossier.events}
     assert "Anna Keller weigert sich" in titles
     assert "CDU und SPD einigen sich" in titles
 
 
 def test_a_subject_keeps_its_genitive_in_the_title(make_project) -> None:
-    dossier = dossier_of(
+    titles = titles_of(
         make_project,
-        {
-            "a.txt": article(
-                "Sondersitzung",
-                "06.05.2023",
-                "Am Montag befasst sich der Innenausschuss des Landtags mit dem Unglück.",
-                "Am Dienstag verschob sich Anna Kellers Abflug um mehrere Stunden.",
-            )
-        },
+        "Am Montag befasst sich der Innenausschuss des Landtags mit dem Unglück.",
+        "Am Dienstag verschob sich Anna Kellers Abflug um mehrere Stunden.",
     )
-    titles = {event.title for event in dossier.events}
     assert "Innenausschuss des Landtags befasst sich mit dem Unglück" in titles
     assert "Anna Kellers Abflug verschiebt sich um mehrere Stunden" in titles
 
 
 def test_a_state_passive_is_no_act_of_its_subject(make_project) -> None:
-    dossier = dossier_of(
+    titles = titles_of(
         make_project,
-        {
-            "a.txt": article(
-                "Neue Präsidentin",
-                "06.05.2023",
-                "Um 10.27 Uhr war es so weit: Anna Kowalczyk ist gewählt.",
-                "Am Montag ist Maria Brandt zurückgetreten.",
-            )
-        },
+        "Um 10.27 Uhr war es so weit: Anna Kowalczyk ist gewählt.",
+        "Am Montag ist Maria Brandt zurückgetreten.",
     )
-    titles = {event.title for event in dossier.events}
     assert "Anna Kowalczyk ist gewählt" in titles  # not "wählt": she did not vote
     assert "Maria Brandt tritt zurück" in titles  # a perfect with "sein" is her act
 
 
 def test_a_clause_in_the_perfect_reads_in_the_present(make_project) -> None:
-    dossier = dossier_of(
+    titles = titles_of(
         make_project,
-        {
-            "a.txt": article(
-                "Tarifstreit",
-                "06.05.2023",
-                "Die Gespräche hatten am Montag begonnen.",
-                "Am Dienstag haben die Beschäftigten die Arbeit niedergelegt.",
-                "Drei Tage nach dem Streik ist die Zahl der Kündigungen auf 20 gestiegen.",
-            )
-        },
+        "Die Gespräche hatten am Montag begonnen.",
+        "Am Dienstag haben die Beschäftigten die Arbeit niedergelegt.",
+        "Drei Tage nach dem Streik ist die Zahl der Kündigungen auf 20 gestiegen.",
     )
-    titles = {event.title for event in dossier.events}
     assert "Die Gespräche beginnen" in titles
     assert "Die Beschäftigten legen die Arbeit nieder" in titles
     assert not any(title.startswith("Drei Tage") and "steigt" in title for title in titles)
 
 
 def test_a_time_counted_from_a_happening_leaves_the_title(make_project) -> None:
-    dossier = dossier_of(
+    titles = titles_of(
         make_project,
-        {
-            "a.txt": article(
-                "Nach dem Sturm",
-                "06.05.2023",
-                "Drei Tage nach dem Sturm ist die Zahl der Toten am Freitag auf 25 gestiegen.",
-                "Fünf Tage nach dem Unglück in Kellstadt entlädt sich der Zorn der Anwohner.",
-            )
-        },
+        "Drei Tage nach dem Sturm ist die Zahl der Toten am Freitag auf 25 gestiegen.",
+        "Fünf Tage nach dem Unglück in Kellstadt entlädt sich der Zorn der Anwohner.",
     )
-    titles = {event.title for event in dossier.events}
     assert "Die Zahl der Toten steigt auf 25" in titles
     assert "Der Zorn der Anwohner entlädt sich" in titles

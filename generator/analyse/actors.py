@@ -651,7 +651,7 @@ class RuleRecogniser:
                     # "Los Angeles Times", "New York Knicks": the name goes on
                     and not (i + length < len(tokens) and _is_capitalised(tokens[i + length].text))
                 ):
-                    key = "place:" + " ".join(re.split(r"[\s\-‐]+", phrase.casefold()))
+                    key = _place_key(phrase)
                     emit(i, i + length, "place", phrase, key=key, evidence="toponym")
                     i += length - 1
                     break
@@ -707,7 +707,7 @@ class RuleRecogniser:
             ):
                 continue
             name = " ".join(t.text for t in tokens[i : k + 1])
-            key = "place:" + " ".join(re.split(r"[\s\-‐]+", town.casefold()))
+            key = _place_key(town)
             emit(i, k + 1, "place", name, key=key, evidence="toponym")
 
     def _place_of_inhabitant(self, word: str) -> str | None:
@@ -933,7 +933,7 @@ class RuleRecogniser:
                 # place that is also a word ("Erlanger Polizei") needs a noun after it
                 continue
             if place is not None and not self._shouted(token.text):
-                key = "place:" + " ".join(re.split(r"[\s\-‐]+", place.casefold()))
+                key = _place_key(place)
                 emit(i, i + 1, "place", place, key=key, evidence="adjective")
 
     # -- cue phrases ----------------------------------------------------------------
@@ -1270,7 +1270,7 @@ class RuleRecogniser:
             return
         if (place := self._place_of_inhabitant(first)) is not None:
             # "die gebürtige Kasselerin Anna Keller": the place, then the name
-            key = "place:" + " ".join(re.split(r"[\s\-‐]+", place.casefold()))
+            key = _place_key(place)
             emit(i, i + 1, "place", place, key=key, evidence="adjective")
             if len(words) >= 2:
                 self._classify_name(tokens, i + 1, j, words[1:], emit)
@@ -1564,6 +1564,11 @@ def _join(tokens: list[_Token]) -> str:
         if token.space and index < len(tokens) - 1:
             parts.append(" ")
     return "".join(parts)
+
+
+def _place_key(name: str) -> str:
+    """The key of a place: its name with case, hyphens and spacing ignored."""
+    return "place:" + " ".join(re.split(r"[\s\-‐]+", name.casefold()))
 
 
 @lru_cache(maxsize=2)

@@ -23,7 +23,7 @@ from pathlib import Path
 import click
 import yaml
 
-from .analyse.actors import Recogniser, RuleRecogniser
+from .analyse.actors import Recogniser, RuleRecogniser, _is_capitalised
 from .analyse.learned import LearnedRecogniser
 from .analyse.statistical import make_recogniser
 from .model import ACTOR_KINDS, Paragraph, Sentence, Source
@@ -215,6 +215,8 @@ def predict_spans(
                 continue  # part of a token: GermEval's *part, not an actor span
             if actor.kind == "state" and rules.is_demonym(mention.text):
                 continue  # demonym adjective ("deutsche", "Deutschen"): GermEval's LOCderiv
+            if actor.kind == "organisation" and _germeval_not_a_name(rules, mention.text):
+                continue
             if (
                 actor.kind == "place"
                 and mention.text != actor.name
@@ -228,6 +230,24 @@ def predict_spans(
         if len(set(types)) == 1 and len(types) == len(parts):
             spans.append((token, token + 1, types[0]))
     return sorted(set(spans))
+
+
+def _germeval_not_a_name(rules: RuleRecogniser, text: str) -> bool:
+    """An organisation the dossier names by a description GermEval does not tag as one name:
+    a compound of a name and a common noun (``EU-Kommission``, ``VW-Konzern``: the token is
+    GermEval's ORGpart) or a state's adjective before a common noun (``das russische
+    Verteidigungsministerium``: the adjective is LOCderiv, the rest no name)."""
+    words = text.split()
+    if len(words) == 1 and "-" in text.strip("-"):
+        first, head = text.split("-", 1)[0], text.rsplit("-", 1)[1]
+        lexicon = rules.lexicon
+        return (
+            _is_capitalised(first)
+            and not lexicon.is_common_noun(first)
+            and lexicon.is_common_noun(head)
+            and not rules.is_place_adjective(head)
+        )
+    return words[0][:1].islower() and rules.is_demonym(words[0])
 
 
 def score_germeval(

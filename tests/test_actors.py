@@ -235,6 +235,14 @@ def test_the_places_of_a_dateline() -> None:
     assert names(actors, "person") == set()
 
 
+def test_an_agency_short_name_after_its_full_name_is_a_mention_not_a_credit() -> None:
+    credited = recognise("Lindrup (dpa) – Ein Unfall legte den Verkehr lahm.")
+    assert names(credited, "organisation") == set()
+    actors = recognise("Das sagte er der Deutschen Presse-Agentur (dpa) am Telefon.")
+    (agency,) = [a for a in actors if a.kind == "organisation"]
+    assert agency.name == "dpa" and len(agency.mentions) == 2
+
+
 def test_a_facility_is_one_actor_whatever_kind_word_comes_with_its_name() -> None:
     from generator.analyse.actors import Candidate
     from generator.reconcile.actors import resolve_actors

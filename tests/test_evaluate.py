@@ -45,6 +45,32 @@ def test_germeval_command_scores_a_perfect_sentence(tmp_path: Path) -> None:
     assert lines["LOC"][:3] == ["1.000", "1.000", "1.000"]
 
 
+GERMEVAL_DESCRIPTIONS = """#\thttp://example.org\t[2020-01-01]
+1\tDie\tO\tO
+2\tEU-Kommission\tB-ORGpart\tO
+3\twidersprach\tO\tO
+4\tdem\tO\tO
+5\trussischen\tB-LOCderiv\tO
+6\tVerteidigungsministerium\tO\tO
+7\tund\tO\tO
+8\tder\tO\tO
+9\tNato\tB-ORG\tO
+10\t.\tO\tO
+
+"""
+
+
+def test_germeval_scores_a_described_organisation_as_germeval_tags_it(tmp_path: Path) -> None:
+    """The dossier's actors "EU-Kommission" and "russisches Verteidigungsministerium" are
+    GermEval's ORGpart and LOCderiv: no ORG span, and so no false positive."""
+    path = tmp_path / "mini.tsv"
+    path.write_text(GERMEVAL_DESCRIPTIONS, encoding="utf-8")
+    result = CliRunner().invoke(main, ["germeval", str(path)])
+    assert result.exit_code == 0, result.output
+    lines = {line.split()[0]: line.split()[1:] for line in result.output.splitlines()[1:]}
+    assert lines["ORG"][:3] == ["1.000", "1.000", "1.000"]
+
+
 def test_gold_command_on_the_seeds() -> None:
     result = CliRunner().invoke(
         main,

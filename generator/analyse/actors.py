@@ -297,7 +297,18 @@ class RuleRecogniser:
             return False
         before = text[: candidate.start].rstrip()
         after = text[candidate.end :].lstrip()
+        if before.endswith("(") and self._named_before(before[:-1], candidate.name):
+            return False  # "der Deutschen Presse-Agentur (dpa)": the short name of a mention
         return before.endswith(("(", "/")) or after.startswith((")", "/")) or not after
+
+    def _named_before(self, before: str, name: str) -> bool:
+        """The text before ends with a name of the entity ``name`` (up to four words)."""
+        words = before.split()
+        for length in range(1, min(4, len(words)) + 1):
+            entry = self.lexicon.lookup(" ".join(words[-length:]))
+            if entry is not None and entry.name == name:
+                return True
+        return False
 
     # -- known entities -------------------------------------------------------------
 

@@ -80,6 +80,7 @@ DROP_CONFIDENCE = 0.9
 _SUFFIX_MIN_REST = 3
 _OFFSETS = (-2, -1, 1, 2)  # an ending is a feature only with this many letters before it
 _OFFSET_PREFIXES = tuple((offset, f"{offset}:") for offset in _OFFSETS)
+_PATH_PREFIXES = (4, 6, 10)
 _UPPER_RUN = re.compile(r"[A-ZÄÖÜ]+")
 _LOWER_RUN = re.compile(r"[a-zäöüß]+")
 _DIGIT_RUN = re.compile(r"\d+")
@@ -88,6 +89,15 @@ _OTHER_LETTERS = re.compile(r"[^\W\d_]+")
 
 def model_path() -> Path:
     return Path(str(resources.files("generator").joinpath("data", MODEL_FILE)))
+
+
+def _cluster_paths(cluster_id: int | None) -> list[str]:
+    """Prefixes of the word's path in the Brown cluster tree: related clusters share a
+    prefix, so a rare cluster still tells which branch (names, places, firms) it is in.
+    spaCy stores a path reversed as an integer, so a prefix is the integer's low bits."""
+    if cluster_id is None:
+        return []
+    return [f"cp{size}={cluster_id & ((1 << size) - 1)}" for size in _PATH_PREFIXES]
 
 
 def _shape(word: str) -> str:
@@ -146,6 +156,8 @@ class FeatureMaker:
         if cluster_id is None and word[:1].isupper():
             cluster_id = clusters.cluster_id(lower)
         own.append(f"cl={cluster_id}")
+        paths = _cluster_paths(cluster_id)
+        own.extend(paths)
         if capitalised:
             own.append("cap")
             base = _strip_genitive(word)
@@ -198,6 +210,7 @@ class FeatureMaker:
             f"w={identity}",
             f"shape={shape}",
             f"cl={cluster_id}",
+            *paths[1:2],
             *(["cap"] if capitalised else []),
         )
         result = (

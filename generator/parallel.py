@@ -19,22 +19,40 @@ CAN_FORK = "fork" in multiprocessing.get_all_start_methods()
 _WORK: tuple[Callable[..., Any], list[tuple[Any, ...]]] | None = None
 
 
-def in_pool(function: Callable[..., T], calls: list[tuple[Any, ...]], workers: int) -> list[T]:
+def in_pool(
+    function: Callable[..., T],
+    calls: list[tuple[Any, ...]],
+    workers: int,
+    meanwhile: Callable[[], object] | None = None,
+) -> list[T]:
     """``function`` over the argument tuples in a pool of forked processes, in order; here,
-    one after the other, where no process can be had."""
+    one after the other, where no process can be had. ``meanwhile`` runs in this process
+    while the workers compute (once they are forked, so they do not inherit its work)."""
     global _WORK
     if not CAN_FORK or workers < 2:
-        return [function(*arguments) for arguments in calls]
+        return _here(function, calls, meanwhile)
     _WORK = (function, calls)
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
             chunk = max(1, len(calls) // (workers * 8))
-            return list(pool.map(_call_nth, range(len(calls)), chunksize=chunk))
+            results = pool.map(_call_nth, range(len(calls)), chunksize=chunk)  # all submitted
+            if meanwhile is not None:
+                meanwhile()
+            return list(results)
     except (BrokenProcessPool, OSError):  # no processes to be had: compute here
-        return [function(*arguments) for arguments in calls]
+        return _here(function, calls, None)
     finally:
         _WORK = None
+
+
+def _here(
+    function: Callable[..., T], calls: list[tuple[Any, ...]], meanwhile: Callable[[], object] | None
+) -> list[T]:
+    results = [function(*arguments) for arguments in calls]
+    if meanwhile is not None:
+        meanwhile()
+    return results
 
 
 def _call_nth(index: int) -> Any:

@@ -118,7 +118,7 @@ class Pipeline:
         sources = drop_exact_duplicates(sources, diagnostics)
         if curation is not None:
             sources = apply_to_sources(curation, sources)
-        sources = anchor_undated([infer_publication_date(source) for source in sources])
+        sources = anchor_undated(sources)
         ids = unique_slugs(source.title for source in sources)
         return [
             replace(source, id=slug) for source, slug in zip(sources, ids, strict=True)
@@ -143,7 +143,10 @@ class Pipeline:
             if results[-1] is None:
                 missing.append((len(results) - 1, key, (raw, path.suffix, display)))
         parse = partial(_isolated_parse, limits=limits)
-        parsed = self._compute("read", parse, [arguments for _, _, arguments in missing])
+        # new articles are analysed next: the tables analysing needs load while workers read
+        parsed = self._compute(
+            "read", parse, [arguments for _, _, arguments in missing], self._load_tables
+        )
         for (i, key, _), (source, found) in zip(missing, parsed, strict=True):
             results[i] = (source, tuple(found))
             self.cache.put("read", key, results[i])
@@ -175,11 +178,23 @@ class Pipeline:
                 diagnostics.append(failure)
         return [analysis if analysis is not None else _NOTHING_FOUND for analysis in found]
 
+    def _load_tables(self) -> None:
+        """What analysing needs, loaded ahead (a failure is reported when it is needed)."""
+        try:
+            preload(self.settings)
+        except Exception:  # only a head start
+            return
+
     def _compute(
-        self, stage: str, function: Callable[..., T] | None, calls: list[tuple[Any, ...]]
+        self,
+        stage: str,
+        function: Callable[..., T] | None,
+        calls: list[tuple[Any, ...]],
+        meanwhile: Callable[[], None] | None = None,
     ) -> list[T]:
         """``function`` over the argument tuples, in order: in this process, or in a pool of
-        forked processes where there are enough calls to pay for starting it."""
+        forked processes where there are enough calls to pay for starting it (``meanwhile``
+        then runs here while the workers compute)."""
         if function is None or not calls:
             return []
         workers = min(self.settings.workers, len(calls) - 1)
@@ -187,7 +202,7 @@ class Pipeline:
             return [function(*arguments) for arguments in calls]
         # the first here: it loads the tables (lexicon, spaCy) the forked workers then share
         first = function(*calls[0])
-        rest = in_pool(function, calls[1:], workers)
+        rest = in_pool(function, calls[1:], workers, meanwhile)
         self.pooled[stage] += len(rest)
         return [first, *rest]
 
@@ -474,9 +489,18 @@ def _isolated_parse(
 ) -> tuple[Source | None, list[Diagnostic]]:
     """One article parsed; a defect that escapes the parser costs this article only."""
     try:
-        return parse_article(raw, suffix, display, limits)
+        return _dated(parse_article(raw, suffix, display, limits))
     except Exception as error:  # any defect: report it, keep the other articles
         return None, [Diagnostic(level="error", path=display, message=_defect("reading", error))]
+
+
+def _dated(
+    read: tuple[Source | None, list[Diagnostic]],
+) -> tuple[Source | None, list[Diagnostic]]:
+    """An article as read, with its publication date inferred where it states none (here,
+    with the reading, in the pool; an editor's date in the curation file overrides it)."""
+    source, found = read
+    return (None if source is None else infer_publication_date(source)), found
 
 
 def _isolated_read(
@@ -484,7 +508,7 @@ def _isolated_read(
 ) -> tuple[Source | None, list[Diagnostic]]:
     """One article read; a defect that escapes the reader costs this article only."""
     try:
-        return read_article(path, display, limits)
+        return _dated(read_article(path, display, limits))
     except Exception as error:  # any defect: report it, keep the other articles
         return None, [Diagnostic(level="error", path=display, message=_defect("reading", error))]
 

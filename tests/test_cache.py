@@ -207,6 +207,23 @@ def test_the_pool_gives_the_same_dossier_as_one_process(tmp_path: Path) -> None:
     assert dossier_json(other.dossier) == dossier_json(one.dossier)
 
 
+def _pid_and_square(number: int) -> tuple[int, int]:
+    return os.getpid(), number * number
+
+
+def test_the_pool_works_while_this_process_loads_what_comes_next() -> None:
+    from generator.parallel import CAN_FORK, in_pool
+
+    here: list[int] = []
+    results = in_pool(
+        _pid_and_square, [(n,) for n in range(40)], 2, lambda: here.append(os.getpid())
+    )
+    assert [square for _, square in results] == [n * n for n in range(40)]
+    assert here == [os.getpid()]  # once, in this process
+    if CAN_FORK:
+        assert os.getpid() not in {pid for pid, _ in results}
+
+
 def _build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],

@@ -235,6 +235,15 @@ def test_the_places_of_a_dateline() -> None:
     assert names(actors, "person") == set()
 
 
+def test_a_town_with_two_digits_is_a_club_named_for_its_founding_year() -> None:
+    actors = recognise(
+        "Hannover 96 verlor am Samstag in Mainz, der Trainer von Mainz 05 jubelte.",
+        "In Hannover 15 Grad, in Trier 12 und 14 Uhr, im Harz 50 seltene Vögel.",
+    )
+    assert names(actors, "organisation") == {"Hannover 96", "Mainz 05"}
+    assert {"Hannover", "Mainz", "Trier"} <= names(actors, "place")
+
+
 def test_an_agency_short_name_after_its_full_name_is_a_mention_not_a_credit() -> None:
     credited = recognise("Lindrup (dpa) – Ein Unfall legte den Verkehr lahm.")
     assert names(credited, "organisation") == set()

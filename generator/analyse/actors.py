@@ -88,6 +88,8 @@ _BODY_SUFFIXES = tuple(_VOCABULARY["body_suffixes"])
 _PLACE_SUFFIXES = tuple(_VOCABULARY["place_suffixes"])
 _WEAK_PLACE_SUFFIXES = tuple(_VOCABULARY["weak_place_suffixes"])
 _CLUB_PREFIXES = frozenset(_VOCABULARY["club_prefixes"])
+_CLUB_YEAR = re.compile(r"\d\d\.?")  # "96" in "Hannover 96"
+_RANGE_WORDS = frozenset({"und", "bis", "oder", "-", "–", "/"})
 _PLACE_PREFIXES = frozenset(_VOCABULARY["place_prefixes"])
 _PLACE_HEADS = frozenset(_VOCABULARY["place_heads"])
 _ORG_HEAD_WORDS = frozenset(_VOCABULARY["org_head_words"])
@@ -277,6 +279,7 @@ class RuleRecogniser:
         self._english_institutions(tokens, taken, emit)
         self._dateline(tokens, taken, emit)
         self._roads(tokens, taken, emit)
+        self._numbered_clubs(tokens, taken, emit)
         self._headed_names(tokens, taken, emit)
         self._organisation_phrases(tokens, taken, emit)
         self._cue_phrases(tokens, taken, emit)
@@ -528,6 +531,33 @@ class RuleRecogniser:
             if number is not None and not taken[i + 1] and token.space:
                 end = tokens[i + 1].start + len(number)
                 emit(i, i + 2, "place", f"{code['kind']} {number}", evidence="pattern", end=end)
+
+    def _numbered_clubs(self, tokens: list[_Token], taken: list[bool], emit) -> None:
+        """``Hannover 96``, ``Mainz 05``: a town and two digits, followed by no noun they could
+        count (``in Kellstadt 12 Grad``) and no further number (``zwischen Trier 12 und 14
+        Uhr``), is a sports club named for its founding year; not the town."""
+        for i in range(len(tokens) - 1):
+            number = tokens[i + 1].text
+            last = i + 2 == len(tokens)
+            if taken[i] or taken[i + 1] or not _CLUB_YEAR.fullmatch(number):
+                continue
+            if number.endswith(".") and not last:
+                continue  # "Kellstadt 12. Mai"
+            town = tokens[i].text
+            if self.lexicon.lookup(town) is not None or not self._is_place_word(town):
+                continue
+            if i == 0 and self.lexicon.is_lowercase_word(town):
+                continue  # "Seine 17 Abgeordneten": a pronoun opening the sentence
+            after = [t.text for t in tokens[i + 2 : i + 4]]
+            counted = after[1:] if after and after[0][:1].islower() else []
+            if after and (after[0] in _RANGE_WORDS or _is_capitalised(after[0])):
+                continue
+            if counted and _is_capitalised(counted[0]):
+                continue  # "im Weinviertel 50 seltene Papageien": the number counts a noun
+            if any(word[:1].isdigit() for word in after):
+                continue
+            end = tokens[i + 1].start + 2  # not the sentence's full stop
+            emit(i, i + 2, "organisation", f"{town} {number[:2]}", evidence="pattern", end=end)
 
     def _dateline(self, tokens: list[_Token], taken: list[bool], emit) -> None:
         """``Kassel/Trier (dpa) –``, ``Celle –``: the places a report is filed from."""

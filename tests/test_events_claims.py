@@ -582,6 +582,15 @@ def test_a_news_noun_is_the_happening_of_a_light_verb() -> None:
     assert cue.predicate == "kommen"
 
 
+def test_a_news_noun_that_did_not_happen_is_no_event() -> None:
+    assert find_cues("Sechs Stunden verhandelten sie – und doch keine Einigung.", [])[
+        0
+    ].predicate == ("verhandeln")
+    assert find_cues("Am Abend gab es noch keine schnelle Einigung.", []) == []
+    (cue,) = find_cues("Am Abend kam die Einigung.", [])
+    assert cue.family == "einigen"
+
+
 def test_times_of_a_warning_told_with_light_verbs(make_project) -> None:
     a = article(
         "Unwetter in Kellstadt",

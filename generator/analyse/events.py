@@ -87,6 +87,7 @@ def _vocabulary() -> dict[str, Any]:
         "auxiliaries": frozenset(data["auxiliaries"]),
         "reporting": frozenset(data["reporting"]),
         "light_verbs": frozenset(data["light_verbs"]),
+        "negations": frozenset(data["negations"]),
         "sein_verbs": frozenset(data["sein_verbs"]),
         "particles": frozenset(data["particles"]),
         "status_words": status_words,
@@ -295,6 +296,8 @@ def find_cues(
                 )
                 continue
             family = _noun_family(word, vocab["nouns"])
+            if family is not None and _negated(words, index, vocab["negations"]):
+                continue  # "keine Einigung": what did not happen is no event
             if family is not None:
                 # "Nach dem Brand …": an earlier happening named as the time of this one
                 adjunct = _TEMPORAL_ADJUNCT.search(text[clause_start : match.start()])
@@ -343,6 +346,15 @@ def find_cues(
             )
         )
     return result
+
+
+def _negated(words: list[re.Match[str]], index: int, negations: frozenset[str]) -> bool:
+    """A negation just before the noun, or before one adjective of it (``keine schnelle
+    Einigung``)."""
+    before = [w.group(0) for w in words[max(0, index - 2) : index]]
+    if before and before[-1].lower() in negations:
+        return True
+    return len(before) == 2 and before[1][:1].islower() and before[0].lower() in negations
 
 
 def _attributive(word: str, words: list[re.Match[str]], index: int) -> bool:

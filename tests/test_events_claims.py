@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from generator import Settings, run_pipeline
+from generator.analyse.dates import find_dates
 from generator.analyse.events import find_cues, verb_lemma
 from generator.analyse.quantities import find_quantities
 from generator.analyse.times import find_times
@@ -582,6 +583,14 @@ def test_a_news_noun_is_the_happening_of_a_light_verb() -> None:
     assert cue.predicate == "kommen"
 
 
+def test_a_verb_before_a_clause_final_auxiliary_is_a_participle(make_project) -> None:
+    text = "Damit endet ein Streit, der am 2. Mai begonnen hatte."
+    cues = find_cues(text, find_dates(text, None))
+    assert [(c.predicate, c.finite) for c in cues] == [("enden", True), ("beginnen", False)]
+    titles = titles_of(make_project, "Damit endet ein Streit, der am 2. Mai begonnen hatte.")
+    assert "Streit begonnen" in titles  # not "Der beginnen"
+
+
 def test_a_news_noun_that_did_not_happen_is_no_event() -> None:
     assert find_cues("Sechs Stunden verhandelten sie – und doch keine Einigung.", [])[
         0
@@ -607,6 +616,18 @@ def test_times_of_a_warning_told_with_light_verbs(make_project) -> None:
     (clock,) = [d for d in dossier_of(make_project, {"a.txt": a, "b.txt": b}).discrepancies]
     assert clock.kind == "time"
     assert [c.time for c in clock.claims] == ["20:11", "20:12"]
+
+
+def test_a_topic_line_dates_what_follows_and_is_no_event(make_project) -> None:
+    a = (
+        "# Streit bei Larimo\n\nVeröffentlicht am 30.10.2024 um 18:00 Uhr\n\n"
+        "## Was am Montag bekannt wurde\n\n"
+        "Der Vorstand der Larimo AG schließt erstmals Werksschließungen nicht mehr aus.\n"
+    )
+    dossier = dossier_of(make_project, {"a.md": a})
+    assert [(e.predicate, e.date.iso if e.date else None) for e in dossier.events] == [
+        ("ausschließen", "2024-10-28")
+    ]
 
 
 def test_the_same_date_written_differently_is_no_conflict(make_project) -> None:

@@ -42,6 +42,10 @@ _TEMPORAL_ADJUNCT = re.compile(
     r"\b(?:nach|vor|seit|bei|beim|während|wegen|trotz)\s+(?:(?:dem|der|den|des|einem|einer)\s+)?(?:\w+\s+)?$",
     re.IGNORECASE,
 )
+_W_WORDS = frozenset("was wie warum wer wo wann weshalb wieso weswegen wohin woher".split())
+_CLAUSE_FINAL_AUXILIARIES = frozenset(
+    "hat hatte hatten haben habe ist sind war waren sei seien wurde wurden worden".split()
+)
 _PARTICIPLE = re.compile(r"^(?:ge\w+(?:t|en)|\w+(?:ge)\w+(?:t|en)|\w+iert)$")
 
 
@@ -270,7 +274,9 @@ def find_cues(
             if lemma is not None:
                 if lemma in vocab["auxiliaries"] or _attributive(word, words, index):
                     continue
-                finite = not (_PARTICIPLE.match(word) or word == lemma)
+                finite = not (
+                    _PARTICIPLE.match(word) or word == lemma or _before_auxiliary(text, words, index)
+                )
                 if finite and last in vocab["particles"] and index < len(words) - 1:
                     joined = last + lemma
                     if joined in verb_lemmas():
@@ -346,6 +352,30 @@ def find_cues(
             )
         )
     return result
+
+
+def is_topic_line(text: str) -> bool:
+    """``Was am Montag bekannt wurde``, ``Wie es weitergeht``: one clause opened by a
+    question word, without a question mark: a subheading that names a topic. It reports
+    nothing itself, but the day it names is the day of what follows it."""
+    opening = _WORD.search(text)
+    return (
+        opening is not None
+        and opening.group(0).lower() in _W_WORDS
+        and len(clauses(text)) == 1
+        and not text.rstrip(" „“\"'»«)").endswith("?")
+    )
+
+
+def _before_auxiliary(text: str, words: list[re.Match[str]], index: int) -> bool:
+    """``, der am Montag begonnen hatte``: a verb right before an auxiliary that ends a
+    clause is its participle, whatever its prefix (``begonnen``, ``verloren``)."""
+    if index + 1 >= len(words):
+        return False
+    after = words[index + 1]
+    if text[words[index].end() : after.start()].strip():
+        return False  # "…, als er kam, war es still": a comma between
+    return after.group(0) in _CLAUSE_FINAL_AUXILIARIES and index + 2 == len(words)
 
 
 def _negated(words: list[re.Match[str]], index: int, negations: frozenset[str]) -> bool:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from ..analyse.actors import RuleRecogniser
 from ..analyse.dates import find_dates, year_for
-from ..analyse.events import EventCue, reporting_verbs
+from ..analyse.events import EventCue, is_topic_line, reporting_verbs
 from ..analyse.times import minutes
 from ..model import Actor, DateValue, Event, EventTime, Mention, Source
 from .actors import unique_slugs
@@ -175,7 +175,8 @@ def build_events(
                 draft.inherited = draft.from_lead = True
         if (draft.day is not None or draft.weekday is not None) and cue.cue.status == "reported":
             previous[key] = draft
-        drafts.append(draft)
+        if not is_topic_line(sentence.text):
+            drafts.append(draft)  # a topic line only dates what follows it
 
     clusters = _cluster(drafts, StoryLinks(sources))
     clusters = _merge_same_steps(clusters)

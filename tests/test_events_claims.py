@@ -630,6 +630,19 @@ def test_a_topic_line_dates_what_follows_and_is_no_event(make_project) -> None:
     ]
 
 
+def test_one_year_one_place_one_verb_is_one_event_across_sources(make_project) -> None:
+    news = "Der Autobauer Larimo schließt sein Werk in Kassel, 900 Stellen fallen weg."
+    a = article(
+        "Larimo schließt Werk", "20.12.2024", news, "In Kassel endet die Fertigung Ende 2025."
+    )
+    b = article(
+        "Larimo schließt Werk", "21.12.2024", news, "Im Werk in Kassel endet 2025 die Produktion."
+    )
+    dossier = dossier_of(make_project, {"a.txt": a, "b.txt": b})
+    endings = [e for e in dossier.events if e.predicate == "enden"]
+    assert [(e.date.iso, len(e.sources)) for e in endings] == [("2025", 2)]
+
+
 def test_the_same_date_written_differently_is_no_conflict(make_project) -> None:
     a = article("Brand", "22.12.2024", "In Neustadt brannte am Freitagabend eine Scheune ab.")
     b = article("Brand", "23.12.2024", "In Neustadt brannte am 20. Dezember eine Scheune ab.")

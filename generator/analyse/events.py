@@ -42,9 +42,26 @@ _TEMPORAL_ADJUNCT = re.compile(
     r"\b(?:nach|vor|seit|bei|beim|während|wegen|trotz)\s+(?:(?:dem|der|den|des|einem|einer)\s+)?(?:\w+\s+)?$",
     re.IGNORECASE,
 )
-_W_WORDS = frozenset("was wie warum wer wo wann weshalb wieso weswegen wohin woher".split())
+_W_WORDS = frozenset(
+    ["was", "wie", "warum", "wer", "wo", "wann", "weshalb", "wieso", "weswegen", "wohin", "woher"]
+)
 _CLAUSE_FINAL_AUXILIARIES = frozenset(
-    "hat hatte hatten haben habe ist sind war waren sei seien wurde wurden worden".split()
+    [
+        "hat",
+        "hatte",
+        "hatten",
+        "haben",
+        "habe",
+        "ist",
+        "sind",
+        "war",
+        "waren",
+        "sei",
+        "seien",
+        "wurde",
+        "wurden",
+        "worden",
+    ]
 )
 _PARTICIPLE = re.compile(r"^(?:ge\w+(?:t|en)|\w+(?:ge)\w+(?:t|en)|\w+iert)$")
 
@@ -275,7 +292,9 @@ def find_cues(
                 if lemma in vocab["auxiliaries"] or _attributive(word, words, index):
                     continue
                 finite = not (
-                    _PARTICIPLE.match(word) or word == lemma or _before_auxiliary(text, words, index)
+                    _PARTICIPLE.match(word)
+                    or word == lemma
+                    or _before_auxiliary(text, words, index)
                 )
                 if finite and last in vocab["particles"] and index < len(words) - 1:
                     joined = last + lemma

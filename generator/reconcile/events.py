@@ -532,8 +532,11 @@ def _fits(cluster: _Cluster, draft: _Draft, stories: StoryLinks) -> bool:
     both_days = (cluster.day is not None or cluster.weekday is not None) and (
         draft.day is not None or draft.weekday is not None
     )
-    if shared_places and (both_days or cluster.year is None or draft.year is None):
-        return True
+    no_days = (cluster.day is None and cluster.weekday is None) and (
+        draft.day is None and draft.weekday is None
+    )
+    if shared_places and (both_days or no_days or cluster.year is None or draft.year is None):
+        return True  # with a place: the same day, or the same year or month named alone
     states = {s for d in cluster.drafts for s in d.states}
     if len(states & draft.states) >= (1 if both_days else 2):
         return True

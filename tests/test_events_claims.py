@@ -845,6 +845,24 @@ def test_a_subject_keeps_its_genitive_in_the_title(make_project) -> None:
     assert "Anna Kellers Abflug verschiebt sich um mehrere Stunden" in titles
 
 
+def test_a_title_never_opens_with_the_verb_of_a_fronted_sentence(make_project) -> None:
+    titles = titles_of(
+        make_project,
+        "Demnach akzeptiert der Kellstädter Klub eine feste Ablöse.",
+        "Erst legen sie Tausende Rechner lahm, dann entschuldigen sie sich.",
+        "Am Samstagabend gedachten Hunderte der Toten.",
+        "Am Freitag hatten Vertreter der beiden Parteien den Vertrag unterzeichnet.",
+        "Am Montag war der Wechsel des jungen Stürmers offiziell.",
+    )
+    assert {
+        "Der Kellstädter Klub akzeptiert eine feste Ablöse",
+        "Sie legen Tausende Rechner lahm",
+        "Hunderte gedachten der Toten",
+        "Vertreter der beiden Parteien haben den Vertrag unterzeichnet",
+        "Der Wechsel des jungen Stürmers war offiziell",
+    } <= titles, titles
+
+
 def test_a_state_passive_is_no_act_of_its_subject(make_project) -> None:
     titles = titles_of(
         make_project,

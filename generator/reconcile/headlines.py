@@ -29,6 +29,8 @@ _ASIDE = re.compile(r"\s*\([^()]{0,25}\)|\s*\([^()]*$|^\s*[^()\s]{1,4}\)\s*")
 _NAME_PARTICLES = {"del", "de", "la", "da", "di", "do", "du", "von", "van"}
 # determiners a subject can open with, and prepositions that make a noun phrase no subject
 _NOMINATIVE = {"der", "die", "das", "ein", "eine", "kein", "keine"}
+_PRONOUNS = {"er", "sie", "es", "wir", "man"}
+_GENITIVE_VERBS = {"gedenken", "bedürfen", "entbehren"}  # their object is a genitive
 _PREPOSITIONS = {
     "in", "an", "auf", "aus", "bei", "mit", "nach", "von", "vor", "zu", "über", "unter",
     "durch", "für", "gegen", "ohne", "um", "seit", "während", "wegen", "trotz", "hinter",
@@ -89,7 +91,46 @@ def headline(
         first = title.split()[0].lower() if title else ""
         if first and first not in _FINITE_AUX and first != cue.word.lower():
             return title
-    return _headline(text, cue, mentions, None)
+    return _verb_second(_headline(text, cue, mentions, None), text)
+
+
+def _verb_second(title: str, text: str) -> str:
+    """A title that opens with a verb the sentence had after a phrase the title left out
+    (``Erst legen sie …``, ``Am Samstag gedachten Tausende …``) takes its subject to the
+    front: ``Sie legen …``, ``Tausende gedachten …``."""
+    words = title.split()
+    if len(words) < 3:
+        return title
+    verb = words[0].lower()
+    finite = verb in _FINITE_AUX or verb_lemma(verb) is not None
+    opening = re.match(r"\W*(\w+)", text)
+    if not finite or opening is None or opening.group(1).lower() == verb:
+        return title  # no verb, or the sentence itself opens with it
+    words[0] = verb
+    moved = _subject_first(words, verb)
+    if moved is not words and moved != words:
+        return " ".join(moved)
+    subject = words[1]
+    if subject.lower() in _PRONOUNS:
+        return " ".join([subject[:1].upper() + subject[1:], verb, *words[2:]])
+    plural = verb.endswith("en") or verb in ("sind", "waren")
+    if plural and subject[:1].isupper() and subject.lower() not in german_stop_words():
+        # a plural without article ("Retter", "Spitzenvertreter der Partner"), with its
+        # genitive unless the verb governs one ("gedachten Tausende der Opfer")
+        last = _genitive_end(words, 2) if verb_lemma(verb) not in _GENITIVE_VERBS else 2
+        return " ".join([*words[1:last], verb, *words[last:]])
+    return title
+
+
+def _genitive_end(words: list[str], start: int) -> int:
+    """Where a genitive that starts at ``start`` ends (``der drei Partner``, ``des
+    englischen Torjägers``); ``start`` where none does."""
+    if start + 1 >= len(words) or words[start] not in ("der", "des"):
+        return start
+    noun = start + 1
+    while noun < min(len(words) - 1, start + 3) and words[noun][:1].islower():
+        noun += 1  # adjectives and numbers before its noun
+    return noun + 1 if words[noun][:1].isupper() else start
 
 
 def _headline(
@@ -474,12 +515,7 @@ def _subject_first(words: list[str], verb: str) -> list[str]:
                 )
             ):
                 last += 2 if words[last] in _NAME_PARTICLES else 1
-            if (
-                last + 1 < len(words)
-                and words[last] in ("der", "des")
-                and words[last + 1][:1].isupper()
-            ):
-                last += 2  # "die Zahl der Toten": the genitive belongs to the subject
+            last = _genitive_end(words, last)  # "die Zahl der Toten": the subject's genitive
             phrase = words[index:last]
             phrase[0] = phrase[0][:1].upper() + phrase[0][1:]
             phrase[-1] = phrase[-1].rstrip(".,;:")  # the sentence's end stays at the end

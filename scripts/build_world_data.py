@@ -90,6 +90,7 @@ ORG_TYPES = frozenset(
         "court",
         "military",
         "company",
+        "market",
         "ngo",
     }
 )

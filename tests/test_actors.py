@@ -244,6 +244,14 @@ def test_a_town_with_two_digits_is_a_club_named_for_its_founding_year() -> None:
     assert {"Hannover", "Mainz", "Trier"} <= names(actors, "place")
 
 
+def test_stock_indices_and_exchanges_are_organisations_of_one_name() -> None:
+    actors = recognise(
+        "Der Dax fiel um zwei Prozent, der MDax stieg.",
+        "In New York schloss der Dow Jones im Plus, der Deutsche Aktienindex nicht.",
+    )
+    assert names(actors, "organisation") == {"DAX", "MDAX", "Dow Jones"}
+
+
 def test_an_agency_short_name_after_its_full_name_is_a_mention_not_a_credit() -> None:
     credited = recognise("Lindrup (dpa) – Ein Unfall legte den Verkehr lahm.")
     assert names(credited, "organisation") == set()

@@ -127,6 +127,19 @@ def test_merge_keeps_strong_rules_and_decides_the_weak_ones() -> None:
     assert [c.text for c in unsure] == ["Heller", "Moskau", "Orlen"]
 
 
+def test_a_name_the_model_splits_into_pieces_of_its_kind_stays_whole() -> None:
+    text = "Am Dienstag verschob sich Anna Kellers Abflug ."
+    tokens = tokenize(text)
+    ruled = [_candidate("Anna Kellers", text, "person", "given-name")]
+    index = {t.text: k for k, t in enumerate(tokens)}
+    pieces = [(index["Anna"], index["Anna"] + 1, "PER"), (index["Kellers"], index["Abflug"], "PER")]
+    merged = merge(tokens, ruled, pieces, lambda *_: None, sure_no_name=lambda *_: True)
+    assert [(c.text, c.kind) for c in merged] == [("Anna Kellers", "person")]
+    # pieces of two kinds are the model's own bounds: the rules' guess goes
+    mixed = [pieces[0], (*pieces[1][:2], "ORG")]
+    assert merge(tokens, ruled, mixed, lambda *_: None, sure_no_name=lambda *_: True) == []
+
+
 def test_shipped_model_is_small_loads_offline_and_is_deterministic(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -396,6 +397,21 @@ class LearnedRecogniser:
         return base.lower() not in lexicon.english_words or base.isupper()
 
 
+def _pieces_of(
+    spans: Sequence[tuple[int, int, str]], covered: tuple[int, int]
+) -> list[tuple[int, int, str]]:
+    """``Anna`` + ``Kellers`` tagged as two names of one type where the rules found ``Anna
+    Kellers``: the model agrees on the kind, and its split is no boundary of its own. The
+    whole range as one span of that type, or nothing."""
+    ordered = sorted(spans)
+    if len(ordered) < 2 or len({s[2] for s in ordered}) != 1:
+        return []
+    contiguous = all(a[1] == b[0] for a, b in pairwise(ordered))
+    if not contiguous or (ordered[0][0], ordered[-1][1]) != covered:
+        return []
+    return [(covered[0], covered[1], ordered[0][2])]
+
+
 def merge(
     tokens: Sequence[_Token],
     ruled: Sequence[Candidate],
@@ -426,7 +442,9 @@ def merge(
             continue
         first, last = covered
         overlapping = [s for s in spans if s[0] < last and first < s[1]]
-        same = [s for s in overlapping if (s[0], s[1]) == covered]
+        same = [s for s in overlapping if (s[0], s[1]) == covered] or _pieces_of(
+            overlapping, covered
+        )
         if same:
             kind = KIND_OF_TYPE[same[0][2]]
             if candidate.kind == "state" or (candidate.kind == kind):

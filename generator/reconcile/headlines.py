@@ -28,6 +28,7 @@ _FINITE_AUX = {
 _ASIDE = re.compile(r"\s*\([^()]{0,25}\)|\s*\([^()]*$|^\s*[^()\s]{1,4}\)\s*")
 _NAME_PARTICLES = {"del", "de", "la", "da", "di", "do", "du", "von", "van"}
 # determiners a subject can open with, and prepositions that make a noun phrase no subject
+_FINITE_AUX_FORMS = {*_FINITE_AUX, "worden", "sei", "seien", "habe", "hätte", "wäre"}
 _NOMINATIVE = {"der", "die", "das", "ein", "eine", "kein", "keine"}
 _PRONOUNS = {"er", "sie", "es", "wir", "man"}
 _GENITIVE_VERBS = {"gedenken", "bedürfen", "entbehren"}  # their object is a genitive
@@ -190,7 +191,7 @@ def _headline(
             if passive is not None:
                 verb, particle = passive
             title = " ".join([who, verb, *words[-(MAX_WORDS - 3) :], particle])
-    if title is None and _RELATIVE.match(text[start:end]) and not cue.finite:
+    if title is None and _relative_clause(text[start:end]) and not cue.finite:
         # ", der im Juni geschlossen wurde": the antecedent and the participle
         antecedent = re.findall(r"[A-ZÄÖÜ][\wäöüß-]+", text[:start])
         if antecedent:
@@ -217,6 +218,13 @@ def _headline(
     if not keep and last != cue.predicate and cue.predicate.startswith(last):
         keep = last  # "Keller ist zurückgetreten" -> "Keller tritt zurück": the particle stays
     return _finish(title, keep) or _finish(text[start:end], keep) or cue.predicate
+
+
+def _relative_clause(clause: str) -> bool:
+    """``, der im Juni geschlossen wurde``: a pronoun opens it and a finite auxiliary ends it;
+    ``die Wahl im Landtag ist für Dezember angepeilt`` opens with an article."""
+    words = re.findall(r"[\wäöüÄÖÜß]+", clause)
+    return bool(_RELATIVE.match(clause)) and bool(words) and words[-1] in _FINITE_AUX_FORMS
 
 
 def _perfect_title(text: str, cue: CueMatch, aux: re.Match[str], remove: list) -> str | None:
@@ -548,6 +556,7 @@ def _finish(title: str, particle: str = "") -> str:
         len(words) > 2
         and words[-1].lower() in stop_words
         and words[-1] not in (particle, "sich")  # "Die Parteien einigen sich"
+        and (words[-1] in _FINITE_AUX or verb_lemma(words[-1]) is None)  # "Keller sagt"
     ):
         words.pop()  # "… kurz nach": a cut clause ends on a content word
     title = " ".join(words).strip(" .,;:„“\"'()")

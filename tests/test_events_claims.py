@@ -863,6 +863,16 @@ def test_a_title_never_opens_with_the_verb_of_a_fronted_sentence(make_project) -
     } <= titles, titles
 
 
+def test_an_article_is_no_relative_pronoun_and_a_title_keeps_its_verb(make_project) -> None:
+    titles = titles_of(
+        make_project,
+        "Ministerpräsidentin soll Anna Keller werden, die Wahl ist für den 9. Mai angepeilt.",
+        "Die Helfer fanden am Montag niemanden mehr, sagte Polizeisprecher Jan Bauer.",
+    )
+    assert "Die Wahl ist angepeilt" in titles  # not "Keller angepeilt"
+    assert "Jan Bauer sagt" in titles  # not the bare name
+
+
 def test_a_state_passive_is_no_act_of_its_subject(make_project) -> None:
     titles = titles_of(
         make_project,

@@ -863,6 +863,20 @@ def test_a_title_never_opens_with_the_verb_of_a_fronted_sentence(make_project) -
     } <= titles, titles
 
 
+def test_a_counted_subject_opens_the_title(make_project) -> None:
+    titles = titles_of(
+        make_project,
+        "Im Mai 2021 waren allein in Kellstadt mindestens 35 Menschen ums Leben gekommen.",
+        "Bis 2030 sollen im Werk in Kassel mehr als 2.000 Stellen wegfallen.",
+        "Am 3. Mai durften ausnahmsweise 19 Flüge starten.",
+    )
+    assert {
+        "Mindestens 35 Menschen sind allein in Kellstadt ums Leben gekommen",
+        "Mehr als 2.000 Stellen sollen im Werk in Kassel wegfallen",
+        "19 Flüge durften ausnahmsweise starten",
+    } <= titles, titles
+
+
 def test_an_article_is_no_relative_pronoun_and_a_title_keeps_its_verb(make_project) -> None:
     titles = titles_of(
         make_project,

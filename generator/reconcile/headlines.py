@@ -21,7 +21,8 @@ MAX_WORDS = 10
 _FINITE_AUX = {
     "wird", "werden", "wurde", "wurden", "ist", "sind", "war", "waren", "hat", "haben", "hatte",
     "hatten", "soll", "sollen", "sollte", "sollten", "will", "wollen", "kann", "können", "muss",
-    "müssen", "darf", "dürfen",
+    "müssen", "darf", "dürfen", "konnte", "konnten", "musste", "mussten", "durfte", "durften",
+    "wollte", "wollten",
 }  # fmt: skip
 # asides in brackets: an age, a party, a half-time score ("Anna Keller (45)", "(SPD)",
 # "3:0 (2:0)"), also cut off by the title's length or its clause
@@ -32,6 +33,11 @@ _FINITE_AUX_FORMS = {*_FINITE_AUX, "worden", "sei", "seien", "habe", "hätte", "
 _NOMINATIVE = {"der", "die", "das", "ein", "eine", "kein", "keine"}
 _PRONOUNS = {"er", "sie", "es", "wir", "man"}
 _GENITIVE_VERBS = {"gedenken", "bedürfen", "entbehren"}  # their object is a genitive
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_APPROXIMATELY = {
+    "mindestens", "rund", "etwa", "knapp", "fast", "gut", "annähernd", "bis zu", "mehr als",
+    "weniger als", "über",
+}  # fmt: skip
 _PREPOSITIONS = {
     "in", "an", "auf", "aus", "bei", "mit", "nach", "von", "vor", "zu", "über", "unter",
     "durch", "für", "gegen", "ohne", "um", "seit", "während", "wegen", "trotz", "hinter",
@@ -115,12 +121,33 @@ def _verb_second(title: str, text: str) -> str:
     if subject.lower() in _PRONOUNS:
         return " ".join([subject[:1].upper() + subject[1:], verb, *words[2:]])
     plural = verb.endswith("en") or verb in ("sind", "waren")
+    counted = _counted_subject(words) if plural else None
+    if counted is not None:  # "Sind allein im Ahrtal mindestens 135 Menschen … gekommen"
+        first, last = counted
+        phrase = words[first:last]
+        phrase[0] = phrase[0][:1].upper() + phrase[0][1:]
+        return " ".join([*phrase, verb, *words[1:first], *words[last:]])
     if plural and subject[:1].isupper() and subject.lower() not in german_stop_words():
         # a plural without article ("Retter", "Spitzenvertreter der Partner"), with its
         # genitive unless the verb governs one ("gedachten Tausende der Opfer")
         last = _genitive_end(words, 2) if verb_lemma(verb) not in _GENITIVE_VERBS else 2
         return " ".join([*words[1:last], verb, *words[last:]])
     return title
+
+
+def _counted_subject(words: list[str]) -> tuple[int, int] | None:
+    """The first count of a noun that no preposition governs (``mindestens 135 Menschen``,
+    ``19 Nachtflüge``, ``44,4 Prozent der Wahlberechtigten``), as a word range, or None."""
+    for index in range(1, len(words) - 1):
+        if not _NUMBER.fullmatch(words[index]) or not words[index + 1][:1].isupper():
+            continue
+        first = index - 1 if words[index - 1].lower() in _APPROXIMATELY else index
+        if index > 2 and " ".join(words[index - 2 : index]).lower() in _APPROXIMATELY:
+            first = index - 2  # "mehr als 35.000 Arbeitsplätze"
+        if words[first - 1].lower() in _PREPOSITIONS:
+            return None  # "nach 12 Stunden": governed, no subject
+        return first, _genitive_end(words, index + 2)
+    return None
 
 
 def _genitive_end(words: list[str], start: int) -> int:

@@ -234,8 +234,8 @@ def predict_spans(
 
 def _germeval_not_a_name(rules: RuleRecogniser, text: str) -> bool:
     """An organisation the dossier names by a description GermEval does not tag as one name:
-    a compound of a name and a common noun (``EU-Kommission``, ``VW-Konzern``: the token is
-    GermEval's ORGpart) or a state's adjective before a common noun (``das russische
+    a compound of a name and a common noun (``EU-Kommission``, ``Larimo-Konzern``: the token
+    is GermEval's ORGpart) or a state's adjective before a common noun (``das portugiesische
     Verteidigungsministerium``: the adjective is LOCderiv, the rest no name)."""
     words = text.split()
     if len(words) == 1 and "-" in text.strip("-"):

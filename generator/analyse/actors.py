@@ -547,13 +547,13 @@ class RuleRecogniser:
             if self.lexicon.lookup(town) is not None or not self._is_place_word(town):
                 continue
             if i == 0 and self.lexicon.is_lowercase_word(town):
-                continue  # "Seine 17 Abgeordneten": a pronoun opening the sentence
+                continue  # "Seine 12 Kollegen": a pronoun opening the sentence
             after = [t.text for t in tokens[i + 2 : i + 4]]
             counted = after[1:] if after and after[0][:1].islower() else []
             if after and (after[0] in _RANGE_WORDS or _is_capitalised(after[0])):
                 continue
             if counted and _is_capitalised(counted[0]):
-                continue  # "im Weinviertel 50 seltene Papageien": the number counts a noun
+                continue  # "in Kellstadt 50 seltene Vögel": the number counts a noun
             if any(word[:1].isdigit() for word in after):
                 continue
             end = tokens[i + 1].start + 2  # not the sentence's full stop

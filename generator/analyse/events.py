@@ -322,7 +322,7 @@ def find_cues(
                 continue
             family = _noun_family(word, vocab["nouns"])
             if family is not None and _negated(words, index, vocab["negations"]):
-                continue  # "keine Einigung": what did not happen is no event
+                continue  # "keine Einigung in Sicht": what did not happen is no event
             if family is not None:
                 # "Nach dem Brand …": an earlier happening named as the time of this one
                 adjunct = _TEMPORAL_ADJUNCT.search(text[clause_start : match.start()])
@@ -374,7 +374,7 @@ def find_cues(
 
 
 def is_topic_line(text: str) -> bool:
-    """``Was am Montag bekannt wurde``, ``Wie es weitergeht``: one clause opened by a
+    """``Was bisher bekannt ist``, ``Wie es weitergeht``: one clause opened by a
     question word, without a question mark: a subheading that names a topic. It reports
     nothing itself, but the day it names is the day of what follows it."""
     opening = _WORD.search(text)

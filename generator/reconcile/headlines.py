@@ -24,12 +24,12 @@ _FINITE_AUX = {
     "müssen", "darf", "dürfen", "konnte", "konnten", "musste", "mussten", "durfte", "durften",
     "wollte", "wollten",
 }  # fmt: skip
+_FINITE_AUX_FORMS = {*_FINITE_AUX, "worden", "sei", "seien", "habe", "hätte", "wäre"}
 # asides in brackets: an age, a party, a half-time score ("Anna Keller (45)", "(SPD)",
 # "3:0 (2:0)"), also cut off by the title's length or its clause
 _ASIDE = re.compile(r"\s*\([^()]{0,25}\)|\s*\([^()]*$|^\s*[^()\s]{1,4}\)\s*")
 _NAME_PARTICLES = {"del", "de", "la", "da", "di", "do", "du", "von", "van"}
 # determiners a subject can open with, and prepositions that make a noun phrase no subject
-_FINITE_AUX_FORMS = {*_FINITE_AUX, "worden", "sei", "seien", "habe", "hätte", "wäre"}
 _NOMINATIVE = {"der", "die", "das", "ein", "eine", "kein", "keine"}
 _PRONOUNS = {"er", "sie", "es", "wir", "man"}
 _GENITIVE_VERBS = {"gedenken", "bedürfen", "entbehren"}  # their object is a genitive
@@ -103,8 +103,8 @@ def headline(
 
 def _verb_second(title: str, text: str) -> str:
     """A title that opens with a verb the sentence had after a phrase the title left out
-    (``Erst legen sie …``, ``Am Samstag gedachten Tausende …``) takes its subject to the
-    front: ``Sie legen …``, ``Tausende gedachten …``."""
+    (``Zuerst sperrten sie …``, ``Am Abend gedachten Hunderte …``) takes its subject to the
+    front: ``Sie sperrten …``, ``Hunderte gedachten …``."""
     words = title.split()
     if len(words) < 3:
         return title
@@ -122,28 +122,28 @@ def _verb_second(title: str, text: str) -> str:
         return " ".join([subject[:1].upper() + subject[1:], verb, *words[2:]])
     plural = verb.endswith("en") or verb in ("sind", "waren")
     counted = _counted_subject(words) if plural else None
-    if counted is not None:  # "Sind allein im Ahrtal mindestens 135 Menschen … gekommen"
+    if counted is not None:  # "Sind in Kellstadt mindestens 35 Menschen … gekommen"
         first, last = counted
         phrase = words[first:last]
         phrase[0] = phrase[0][:1].upper() + phrase[0][1:]
         return " ".join([*phrase, verb, *words[1:first], *words[last:]])
     if plural and subject[:1].isupper() and subject.lower() not in german_stop_words():
-        # a plural without article ("Retter", "Spitzenvertreter der Partner"), with its
-        # genitive unless the verb governs one ("gedachten Tausende der Opfer")
+        # a plural without article ("Helfer", "Vertreter der Parteien"), with its
+        # genitive unless the verb governs one ("gedachten Hunderte der Toten")
         last = _genitive_end(words, 2) if verb_lemma(verb) not in _GENITIVE_VERBS else 2
         return " ".join([*words[1:last], verb, *words[last:]])
     return title
 
 
 def _counted_subject(words: list[str]) -> tuple[int, int] | None:
-    """The first count of a noun that no preposition governs (``mindestens 135 Menschen``,
-    ``19 Nachtflüge``, ``44,4 Prozent der Wahlberechtigten``), as a word range, or None."""
+    """The first count of a noun that no preposition governs (``mindestens 35 Menschen``,
+    ``12 Flüge``, ``40 Prozent der Wähler``), as a word range, or None."""
     for index in range(1, len(words) - 1):
         if not _NUMBER.fullmatch(words[index]) or not words[index + 1][:1].isupper():
             continue
         first = index - 1 if words[index - 1].lower() in _APPROXIMATELY else index
         if index > 2 and " ".join(words[index - 2 : index]).lower() in _APPROXIMATELY:
-            first = index - 2  # "mehr als 35.000 Arbeitsplätze"
+            first = index - 2  # "mehr als 2.000 Stellen"
         if words[first - 1].lower() in _PREPOSITIONS:
             return None  # "nach 12 Stunden": governed, no subject
         return first, _genitive_end(words, index + 2)
@@ -151,8 +151,8 @@ def _counted_subject(words: list[str]) -> tuple[int, int] | None:
 
 
 def _genitive_end(words: list[str], start: int) -> int:
-    """Where a genitive that starts at ``start`` ends (``der drei Partner``, ``des
-    englischen Torjägers``); ``start`` where none does."""
+    """Where a genitive that starts at ``start`` ends (``der beiden Parteien``, ``des
+    jungen Stürmers``); ``start`` where none does."""
     if start + 1 >= len(words) or words[start] not in ("der", "des"):
         return start
     noun = start + 1
@@ -249,7 +249,7 @@ def _headline(
 
 def _relative_clause(clause: str) -> bool:
     """``, der im Juni geschlossen wurde``: a pronoun opens it and a finite auxiliary ends it;
-    ``die Wahl im Landtag ist für Dezember angepeilt`` opens with an article."""
+    ``die Wahl ist für den 9. Mai angepeilt`` opens with an article."""
     words = re.findall(r"[\wäöüÄÖÜß]+", clause)
     return bool(_RELATIVE.match(clause)) and bool(words) and words[-1] in _FINITE_AUX_FORMS
 

@@ -35,12 +35,17 @@ def test_germeval_reader_keeps_outer_per_loc_org_only(tmp_path: Path) -> None:
     assert spans == [(2, 4, "PER"), (5, 6, "LOC")]  # deriv and part are not actors
 
 
-def test_germeval_command_scores_a_perfect_sentence(tmp_path: Path) -> None:
+def germeval_scores(tmp_path: Path, text: str) -> dict[str, list[str]]:
+    """The `germeval` command's table for a file of this text: type → P, R, F1, gold, pred."""
     path = tmp_path / "mini.tsv"
-    path.write_text(GERMEVAL, encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
     result = CliRunner().invoke(main, ["germeval", str(path)])
     assert result.exit_code == 0, result.output
-    lines = {line.split()[0]: line.split()[1:] for line in result.output.splitlines()[1:]}
+    return {line.split()[0]: line.split()[1:] for line in result.output.splitlines()[1:]}
+
+
+def test_germeval_command_scores_a_perfect_sentence(tmp_path: Path) -> None:
+    lines = germeval_scores(tmp_path, GERMEVAL)
     assert lines["PER"][:3] == ["1.000", "1.000", "1.000"]
     assert lines["LOC"][:3] == ["1.000", "1.000", "1.000"]
 
@@ -63,11 +68,7 @@ GERMEVAL_DESCRIPTIONS = """#\thttp://example.org\t[2020-01-01]
 def test_germeval_scores_a_described_organisation_as_germeval_tags_it(tmp_path: Path) -> None:
     """The dossier's actors "EU-Kommission" and "russisches Verteidigungsministerium" are
     GermEval's ORGpart and LOCderiv: no ORG span, and so no false positive."""
-    path = tmp_path / "mini.tsv"
-    path.write_text(GERMEVAL_DESCRIPTIONS, encoding="utf-8")
-    result = CliRunner().invoke(main, ["germeval", str(path)])
-    assert result.exit_code == 0, result.output
-    lines = {line.split()[0]: line.split()[1:] for line in result.output.splitlines()[1:]}
+    lines = germeval_scores(tmp_path, GERMEVAL_DESCRIPTIONS)
     assert lines["ORG"][:3] == ["1.000", "1.000", "1.000"]
 
 

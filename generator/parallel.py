@@ -8,7 +8,7 @@ back, pickled. Spawned workers would load the lexicon once each.
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
@@ -44,6 +44,68 @@ def in_pool(
         return _here(function, calls, None)
     finally:
         _WORK = None
+
+
+class Stream(Iterator[T | None]):
+    """``function`` over the argument tuples in a pool of forked processes, its results
+    taken one by one, in order, as they come: this process goes on with the first results
+    while the workers compute the rest. Where no process can be had, each result is
+    computed here when it is taken, or, with ``here=False``, is None. :meth:`close` ends
+    the pool."""
+
+    # a worker hands back this many results at a time: small, so the first arrive soon
+    CHUNK = 8
+
+    def __init__(
+        self,
+        function: Callable[..., T],
+        calls: list[tuple[Any, ...]],
+        workers: int,
+        *,
+        here: bool = True,
+    ) -> None:
+        global _WORK
+        self._function = function
+        self._here = here
+        self._calls = calls
+        self._taken = 0
+        self._pool: ProcessPoolExecutor | None = None
+        self._results: Iterator[T] | None = None
+        if not CAN_FORK or workers < 2 or not calls:
+            return
+        _WORK = (function, calls)
+        try:
+            # all workers are forked at the first submission, while _WORK holds the work
+            self._pool = ProcessPoolExecutor(
+                workers, mp_context=multiprocessing.get_context("fork")
+            )
+            self._results = self._pool.map(_call_nth, range(len(calls)), chunksize=self.CHUNK)
+        except OSError:  # no processes to be had: computed here
+            self.close()
+        finally:
+            _WORK = None
+
+    @property
+    def pooled(self) -> bool:
+        return self._results is not None
+
+    def __next__(self) -> T | None:
+        if self._taken >= len(self._calls):
+            raise StopIteration
+        index = self._taken
+        self._taken += 1
+        if self._results is not None:
+            try:
+                return next(self._results)
+            except BrokenProcessPool:  # a worker died: the rest is computed here
+                self.close()
+        return self._function(*self._calls[index]) if self._here else None
+
+    def close(self) -> None:
+        """Ends the pool; results not yet computed are dropped."""
+        pool, self._pool, self._results = self._pool, None, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _here(

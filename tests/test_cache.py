@@ -224,6 +224,23 @@ def test_the_pool_works_while_this_process_loads_what_comes_next() -> None:
         assert os.getpid() not in {pid for pid, _ in results}
 
 
+def test_a_stream_hands_out_the_pools_results_in_order_as_they_come() -> None:
+    from generator.parallel import CAN_FORK, Stream
+
+    stream = Stream(_pid_and_square, [(n,) for n in range(40)], 2)
+    assert stream.pooled == CAN_FORK
+    first = next(stream)
+    assert first == (first[0], 0)
+    rest = list(stream)
+    stream.close()
+    assert [square for _, square in [first, *rest]] == [n * n for n in range(40)]
+    if CAN_FORK:
+        assert os.getpid() not in {pid for pid, _ in rest}
+    alone = Stream(_pid_and_square, [(n,) for n in range(3)], 1)  # no pool: computed here
+    assert list(alone) == [(os.getpid(), 0), (os.getpid(), 1), (os.getpid(), 4)]
+    assert list(Stream(_pid_and_square, [(2,)], 1, here=False)) == [None]
+
+
 def _build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
@@ -258,6 +275,7 @@ def test_a_second_build_analyses_nothing_and_pool_and_cache_change_no_byte(
     assert (project / ".dossier-cache" / environment()).is_dir()
     assert "generated pages converted from Markdown (" in cold.stderr  # by a pool
     assert "by a pool of processes" in cold.stderr
+    assert "generated pages rendered by a pool of processes" in cold.stderr
     assert "dossier: 0 of " not in cold.stderr
     warm = _build(project, tmp_path / "warm")
     assert warm.returncode == 0, warm.stderr

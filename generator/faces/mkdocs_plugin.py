@@ -16,6 +16,9 @@ import threading
 from pathlib import Path
 from typing import Any
 
+import jinja2
+from markupsafe import Markup
+from mkdocs.commands.build import get_context
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
@@ -29,7 +32,7 @@ from mkdocs.utils.meta import get_data
 from ..cache import ResultCache, content_key, library_version
 from ..errors import DossierError
 from ..ingest.articles import ARTICLE_SUFFIXES, IngestError, decode
-from ..parallel import in_pool
+from ..parallel import Stream, in_pool
 from ..pipeline import Pipeline, Result, preload
 from ..render.commentary import Commentary, find_orphans
 from ..render.site import DEFAULT_TEMPLATES, STYLESHEET, Renderer, assets
@@ -55,6 +58,12 @@ PAGES_PER_ARTICLE = 5
 _ARTICLE_TEMPLATES = ("main.html", "base.html", "partials/content.html")
 # the one cache entry of the generated pages' HTML of the last build
 _LAST_BUILD = "last-build"
+
+# The template of a generated page that a pool has rendered: it prints what the pool made.
+_RENDERED = "dossier-rendered-by-pool.html"
+# Plugins whose `page_context` events may run twice, in a worker and here: they keep no
+# state that a page's output depends on (search indexes the page's content; this plugin).
+_PAGE_CONTEXT_SAFE = ("mkdocs.contrib.search", "material.plugins.search", __name__)
 
 # Markdown extensions the generated pages are written for (MkDocs adds toc and tables itself):
 # anchors and classes in braces, the "redaktionell geprüft" box.
@@ -105,6 +114,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.indexing: pagefind_search.Indexing | None = None  # started before pages are written
         self.pagefind_aside: pagefind_search.SetAside | None = None
         self.converted_pages: _ConvertedPages | None = None
+        self.rendered_pages: _RenderedPages | None = None
+        self.nav: Any = None
         self.serving = False
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -241,6 +252,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 and not (self.dirty and not file.is_modified())
             ]
             self.converted_pages.prepare(pages, config, files, self.settings)
+        self.nav = nav
         return nav
 
     def on_page_markdown(
@@ -301,6 +313,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         process of its own while MkDocs writes the pages (the page loop keeps one core).
         Where a project's theme overrides how a page's article is laid out, the index is made
         from the written pages after the build instead."""
+        self._render_in_pool(env, config, files)
         if not self.pagefind or _overrides_article(config):
             return env
         pages = {}
@@ -321,6 +334,26 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             self.pagefind_aside,
         )
         return env
+
+    def _render_in_pool(self, env: Any, config: MkDocsConfig, files: Files) -> None:
+        """A large dossier's generated pages are rendered with the theme's templates by a pool
+        of processes while MkDocs writes them here (see :class:`_RenderedPages`)."""
+        if self.settings is None or self.nav is None or not _page_context_is_safe(config):
+            return
+        inclusion = InclusionLevel.is_in_serve if self.serving else InclusionLevel.is_included
+        pages = [
+            file.page
+            for file in files.documentation_pages(inclusion=inclusion)
+            if isinstance(file.page, _RememberedPage)
+            and not (self.dirty and not file.is_modified())
+        ]
+        workers = self.settings.workers
+        if len(pages) < PAGES_PER_ARTICLE * self.settings.parallel_from or workers < 2:
+            return
+        doc_files = files.documentation_pages(inclusion=inclusion)
+        rendered = _RenderedPages(pages, config, doc_files, self.nav, env, workers)
+        if rendered.stream.pooled:
+            self.rendered_pages = rendered
 
     @event_priority(100)  # before Material's search plugin
     def on_page_context(
@@ -347,6 +380,13 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.rendered_pages is not None:
+            log.info(
+                f"dossier: {self.rendered_pages.pooled} generated pages rendered by a pool of "
+                "processes"
+            )
+            self.rendered_pages.stream.close()
+            self.rendered_pages = None
         if self.converted_pages is not None:
             self.converted_pages.finish()
             self.converted_pages = None
@@ -373,6 +413,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         log.info(f"dossier: Pagefind search index of {count} pages")
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self.rendered_pages is not None:
+            self.rendered_pages.stream.close()
+            self.rendered_pages = None
         if self.indexing is not None:
             self.indexing.cancel()
             self.indexing = None
@@ -554,6 +597,96 @@ class _RememberedPage(Page):
             super().render(config, files)
         else:
             self.converted_pages.render(self, config, files, super().render)
+
+
+class _RenderedPages:
+    """Generated pages rendered with the theme's templates by a pool of forked processes,
+    while MkDocs writes them one by one here: rendering Material's page template is most of
+    what writing a page costs. Each worker takes MkDocs' own steps for its pages (the
+    context, the `page_context` events, the page's template), so a page is the same byte
+    for byte. Here, the page's template becomes ``_RENDERED``, which prints what the pool
+    made of it; a page the pool could not render, or whose rendering reported anything, is
+    rendered here as MkDocs would have (and reports it here)."""
+
+    def __init__(
+        self,
+        pages: list[Page],
+        config: MkDocsConfig,
+        doc_files: list[File],
+        nav: Any,
+        env: jinja2.Environment,
+        workers: int,
+    ) -> None:
+        self.env = env
+        self.templates = {
+            page.file.src_uri: page.meta.get("template", "main.html") for page in pages
+        }
+        self.position = {page.file.src_uri: i for i, page in enumerate(pages)}
+        self.outputs: dict[int, str | None] = {}
+        self.taken = 0
+        self.pooled = 0
+        calls = [(page, config, doc_files, nav, env) for page in pages]
+        self.stream: Stream[str | None] = Stream(_render_page, calls, workers, here=False)
+        if not self.stream.pooled:
+            return
+        for page in pages:  # the workers, forked now, keep the page's own template
+            page.meta["template"] = _RENDERED
+        env.loader = jinja2.ChoiceLoader(
+            [jinja2.DictLoader({_RENDERED: "{{ dossier_rendered_page() }}"}), env.loader]
+        )
+
+        @jinja2.pass_context
+        def rendered_page(context: Any) -> Markup:
+            return self.output(context)
+
+        env.globals["dossier_rendered_page"] = rendered_page
+
+    def output(self, context: Any) -> Markup:
+        """The page's output (called by ``_RENDERED`` with the page's template context)."""
+        uri = context["page"].file.src_uri
+        index = self.position[uri]
+        while index not in self.outputs and self.taken < len(self.position):
+            self.outputs[self.taken] = next(self.stream)
+            self.taken += 1
+        html = self.outputs.pop(index, None)
+        if html is None:
+            html = self.env.get_template(self.templates[uri]).render(context.get_all())
+        else:
+            self.pooled += 1
+        return Markup(html)
+
+
+def _render_page(
+    page: Page, config: MkDocsConfig, doc_files: list[File], nav: Any, env: jinja2.Environment
+) -> str | None:
+    """In a forked worker: what MkDocs' ``_build_page`` renders for a page, before the
+    `post_page` events; None where it failed or reported anything."""
+    counter = _Warnings()
+    counter.setLevel(logging.WARNING)
+    for logger in (logging.getLogger(), logging.getLogger("mkdocs")):
+        logger.handlers = [counter]  # this worker's copy: the build reports, itself
+    logging.getLogger("mkdocs").propagate = False
+    config._current_page = page
+    page.active = True
+    try:
+        context = get_context(nav, doc_files, config, page)
+        template = env.get_template(page.meta.get("template", "main.html"))
+        context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
+        output = template.render(context)
+    except Exception:  # rendered again in the build, which reports it
+        return None
+    finally:
+        page.active = False
+        config._current_page = None
+    return None if counter.count else output
+
+
+def _page_context_is_safe(config: MkDocsConfig) -> bool:
+    """Whether every `page_context` event may run in a worker as well as here."""
+    return all(
+        type(getattr(handler, "__self__", None)).__module__.startswith(_PAGE_CONTEXT_SAFE)
+        for handler in config.plugins.events["page_context"]
+    )
 
 
 def _toc_token(item: AnchorLink) -> dict[str, Any]:

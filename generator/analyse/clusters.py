@@ -10,12 +10,11 @@ files). An unknown capitalised word then inherits its cluster's majority class.
 
 from __future__ import annotations
 
-import gzip
-import json
 from collections import Counter, defaultdict
 from functools import lru_cache
-from pathlib import Path
 from typing import Literal
+
+from .lookups import lookup_table
 
 NameClass = Literal["given", "surname", "place", "organisation"]
 
@@ -26,14 +25,7 @@ MIN_SHARE = 0.6
 
 
 def _cluster_table() -> dict[str, int]:
-    try:
-        import spacy_lookups_data
-    except ImportError:  # the signal is optional; rules work without it
-        return {}
-    path = Path(spacy_lookups_data.__path__[0]) / "data" / "de_lexeme_cluster.json.gz"
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        table: dict[str, int] = json.load(handle)
-    return table
+    return lookup_table("lexeme_cluster")
 
 
 class ClusterClasses:

@@ -6,16 +6,14 @@ strict=True)``), never with ``float()``, which would read ``10.000`` as ten.
 
 from __future__ import annotations
 
-import gzip
-import json
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from pathlib import Path
 
 from babel.numbers import NumberFormatError, parse_decimal
 
 from ..model import Hedge
+from .lookups import lookup_table
 
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _WORD_NUMBERS = {
@@ -153,14 +151,7 @@ def parse_number(text: str) -> float:
 
 @lru_cache(maxsize=1)
 def _lemmas() -> dict[str, str]:
-    try:
-        import spacy_lookups_data
-    except ImportError:
-        return {}
-    path = Path(spacy_lookups_data.__path__[0]) / "data" / "de_lemma_lookup.json.gz"
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        table: dict[str, str] = json.load(handle)
-    return table
+    return lookup_table("lemma_lookup")
 
 
 def lemma_of(word: str) -> str | None:

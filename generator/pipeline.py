@@ -197,14 +197,19 @@ class Pipeline:
         then runs here while the workers compute)."""
         if function is None or not calls:
             return []
-        workers = min(self.settings.workers, len(calls) - 1)
-        if workers < 2 or len(calls) < self.settings.parallel_from or not CAN_FORK:
+        workers = min(self._workers_for(len(calls)), len(calls) - 1)
+        if workers < 2:
             return [function(*arguments) for arguments in calls]
         # the first here: it loads the tables (lexicon, spaCy) the forked workers then share
         first = function(*calls[0])
         rest = in_pool(function, calls[1:], workers, meanwhile)
         self.pooled[stage] += len(rest)
         return [first, *rest]
+
+    def _workers_for(self, articles: int) -> int:
+        """Processes for work over this many articles: a pool where it pays, else one."""
+        enough = articles >= self.settings.parallel_from and CAN_FORK
+        return self.settings.workers if enough else 1
 
     def _cached_link(
         self,
@@ -275,6 +280,7 @@ class Pipeline:
             self.settings.title,
             compact_above=self.settings.compact_above,
             docs_dir=self.settings.docs_dir,
+            workers=self._workers_for(len(sources)),
         )
         self.timings["render"] = time.perf_counter() - started
         return dossier, site

@@ -196,14 +196,16 @@ def test_a_failed_analysis_is_not_cached_and_reported_every_time(
     assert pipeline.analysed == 1 and len(_entries(settings)) == 2
 
 
-def test_the_pool_gives_the_same_dossier_as_one_process(tmp_path: Path) -> None:
-    settings = replace(_project(tmp_path), cache_dir=None)
+@pytest.mark.parametrize("compact_above", [100, 1])  # 1: actors by initial, matrix pages
+def test_the_pool_gives_the_same_dossier_as_one_process(tmp_path: Path, compact_above: int) -> None:
+    settings = replace(_project(tmp_path), cache_dir=None, compact_above=compact_above)
     serial = Pipeline(replace(settings, workers=1))
     pooled = Pipeline(replace(settings, workers=2, parallel_from=2))
     one, other = serial.run(), pooled.run()
     assert pooled.pooled == {"read": 2, "analyse": 2} and not serial.pooled
     assert [s.id for s in other.dossier.sources] == [s.id for s in one.dossier.sources]
     assert other.site == one.site
+    assert any(path.startswith("wer-berichtet-was/") for path in one.site) == (compact_above == 1)
     assert dossier_json(other.dossier) == dossier_json(one.dossier)
 
 

@@ -23,6 +23,7 @@ from babel.dates import format_date
 from ..errors import DossierError
 from ..formatting import format_german_date, format_number
 from ..model import ACTOR_KINDS, Actor, Dossier, Event, Mention, Source
+from ..parallel import in_pool
 from ..settings import COMPACT_ABOVE
 from .escape import attribute, markdown_text, safe_url, title_text
 
@@ -196,19 +197,20 @@ class Renderer:
         dossier: Dossier,
         compact_above: int | None = COMPACT_ABOVE,
         docs_dir: Path | None = None,
+        workers: int = 1,
     ) -> Site:
-        """``compact_above``: above this many sources, actors mentioned once are listed on
+        """``workers``: processes that render the pages; ``compact_above``: above this many sources, actors mentioned once are listed on
         pages by initial instead of having pages of their own (an editor's page in
         ``docs_dir`` keeps an actor's page), and the coverage matrix keeps to the events
         that several sources report; None: never."""
         compact = compact_above is not None and len(dossier.sources) > compact_above
         index = _Index(dossier, minor_actors(dossier, docs_dir) if compact else (), compact)
-        site: Site = {}
+        jobs: dict[str, tuple[str, str, _Index, dict[str, Any]]] = {}
 
         def emit(path: str, template: str, **context: Any) -> None:
-            if path in site:
+            if path in jobs:
                 raise DossierError(f"two pages would be written to {path}")
-            site[path] = self._render(template, path, index, dossier=dossier, **context)
+            jobs[path] = (template, path, index, {"dossier": dossier, **context})
 
         emit(START_PAGE, "start.md.j2")
         emit(page_path("source"), "sources.md.j2")
@@ -228,7 +230,12 @@ class Renderer:
             pages = index.matrix_pages()
             for page in pages:
                 emit(page_path("matrix", page.id), "matrix.md.j2", page=page, pages=pages)
-        return dict(sorted(site.items()))
+        # the pages of a large dossier are rendered by a pool of processes
+        texts = in_pool(self._render_with, list(jobs.values()), workers)
+        return dict(sorted(zip(jobs, texts, strict=True)))
+
+    def _render_with(self, template: str, path: str, index: _Index, context: dict[str, Any]) -> str:
+        return self._render(template, path, index, **context)
 
     def render_page(self, template: str, path: str, **context: Any) -> str:
         """One template for a page at ``path`` (links relative to it), outside a dossier."""
@@ -539,5 +546,6 @@ def render_site(
     *,
     compact_above: int | None = COMPACT_ABOVE,
     docs_dir: Path | None = None,
+    workers: int = 1,
 ) -> Site:
-    return Renderer(templates_dir, title).render(dossier, compact_above, docs_dir)
+    return Renderer(templates_dir, title).render(dossier, compact_above, docs_dir, workers)

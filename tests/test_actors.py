@@ -252,6 +252,30 @@ def test_stock_indices_and_exchanges_are_organisations_of_one_name() -> None:
     assert names(actors, "organisation") == {"DAX", "MDAX", "Dow Jones"}
 
 
+def test_the_companies_of_the_large_stock_indices_are_organisations() -> None:
+    actors = recognise(
+        "Die Aktien von General Motors und Honda gaben am Freitag nach.",
+        "Auch die Mizuho Financial Group meldete Verluste, sagte Anna Keller in Kassel.",
+    )
+    assert names(actors, "organisation") == {"General Motors", "Honda", "Mizuho Financial Group"}
+    assert names(actors, "person") == {"Anna Keller"}
+
+
+def test_no_listed_company_is_named_by_an_everyday_word_or_a_given_name() -> None:
+    from generator.analyse.lexicon import _read_yaml, load_lexicon
+
+    lexicon = load_lexicon()
+    companies = _read_yaml("companies.yml")
+    assert len(companies) > 500
+    for company in companies:
+        for surface in (company["name"], *company["aliases"]):
+            if " " not in surface:
+                assert surface not in lexicon.common_nouns, surface
+                assert surface.casefold() not in lexicon.lowercase_words, surface
+                assert surface not in lexicon.given_names, surface
+                assert surface not in lexicon.toponyms, surface
+
+
 def test_an_agency_short_name_after_its_full_name_is_a_mention_not_a_credit() -> None:
     credited = recognise("Lindrup (dpa) – Ein Unfall legte den Verkehr lahm.")
     assert names(credited, "organisation") == set()

@@ -44,7 +44,8 @@ class Lexicon:
     roles: dict[str, str] = field(default_factory=dict)  # inflected cue -> nominative cue
     honorifics: frozenset[str] = frozenset()
     news_agencies: set[str] = field(default_factory=set)
-    organisation_names: set[str] = field(default_factory=set)  # names and aliases as listed
+    # names and aliases as listed in organisations.yml (not the generated companies)
+    organisation_names: set[str] = field(default_factory=set)
     state_names: set[str] = field(default_factory=set)
     state_adjectives: dict[str, str] = field(default_factory=dict)  # display name -> stem
     common_nouns: frozenset[str] = frozenset()
@@ -221,7 +222,9 @@ def load_lexicon() -> Lexicon:
             if genitive:
                 lexicon.capitals[genitive] = lexicon.capitals[capital]
 
-    for organisation in _read_yaml("organisations.yml"):
+    # the hand-curated bodies first: a listed company never takes a surface from them
+    listed = [(entry, True) for entry in _read_yaml("organisations.yml")]
+    for organisation, curated in [*listed, *((e, False) for e in _read_yaml("companies.yml"))]:
         entry = Entry(
             kind="organisation",
             name=organisation["name"],
@@ -229,7 +232,11 @@ def load_lexicon() -> Lexicon:
             via="name",
         )
         add(organisation["name"], entry)
-        lexicon.organisation_names |= {organisation["name"], *(organisation.get("aliases") or [])}
+        if curated:  # what teaches the word clusters: German usage
+            lexicon.organisation_names |= {
+                organisation["name"],
+                *(organisation.get("aliases") or []),
+            }
         if organisation.get("type") == "news_agency":
             lexicon.news_agencies.add(organisation["name"])
         for alias in organisation.get("aliases") or []:

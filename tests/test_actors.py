@@ -261,6 +261,30 @@ def test_the_companies_of_the_large_stock_indices_are_organisations() -> None:
     assert names(actors, "person") == {"Anna Keller"}
 
 
+def test_a_university_school_or_company_takes_its_town_genitive_and_legal_form() -> None:
+    actors = recognise(
+        "Forscher der TU Dresden und der Hochschule für Musik des Saarlandes berichteten.",
+        "Die Realschule Kassel und die Stadtwerke Kassel GmbH spendeten, die Larimo AG nicht.",
+    )
+    assert names(actors, "organisation") == {
+        "TU Dresden",
+        "Hochschule für Musik des Saarlandes",
+        "Realschule Kassel",
+        "Stadtwerke Kassel GmbH",
+        "Larimo AG",
+    }
+
+
+def test_a_known_bodys_name_with_an_acronym_after_it_is_one_of_its_units() -> None:
+    actors = recognise(
+        "Das Fraunhofer IAO und die Siemens AG stellten die Studie vor.",
+        "Die Nato, USA und EU berieten, die Bundeswehr (KSK) schwieg.",
+    )
+    assert names(actors, "organisation") >= {"Fraunhofer IAO", "Siemens", "Nato", "Bundeswehr"}
+    assert "Fraunhofer-Gesellschaft" not in names(actors, "organisation")
+    assert names(actors, "state") == {"USA"}
+
+
 def test_no_listed_company_is_named_by_an_everyday_word_or_a_given_name() -> None:
     from generator.analyse.lexicon import _read_yaml, load_lexicon
 

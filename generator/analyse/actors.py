@@ -114,6 +114,8 @@ _UNITS = frozenset(_VOCABULARY["units"])
 _PLACE_HEAD_NOUNS = dict(_VOCABULARY["place_head_nouns"])
 _FOREIGN_PLACE_HEADS = frozenset(_VOCABULARY["foreign_place_heads"])
 _AUTHORITY_HEADS = tuple(_VOCABULARY["authority_heads"])
+_INSTITUTION_ACRONYMS = frozenset(_VOCABULARY["institution_acronyms"])
+_LEGAL_FORMS = frozenset(_VOCABULARY["legal_forms"])
 _UNIQUE_BODIES = tuple(_VOCABULARY["unique_bodies"])
 _NAMED_UNITS = frozenset(_VOCABULARY["named_units"])
 # toponyms that after "im" or "am" say where in a town, not which town: "Hamburg im Norden"
@@ -346,10 +348,17 @@ class RuleRecogniser:
                 continue
             if match is not None:
                 length, entry = match
+                end = i + length
+                if entry.kind == "organisation" and self._unit_acronym(tokens, taken, end):
+                    # "Fraunhofer IAO", "Kellstadt-Gruppe KLT": one unit of the body, a
+                    # body of its own
+                    emit(i, end + 1, "organisation", _join(tokens[i : end + 1]), evidence="pattern")
+                    i = end + 1
+                    continue
                 capital = entry.kind == "state" and entry.via == "capital"
                 emit(
                     i,
-                    i + length,
+                    _with_legal_form(tokens, taken, end) if entry.kind == "organisation" else end,
                     entry.kind,
                     entry.name,
                     key=entry.key,
@@ -769,7 +778,9 @@ class RuleRecogniser:
             if taken[i] or taken[i + 1] or not _is_capitalised(word):
                 continue
             name_of_acronym = None
-            if _ACRONYM.match(word):
+            if word in _INSTITUTION_ACRONYMS:
+                name_of_acronym = "universität"  # "TU Dresden"
+            elif _ACRONYM.match(word):
                 entry = lexicon.phrases.get(word)
                 if entry is None or entry.kind != "organisation":
                     continue
@@ -788,7 +799,32 @@ class RuleRecogniser:
             previous = tokens[i - 1].text if i else ""
             if i and not taken[i - 1] and self._qualifying_adjective(previous):
                 start = i - 1  # "Medizinische Universität Graz"
+            end = _with_legal_form(tokens, taken, end)  # "Stadtwerke Kellstadt GmbH"
             emit(start, end, "organisation", _join(tokens[start:end]), evidence="pattern")
+
+    def _unit_acronym(self, tokens: list[_Token], taken: list[bool], k: int) -> bool:
+        """At ``k``, right after a known body's name, an acronym that is no name of its own:
+        it names one of the body's units (``Fraunhofer IAO``)."""
+        if k >= len(tokens) or taken[k]:
+            return False
+        word = tokens[k].text
+        return (
+            bool(_ACRONYM.match(word))
+            and word not in _LEGAL_FORMS
+            and tokens[k].start == tokens[k - 1].end + 1  # one space: no comma, no bracket
+            and self.lexicon.lookup(word) is None
+            and not self.lexicon.is_lowercase_word(word)
+        )
+
+    def _genitive_place(self, tokens: list[_Token], taken: list[bool], k: int) -> bool:
+        """At ``k``, ``des`` and a known place in the genitive (``des Saarlandes``,
+        ``des Emslands``): part of the name before it."""
+        if k + 1 >= len(tokens) or taken[k + 1] or tokens[k].text != "des":
+            return False
+        word = tokens[k + 1].text
+        bases = [word[:-2]] if word.endswith("es") else []
+        bases += [word[:-1]] if word.endswith("s") else []
+        return any(self._is_place_word(base) for base in bases)
 
     def _person_name_end(self, tokens: list[_Token], taken: list[bool], k: int) -> int:
         """The end of a person's name from its given name: ``Anna Berger``, ``Ernst von Kamp``."""
@@ -914,6 +950,9 @@ class RuleRecogniser:
                 and (tokens[end].text in lexicon.toponyms or tokens[end].text in lexicon.capitals)
             ):
                 end += 1  # "Medizinische Hochschule Hannover"
+            elif end > i + 1 and self._genitive_place(tokens, taken, end):
+                end += 2  # "Hochschule für Musik des Saarlandes"
+            end = _with_legal_form(tokens, taken, end)
             if start == i and end == i + 1:
                 common = lexicon.is_common_noun(word) or lexicon.is_common_noun(unique or "")
                 if unique is not None and common and previous.lower() in _DEFINITE:
@@ -1596,6 +1635,13 @@ def _is_place_compound(word: str) -> bool:
     return lower.endswith(_PLACE_SUFFIXES) and any(
         lower.endswith(suffix) and len(lower) > len(suffix) + 2 for suffix in _PLACE_SUFFIXES
     )
+
+
+def _with_legal_form(tokens: list[_Token], taken: list[bool], end: int) -> int:
+    """The end of a company's name with the legal form that follows it (``… AG``)."""
+    if end < len(tokens) and not taken[end] and tokens[end].text in _LEGAL_FORMS:
+        return end + 1
+    return end
 
 
 def _join(tokens: list[_Token]) -> str:

@@ -275,6 +275,14 @@ def test_a_university_school_or_company_takes_its_town_genitive_and_legal_form()
     }
 
 
+def test_a_body_named_in_the_genitive_is_found_under_its_base_form() -> None:
+    actors = recognise(
+        "Das sagte ein Sprecher des Hessischen Rundfunks.",
+        "Die Mitglieder des Kasseler Mietervereins protestierten vor dem Rathaus.",
+    )
+    assert names(actors, "organisation") == {"Hessischen Rundfunk", "Kasseler Mieterverein"}
+
+
 def test_a_known_bodys_name_with_an_acronym_after_it_is_one_of_its_units() -> None:
     actors = recognise(
         "Das Fraunhofer IAO und die Siemens AG stellten die Studie vor.",

@@ -926,9 +926,9 @@ class RuleRecogniser:
             word = token.text
             if taken[i] or not _is_capitalised(word) or not word[1:2].islower():
                 continue
-            lower = word.lower()
             unique = _unique_body(word)
-            if unique is None and not lower.endswith(_BODY_SUFFIXES):
+            stem = _body_stem(word)  # "des Mietervereins": "Mieterverein"
+            if unique is None and stem is None:
                 continue
             following = tokens[i + 1].text if i + 1 < len(tokens) else ""
             if _is_capitalised(following) and following.lower() not in _DETERMINERS:
@@ -954,7 +954,11 @@ class RuleRecogniser:
                 end += 2  # "Hochschule für Musik des Saarlandes"
             end = _with_legal_form(tokens, taken, end)
             if start == i and end == i + 1:
-                common = lexicon.is_common_noun(word) or lexicon.is_common_noun(unique or "")
+                common = (
+                    lexicon.is_common_noun(word)
+                    or lexicon.is_common_noun(stem or "")
+                    or lexicon.is_common_noun(unique or "")
+                )
                 if unique is not None and common and previous.lower() in _DEFINITE:
                     # "der Landtag": one body, if the dossier says so (reconcile decides)
                     emit(i, i + 1, "organisation", unique, evidence="body")
@@ -965,8 +969,10 @@ class RuleRecogniser:
                 name = " ".join([*(t.text for t in tokens[start:i]), unique])
                 emit(start, end, "organisation", name, evidence="pattern")
                 continue
-            name = " ".join(t.text for t in tokens[start:end])
-            emit(start, end, "organisation", name, evidence="pattern")
+            words = [t.text for t in tokens[start:end]]
+            if stem is not None and unique is None:
+                words[i - start] = stem  # the body in its base form: "des Mietervereins"
+            emit(start, end, "organisation", " ".join(words), evidence="pattern")
 
     def _adjective_state(self, word: str) -> Entry | None:
         """The state of a demonym adjective (``französische``), remembered per word."""
@@ -1606,6 +1612,18 @@ def club_core(name: str) -> str | None:
         words = words[1:]
     if len(words) >= 2 and words[0] in _CLUB_PREFIXES:
         return words[1]
+    return None
+
+
+def _body_stem(word: str) -> str | None:
+    """``Mietervereins`` → ``Mieterverein``: a word naming a kind of body, in base form."""
+    lower = word.lower()
+    for ending in ("", "s", "es"):
+        if ending and not lower.endswith(ending):
+            continue
+        stem = lower[: len(lower) - len(ending)]
+        if stem.endswith(_BODY_SUFFIXES):
+            return word[: len(stem)]
     return None
 
 

@@ -275,6 +275,22 @@ def test_a_university_school_or_company_takes_its_town_genitive_and_legal_form()
     }
 
 
+def test_motorway_junctions_fountains_and_monuments_are_places() -> None:
+    actors = recognise(
+        "Am Kreuz Walldorf und am Kasseler Kreuz staute sich der Verkehr.",
+        "Das Rote Kreuz half am Autobahndreieck Kassel-Süd, am Dorfbrunnen und am Kriegerdenkmal.",
+        "Am Najadenbrunnen und am Kyffhäuserdenkmal trafen sich Hunderte.",
+    )
+    assert names(actors, "place") == {
+        "Kreuz Walldorf",
+        "Kasseler Kreuz",
+        "Autobahndreieck Kassel-Süd",
+        "Najadenbrunnen",
+        "Kyffhäuserdenkmal",
+    }
+    assert names(actors, "organisation") == {"Rotes Kreuz"}
+
+
 def test_a_body_named_in_the_genitive_is_found_under_its_base_form() -> None:
     actors = recognise(
         "Das sagte ein Sprecher des Hessischen Rundfunks.",

@@ -61,6 +61,8 @@ class _Token:
 
 # numbered roads: the words that name their kind, and their codes ("A 7", "B216")
 _ROAD_WORDS = {"Autobahn": "A", "Bundesautobahn": "A", "Bundesstraße": "B"}
+# where motorways meet: named for a town after them, the short ones also before them
+_JUNCTIONS = ("Kreuz", "Dreieck", "Autobahnkreuz", "Autobahndreieck")
 _ROAD_CODE = re.compile(r"(?P<kind>[AB])(?P<number>[1-9]\d{0,2})?")
 _ROAD_NUMBER = re.compile(r"[1-9]\d{0,2}\.?")
 
@@ -281,6 +283,7 @@ class RuleRecogniser:
         self._english_institutions(tokens, taken, emit)
         self._dateline(tokens, taken, emit)
         self._roads(tokens, taken, emit)
+        self._junctions(tokens, taken, emit)
         self._numbered_clubs(tokens, taken, emit)
         self._headed_names(tokens, taken, emit)
         self._organisation_phrases(tokens, taken, emit)
@@ -540,6 +543,28 @@ class RuleRecogniser:
             if number is not None and not taken[i + 1] and token.space:
                 end = tokens[i + 1].start + len(number)
                 emit(i, i + 2, "place", f"{code['kind']} {number}", evidence="pattern", end=end)
+
+    def _junctions(self, tokens: list[_Token], taken: list[bool], emit) -> None:
+        """Motorway junctions, named for a town (traffic news): ``Kreuz Walldorf``,
+        ``Autobahndreieck Kassel-Süd``, ``das Kasseler Kreuz``; not ``das Rote Kreuz``."""
+        for i in range(len(tokens) - 1):
+            word, following = tokens[i].text, tokens[i + 1].text
+            if taken[i] or taken[i + 1]:
+                continue
+            named_after = word in _JUNCTIONS and self._is_town(following.split("-")[0])
+            named_before = (
+                following in _JUNCTIONS[:2]
+                and word.endswith("er")
+                and word[:1].isupper()
+                and self._is_town(word.removesuffix("er"))
+            )
+            if named_after or named_before:
+                emit(i, i + 2, "place", f"{word} {following}", evidence="pattern")
+
+    def _is_town(self, word: str) -> bool:
+        return self.lexicon.lookup(word) is None and (
+            word in self.lexicon.toponyms or word in self.lexicon.capitals
+        )
 
     def _numbered_clubs(self, tokens: list[_Token], taken: list[bool], emit) -> None:
         """``Hannover 96``, ``Mainz 05``: a town and two digits, followed by no noun they could

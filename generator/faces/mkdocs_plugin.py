@@ -61,9 +61,11 @@ _LAST_BUILD = "last-build"
 
 # The template of a generated page that a pool has rendered: it prints what the pool made.
 _RENDERED = "dossier-rendered-by-pool.html"
-# Plugins whose `page_context` events may run twice, in a worker and here: they keep no
+# Plugins whose `page_context` events may run in a worker as well as here: they keep no
 # state that a page's output depends on (search indexes the page's content; this plugin).
-_PAGE_CONTEXT_SAFE = ("mkdocs.contrib.search", "material.plugins.search", __name__)
+# The search plugins' indexes are not kept in the workers: they index nothing there.
+_SEARCH_PLUGINS = ("mkdocs.contrib.search", "material.plugins.search")
+_PAGE_CONTEXT_SAFE = (*_SEARCH_PLUGINS, __name__)
 
 # Markdown extensions the generated pages are written for (MkDocs adds toc and tables itself):
 # anchors and classes in braces, the "redaktionell geprüft" box.
@@ -671,6 +673,11 @@ def _render_page(
     try:
         context = get_context(nav, doc_files, config, page)
         template = env.get_template(page.meta.get("template", "main.html"))
+        for handler in config.plugins.events["page_context"]:
+            index = getattr(getattr(handler, "__self__", None), "search_index", None)
+            if _module_of(handler).startswith(_SEARCH_PLUGINS) and index is not None:
+                # this worker's copy indexes nothing: the build indexes each page, once
+                index.add_entry_from_context = _nothing
         context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
         output = template.render(context)
     except Exception:  # rendered again in the build, which reports it
@@ -684,9 +691,17 @@ def _render_page(
 def _page_context_is_safe(config: MkDocsConfig) -> bool:
     """Whether every `page_context` event may run in a worker as well as here."""
     return all(
-        type(getattr(handler, "__self__", None)).__module__.startswith(_PAGE_CONTEXT_SAFE)
+        _module_of(handler).startswith(_PAGE_CONTEXT_SAFE)
         for handler in config.plugins.events["page_context"]
     )
+
+
+def _nothing(*_: Any) -> None:
+    return None
+
+
+def _module_of(handler: Any) -> str:
+    return type(getattr(handler, "__self__", None)).__module__
 
 
 def _toc_token(item: AnchorLink) -> dict[str, Any]:

@@ -310,10 +310,10 @@ def test_a_known_bodys_name_with_an_acronym_after_it_is_one_of_its_units() -> No
 
 
 def test_no_listed_company_is_named_by_an_everyday_word_or_a_given_name() -> None:
-    from generator.analyse.lexicon import _read_yaml, load_lexicon
+    from generator.analyse.lexicon import load_lexicon, read_companies
 
     lexicon = load_lexicon()
-    companies = _read_yaml("companies.yml")
+    companies = read_companies()
     assert len(companies) > 500
     for company in companies:
         for surface in (company["name"], *company["aliases"]):

@@ -49,6 +49,10 @@ from .settings import Limits, Settings
 
 T = TypeVar("T")
 
+# articles skipped for breaking the linking of the dossier, at most: a defect that more
+# articles meet is the generator's, and finding each would link the dossier again per article
+MAX_CULPRITS = 5
+
 
 @dataclass(frozen=True, slots=True)
 class Analysis:
@@ -297,7 +301,9 @@ class Pipeline:
         A failure without any article is a fault of the project (templates) and stops
         the build. Otherwise the shortest failing prefix of the articles names one
         culprit at a time (a binary search); each is skipped with an error naming its
-        file, and the others are built.
+        file, and the others are built. More than ``MAX_CULPRITS`` of them is a defect of
+        the generator, not of articles (one that any large dossier meets): the build stops
+        there, instead of linking the dossier again and again for each of its articles.
         """
         reported = len(curation.diagnostics)
         try:
@@ -321,6 +327,8 @@ class Pipeline:
             raise DossierError(_site_fault(first_error)) from first_error
         remaining = list(range(len(sources)))
         while (error := failure(remaining)) is not None:
+            if len(sources) - len(remaining) == MAX_CULPRITS:
+                raise DossierError(_site_fault(first_error)) from first_error
             low, high = 1, len(remaining)  # remaining[:high] fails, remaining[:0] does not
             while low < high:
                 middle = (low + high) // 2

@@ -307,6 +307,35 @@ def test_a_defect_in_linking_or_rendering_skips_that_article_only(
     assert any(path.startswith("quellen/krieg-in-der-ukraine") for path in result.site)
 
 
+def test_a_defect_that_many_articles_meet_stops_the_build_as_the_generators(
+    make_project, monkeypatch
+) -> None:
+    from generator import pipeline
+    from generator.render import site
+
+    real_text, real_link = site.markdown_text, pipeline.Pipeline._link
+    links: list[int] = []
+
+    def fragile(text: str) -> str:
+        if "SPRENGSATZ" in text:
+            raise KeyError("s99")
+        return real_text(text)
+
+    def counted(self, sources, *rest):
+        links.append(len(sources))
+        return real_link(self, sources, *rest)
+
+    monkeypatch.setattr(site, "markdown_text", fragile)
+    monkeypatch.setattr(pipeline.Pipeline, "_link", counted)
+    articles = {f"defekt{n}.txt": f"SPRENGSATZ Nummer {n}\n" + BODY for n in range(12)}
+    project = make_project(articles)
+    monkeypatch.chdir(project)
+    with pytest.raises(DossierError, match="internal error while building the site"):
+        run_pipeline(Settings.for_project(project))
+    # five culprits found, then the search stops: not all twelve linked out one by one
+    assert len(links) < 30, links
+
+
 def test_a_broken_template_is_the_projects_fault_not_an_articles(make_project) -> None:
     project = make_project(seed_texts())
     (project / "templates" / "source.md.j2").write_text("{% if %}\n", encoding="utf-8")

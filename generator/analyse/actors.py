@@ -1642,24 +1642,22 @@ def club_core(name: str) -> str | None:
 
 def _body_stem(word: str) -> str | None:
     """``Mietervereins`` → ``Mieterverein``: a word naming a kind of body, in base form."""
-    lower = word.lower()
-    for ending in ("", "s", "es"):
-        if ending and not lower.endswith(ending):
-            continue
-        stem = lower[: len(lower) - len(ending)]
-        if stem.endswith(_BODY_SUFFIXES):
-            return word[: len(stem)]
-    return None
+    return _base_form(word, _BODY_SUFFIXES)
 
 
 def _unique_body(word: str) -> str | None:
     """``Hauptausschusses`` → ``Hauptausschuss``: a body of which a story has one, in base form."""
+    return _base_form(word, _UNIQUE_BODIES)
+
+
+def _base_form(word: str, endings: tuple[str, ...]) -> str | None:
+    """The word, without a genitive ``-s`` / ``-es``, where it ends like one of ``endings``."""
     lower = word.lower()
-    for ending in ("", "s", "es"):
-        if ending and not lower.endswith(ending):
+    for genitive in ("", "s", "es"):
+        if genitive and not lower.endswith(genitive):
             continue
-        stem = lower[: len(lower) - len(ending)]
-        if stem.endswith(_UNIQUE_BODIES):
+        stem = lower[: len(lower) - len(genitive)]
+        if stem.endswith(endings):
             return word[: len(stem)]
     return None
 

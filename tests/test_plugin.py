@@ -107,3 +107,31 @@ def test_without_a_templates_folder_the_packaged_templates_render(tmp_path) -> N
     result = run_pipeline(Settings(seeds_dir=seeds, title="Nordkorea-Dossier"))
     assert "\n# Nordkorea-Dossier\n" in result.site["index.md"]
     assert len([p for p in result.site if p.startswith("quellen/")]) == 4
+
+
+def test_a_page_the_render_pool_could_not_render_is_rendered_by_the_build(monkeypatch) -> None:
+    from types import SimpleNamespace
+
+    import jinja2
+
+    from generator.faces import mkdocs_plugin
+
+    class Failed:  # a pool whose worker could not render the second page
+        pooled = True
+
+        def __init__(self, function, calls, workers, *, here):
+            self.results = iter(["<p>erste</p>", None])
+
+        def __next__(self):
+            return next(self.results)
+
+    monkeypatch.setattr(mkdocs_plugin, "Stream", Failed)
+    env = jinja2.Environment(loader=jinja2.DictLoader({"main.html": "<p>{{ page.title }}</p>"}))
+    pages = [
+        SimpleNamespace(file=SimpleNamespace(src_uri=f"{n}.md"), meta={}, title=n)
+        for n in ("eins", "zwei")
+    ]
+    mkdocs_plugin._RenderedPages(pages, None, [], None, env, 2)
+    assert all(page.meta["template"] == mkdocs_plugin._RENDERED for page in pages)
+    rendered = [env.get_template(mkdocs_plugin._RENDERED).render(page=page) for page in pages]
+    assert rendered == ["<p>erste</p>", "<p>zwei</p>"]  # the second as MkDocs renders it

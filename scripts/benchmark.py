@@ -251,9 +251,20 @@ def run_child(mode: str, project: Path) -> dict[str, object]:
     site = project / "site"
     figures["pages"] = sum(1 for _ in site.rglob("*.html"))
     figures["site_mb"] = sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1e6
-    index = site / "search" / "search_index.json"
-    figures["index_mb"] = index.stat().st_size / 1e6 if index.is_file() else 0.0
+    figures["index_mb"], figures["index"] = search_index_size(site)
     return figures
+
+
+def search_index_size(site: Path) -> tuple[float, str]:
+    """MB of the site's search index, and which it is: Pagefind's folder (with Material's
+    emptied ``search_index.json``) or lunr's ``search_index.json``."""
+    index = site / "search" / "search_index.json"
+    size = index.stat().st_size if index.is_file() else 0
+    pagefind = site / "pagefind"
+    if pagefind.is_dir():
+        size += sum(p.stat().st_size for p in pagefind.rglob("*") if p.is_file())
+        return size / 1e6, "Pagefind"
+    return size / 1e6, "lunr"
 
 
 def scale(sizes: list[int], keep: Path | None = None) -> None:
@@ -304,7 +315,7 @@ def report(n: int, cold: dict, warm: dict, edit: dict, plain: dict) -> None:
         print(
             f"| {name} | {run['wall_s']:.1f} | {run['cpu_s']:.1f} | "
             f"{run['wall_s'] / plain['wall_s']:.2f} | {run['cpu_s'] / plain['cpu_s']:.2f} | "
-            f"{run['pages']} | {run['site_mb']:.1f} | {run['index_mb']:.1f} | "
+            f"{run['pages']} | {run['site_mb']:.1f} | {run['index_mb']:.1f} ({run['index']}) | "
             f"{run['peak_mb']:.0f} |"
         )
     for name, run in (("cold", cold), ("warm", warm)):

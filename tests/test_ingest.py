@@ -178,6 +178,13 @@ def test_markdown_bad_published_date_is_dropped_with_a_warning(tmp_path: Path) -
         ),
         ("Foto: APA/Hans Beispiel", "", "Foto: APA/Hans Beispiel"),
         ("Der Minister sprach in Wien über die Lage.", None, None),
+        (
+            "Die Sendung läuft ab Montag – sieben Politiker ziehen ein. Gefragt wird: Stimmt "
+            "das Bild: Politiker packen nicht mit an? Die Antwort gibt es am Freitag im "
+            "Ersten, sagte die Redakteurin Anna Keller in Kassel.",
+            None,
+            None,
+        ),
     ],
 )
 def test_credit_lines(line: str, caption: str | None, credit: str | None) -> None:

@@ -68,6 +68,7 @@ _CREDIT_MARK = re.compile(
     re.IGNORECASE,
 )
 _CAPTION_SEPARATOR = re.compile(r"\s[-–—]\s")
+_CREDIT_WORDS = 12  # a credit names a photographer, an agency, a year: never a paragraph
 _STANDALONE_CREDIT = re.compile(
     r"^(?:©|\(c\)|(?:Foto|Fotos|Bild|Bilder|Photo|Grafik)\s*:)", re.IGNORECASE
 )
@@ -599,8 +600,11 @@ def split_credit(line: str) -> tuple[str | None, str | None]:
     separators = [m for m in _CAPTION_SEPARATOR.finditer(line, 0, mark.start())]
     if separators:
         cut = separators[-1]
-        return line[: cut.start()].strip(), line[cut.end() :].strip()
-    if len(line.split()) <= 12:
+        credit = line[cut.end() :].strip()
+        if len(credit.split()) <= _CREDIT_WORDS:
+            return line[: cut.start()].strip(), credit
+        return None, None  # "… – und stimmt das Bild: …": text that says "Bild:", no credit
+    if len(line.split()) <= _CREDIT_WORDS:
         return "", line
     return None, None
 

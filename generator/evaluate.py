@@ -217,6 +217,8 @@ def predict_spans(
                 continue  # demonym adjective ("deutsche", "Deutschen"): GermEval's LOCderiv
             if actor.kind == "organisation" and _germeval_not_a_name(rules, mention.text):
                 continue
+            if actor.name in rules.lexicon.stock_indices:
+                continue  # "der Dax": an actor of the dossier, GermEval's OTH (no body)
             if (
                 actor.kind == "place"
                 and mention.text != actor.name
@@ -294,13 +296,14 @@ def cross_validate_germeval(
     dev_gold: Path | None = DEFAULTS.dev_gold,
     corpus: Path | None = DEFAULTS.corpus,
     stories: Path | None = DEFAULTS.stories,
+    train_gold: Path | None = DEFAULTS.train_gold,
 ) -> dict[str, Score]:
     """Honest figures for the learned tie-breaker on the data it is trained on: the sentences
     in ``folds`` contiguous blocks; for each, a model trained on the other blocks (and all
     the project's annotations, which hold no GermEval sentence) tags the held-out block;
     the counts are summed over the blocks."""
     rules = RuleRecogniser()
-    germeval, project = training_sequences(path, dev_gold, corpus, stories)
+    germeval, project = training_sequences(path, dev_gold, corpus, stories, train_gold)
     sentences = list(read_germeval(path))
     scores: dict[str, Score] = defaultdict(Score)
     with tempfile.TemporaryDirectory() as folder:

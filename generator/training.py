@@ -4,8 +4,9 @@ Three sources, all read from files (no network):
 
 - GermEval 2014 (``NER-de-dev.tsv``): sentences with outer PER / LOC / ORG spans;
   ``*deriv``, ``*part`` and OTH are no actors and count as no name.
-- the project's own annotation of 18 corpus articles (``eval/gold/dev.yml``), the texts
-  taken from the 10kGNAD corpus file the annotation refers to;
+- the project's own annotations of corpus articles: the 18 of the development set
+  (``eval/gold/dev.yml``) and 100 more annotated for training (``eval/gold/train.yml``),
+  the texts taken from the 10kGNAD corpus file the annotations refer to;
 - the actor entries of the development stories (``../shared/corpora/stories/*/gold.yml``).
 
 The last two list names per article, not spans: every occurrence of a listed name or
@@ -32,8 +33,8 @@ from .ingest.articles import build_source, list_articles, parse_text, read_artic
 from .model import Sentence
 
 PARAMETERS = {
-    "c1": 0.01,  # L1 and L2 regularisation, chosen by cross-validation on GermEval dev
-    "c2": 0.05,
+    "c1": 0.1,  # L1 and L2 regularisation, chosen by cross-validation on GermEval dev
+    "c2": 0.2,
     "max_iterations": 150,
     "feature.possible_transitions": True,
 }
@@ -166,7 +167,8 @@ def label_by_names(texts: Sequence[str], names: dict[str, str]) -> list[Example]
 
 
 def dev_examples(gold_file: Path, corpus_csv: Path) -> list[Example]:
-    """The 18 annotated corpus articles (``eval/gold/dev.yml``), sentence by sentence."""
+    """Annotated corpus articles (``eval/gold/dev.yml``, ``train.yml``), sentence by
+    sentence."""
     gold = yaml.safe_load(gold_file.read_text(encoding="utf-8"))["articles"]
     with corpus_csv.open(encoding="utf-8", newline="") as handle:
         rows = [row for row in csv.reader(handle, delimiter=";", quotechar="'") if len(row) == 2]
@@ -251,11 +253,18 @@ def train(
     return out
 
 
-def project_examples(dev_gold: Path | None, corpus_csv: Path | None, stories: Path | None):
+def project_examples(
+    dev_gold: Path | None,
+    corpus_csv: Path | None,
+    stories: Path | None,
+    train_gold: Path | None = None,
+):
     """The project's own annotations, where their files exist."""
     examples: list[Example] = []
-    if dev_gold is not None and corpus_csv is not None and corpus_csv.is_file():
-        examples += dev_examples(dev_gold, corpus_csv)
+    if corpus_csv is not None and corpus_csv.is_file():
+        for gold in (dev_gold, train_gold):
+            if gold is not None:
+                examples += dev_examples(gold, corpus_csv)
     if stories is not None and stories.is_dir():
         examples += story_examples(stories)
     return examples
@@ -267,6 +276,7 @@ class _Defaults:
 
     germeval: Path = Path("../shared/corpora/germeval2014/NER-de-dev.tsv")
     dev_gold: Path = Path("eval/gold/dev.yml")
+    train_gold: Path = Path("eval/gold/train.yml")
     corpus: Path = Path("../shared/corpora/10kgnad-test.csv")
     stories: Path = Path("../shared/corpora/stories")
 
@@ -278,12 +288,19 @@ DEFAULTS = _Defaults().resolved(Path(__file__).resolve().parent.parent)
 
 
 def training_sequences(
-    germeval: Path, dev_gold: Path | None, corpus: Path | None, stories: Path | None
+    germeval: Path,
+    dev_gold: Path | None,
+    corpus: Path | None,
+    stories: Path | None,
+    train_gold: Path | None = None,
 ) -> tuple[list, list]:
     """(GermEval sequences in file order, project sequences in sorted order)."""
     rules = RuleRecogniser()
     features = FeatureMaker(rules)
     return (
         [to_sequence(e, rules, features) for e in germeval_examples(germeval)],
-        [to_sequence(e, rules, features) for e in project_examples(dev_gold, corpus, stories)],
+        [
+            to_sequence(e, rules, features)
+            for e in project_examples(dev_gold, corpus, stories, train_gold)
+        ],
     )

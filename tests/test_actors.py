@@ -14,6 +14,7 @@ def test_companies_named_by_their_head_word_or_a_cue() -> None:
     orgs = names(actors, "organisation")
     assert {"Nordic Air Lines", "Baltic Airlines", "Kiwi Sports"} <= orgs
     assert {"Skyrella", "Windar", "Quorvex", "Flugrix"} <= orgs
+    assert "Senden" not in names(actors, "place")  # "der Sender Kiwi Sports": no town
 
 
 def test_authorities_take_their_place_into_the_name() -> None:
@@ -380,9 +381,14 @@ def test_numbered_roads_are_places_however_they_are_written() -> None:
         "Auf der A 7 bei Kellstadt kam es am Morgen zu einem Unfall.",
         "Die Autobahn 7 blieb bis zum Abend gesperrt, der Verkehr lief über die B27.",
         "Umleitungen führten über die Bundesstraße 27. Das Formular A 4 lag bei.",
+        "Der Stau reichte bis zur A 2.",
     )
     roads = {a.name: [m.text for m in a.mentions] for a in actors if a.name[:2] in ("A ", "B ")}
-    assert roads == {"A 7": ["A 7", "Autobahn 7"], "B 27": ["B27", "Bundesstraße 27"]}
+    assert roads == {
+        "A 7": ["A 7", "Autobahn 7"],
+        "B 27": ["B27", "Bundesstraße 27"],
+        "A 2": ["A 2"],
+    }
 
 
 def test_a_woman_of_a_place_is_the_place_and_never_part_of_a_name() -> None:
@@ -445,3 +451,78 @@ def test_places_of_several_words_from_the_toponyms_are_whole() -> None:
     assert {"Den Haag", "Rhode Island", "New Orleans"} <= places
     assert not {"Haag", "Island", "New", "Los Angeles"} & (places | names(actors, "state"))
     assert {"Los Angeles Times", "FC St. Pauli"} <= names(actors, "organisation")
+
+
+def test_a_town_in_capitals_is_the_town() -> None:
+    actors = recognise(
+        "KASSEL Die Stadt plant einen neuen Bahnhof, sagte Anna Keller.",
+        "Die Delegation der NASA reiste danach nach TRIER weiter.",
+        "SIEG IN BOCHUM, ALLES GUT IN ESSEN",
+    )
+    assert names(actors, "place") == {"Kassel", "Trier", "Bochum"}
+    assert names(actors, "organisation") == {"Nasa"}
+
+
+def test_a_noun_before_a_foreign_name_says_what_it_is() -> None:
+    actors = recognise(
+        "Er wechselte zum Spartensender Larimo Music Radio.",
+        "Das Kiwi Magazin und die Stadtwerke Kassel GmbH berichteten.",
+    )
+    assert names(actors, "organisation") == {
+        "Larimo Music Radio",
+        "Kiwi Magazin",
+        "Stadtwerke Kassel GmbH",
+    }
+
+
+def test_a_saints_church_is_one_place() -> None:
+    actors = recognise(
+        "Die St. Nikolauskapelle und die Sankt Michaelskirche wurden renoviert.",
+        "Der FC St. Pauli spendete, sagte Anna Keller.",
+    )
+    assert names(actors, "place") == {"St. Nikolauskapelle", "Sankt Michaelskirche"}
+    assert names(actors, "organisation") == {"FC St. Pauli"}
+
+
+def test_a_club_or_an_airline_named_after_its_town_is_an_organisation() -> None:
+    actors = recognise(
+        "Das Spiel zwischen dem AS Rom und dem FC Kassel fiel aus.",
+        "Air Berlin und Air China strichen Flüge nach Rom und Trier.",
+    )
+    assert names(actors, "organisation") == {"AS Rom", "FC Kassel", "Air Berlin", "Air China"}
+    assert names(actors, "place") == {"Rom", "Trier"}
+
+
+def test_an_authority_takes_a_town_of_several_words() -> None:
+    actors = recognise(
+        "Die Staatsanwaltschaft Frankfurt am Main und das Amtsgericht Bad Homburg ermitteln.",
+        "Die Polizei Bad Kreuznach suchte Zeugen in Frankfurt am Main.",
+    )
+    assert names(actors, "organisation") == {
+        "Staatsanwaltschaft Frankfurt am Main",
+        "Amtsgericht Bad Homburg",
+        "Polizei Bad Kreuznach",
+    }
+    assert names(actors, "place") == {"Frankfurt am Main"}
+
+
+def test_a_known_body_named_without_an_article_keeps_its_adjective() -> None:
+    actors = recognise(
+        "Laut Deutschem Wetterdienst drohen Sturmböen, sagte Anna Keller.",
+        "Bei Europäischer Zentralbank und Deutscher Bank blieb es ruhig.",
+    )
+    assert names(actors, "organisation") == {
+        "Deutscher Wetterdienst",
+        "Europäische Zentralbank",
+        "Deutsche Bank",
+    }
+    assert names(actors, "state") == set()
+
+
+def test_a_measured_noun_is_no_town_of_the_same_name() -> None:
+    actors = recognise(
+        "Es fielen 491 Liter Regen pro Quadratmeter, danach zwei Tonnen Stahl.",
+        "Anna Keller wohnt in Regen.",
+    )
+    (regen,) = [a for a in actors if a.name == "Regen"]
+    assert regen.kind == "place" and [m.text for m in regen.mentions] == ["Regen"]

@@ -72,6 +72,26 @@ def test_germeval_scores_a_described_organisation_as_germeval_tags_it(tmp_path: 
     assert lines["ORG"][:3] == ["1.000", "1.000", "1.000"]
 
 
+GERMEVAL_INDEX = """#\thttp://example.org\t[2020-01-01]
+1\tDer\tO\tO
+2\tDax\tB-OTH\tO
+3\tfiel\tO\tO
+4\t,\tO\tO
+5\tsagte\tO\tO
+6\tdie\tO\tO
+7\tDeutsche\tB-ORG\tO
+8\tBank\tI-ORG\tO
+9\t.\tO\tO
+
+"""
+
+
+def test_germeval_leaves_out_a_stock_index_it_tags_as_other(tmp_path: Path) -> None:
+    """The dossier's actor "DAX" is GermEval's OTH: no ORG span, and so no false positive."""
+    lines = germeval_scores(tmp_path, GERMEVAL_INDEX)
+    assert lines["ORG"][:5] == ["1.000", "1.000", "1.000", "1", "1"]
+
+
 def test_gold_command_on_the_seeds() -> None:
     result = CliRunner().invoke(
         main,

@@ -90,6 +90,7 @@ _BODY_SUFFIXES = tuple(_VOCABULARY["body_suffixes"])
 _PLACE_SUFFIXES = tuple(_VOCABULARY["place_suffixes"])
 _WEAK_PLACE_SUFFIXES = tuple(_VOCABULARY["weak_place_suffixes"])
 _CLUB_PREFIXES = frozenset(_VOCABULARY["club_prefixes"])
+_ORG_PREFIXES = frozenset(_VOCABULARY["org_prefixes"])
 _CLUB_YEAR = re.compile(r"\d\d\.?")  # "96" in "Hannover 96"
 _RANGE_WORDS = frozenset({"und", "bis", "oder", "-", "–", "/"})
 _PLACE_PREFIXES = frozenset(_VOCABULARY["place_prefixes"])
@@ -149,6 +150,8 @@ _CREDIT = re.compile(
     r"(?:^|(?<=[\s(]))(?:" + "|".join(_VOCABULARY["credit_marks"]) + r")\s*:\s*(?P<rest>.+)$"
 )
 _CREDIT_WORDS = 8  # a credit names a photographer and an agency, not a sentence
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+_SAINTS = frozenset({"St.", "Sankt", "Saint", "Sainte", "San", "Santa", "São"})
 _ABBREVIATIONS = frozenset({"Co", "Corp", "Dr", "Inc", "Jr", "Ltd", "Mag", "Prof", "Sr", "St"})
 _CAMEL_CASE = re.compile(r"[A-Z][a-z]{2,}[A-Z][a-z]{2,}[A-Za-z]*")
 _CAMEL_PREFIXES = ("Mac", "Mc", "De", "Di", "Da", "La", "Le", "Van", "Von", "Du")
@@ -276,9 +279,10 @@ class RuleRecogniser:
                 taken[k] = True
 
         self._institutions(tokens, taken, emit)
+        # "Amtsgericht Bad Homburg", "Staatsanwaltschaft Frankfurt am Main": before the town
+        self._authorities(tokens, taken, emit)
         self._towns_by_their_river(tokens, taken, emit)
         self._toponym_phrases(tokens, taken, emit)
-        self._authorities(tokens, taken, emit)
         self._lexicon_phrases(tokens, taken, emit)
         self._english_institutions(tokens, taken, emit)
         self._dateline(tokens, taken, emit)
@@ -349,6 +353,11 @@ class RuleRecogniser:
                 # "Karin Henkel", "Hans Bosch": a first name makes the word a surname
                 i += 1
                 continue
+            if self._after_name_prefix(tokens, taken, i) and (
+                match is None or match[1].kind in ("place", "state")
+            ):
+                i += 1  # "AS Rom", "Air Berlin": the place names the club or the airline
+                continue
             if match is not None:
                 length, entry = match
                 end = i + length
@@ -373,6 +382,13 @@ class RuleRecogniser:
             if exact_only:
                 i += 1
                 continue
+            shouted = self._shouted_place(word)
+            if shouted is not None and shouted not in lexicon.capitals:
+                # "BOCHUM. Die Stadt …": a dateline in capitals names the town
+                emit(i, i + 1, "place", shouted, evidence="lexicon")
+                i += 1
+                continue
+            word = shouted or word
             capital_entry = lexicon.capitals.get(word)
             if capital_entry is not None and self._counted_noun(tokens, i):
                 i += 1
@@ -403,13 +419,43 @@ class RuleRecogniser:
                 self._compound(i, tokens, emit)
             i += 1
 
-    def _counted_noun(self, tokens: list[_Token], i: int) -> bool:
-        """``einige Male``, ``drei Bande``: a noun after a quantifier, never the name that
-        is written the same (the capital Male)."""
+    def _after_name_prefix(self, tokens: list[_Token], taken: list[bool], i: int) -> bool:
+        """A capitalised word after a club's prefix or ``Air``: part of that name."""
         return (
-            i > 0
-            and tokens[i - 1].text in _QUANTIFIERS
-            and self.lexicon.is_common_noun(tokens[i].text)
+            0 < i < len(tokens)
+            and not taken[i - 1]
+            and (tokens[i - 1].text in _CLUB_PREFIXES or tokens[i - 1].text in _ORG_PREFIXES)
+            and _is_capitalised(tokens[i].text)
+        )
+
+    def _shouted_place(self, word: str) -> str | None:
+        """``TOKIO``, ``BOCHUM``: a known town written in capitals (datelines of regional
+        papers, shouted headlines), as the town's name; not an acronym (``NASA``) nor another
+        word (``ESSEN``, ``ALLES``)."""
+        if len(word) < 4 or not word.isalpha() or not word.isupper():
+            return None
+        name = word.capitalize()
+        lexicon = self.lexicon
+        if name in lexicon.capitals:
+            return name
+        if name in lexicon.toponyms and not (
+            lexicon.is_common_noun(name) or lexicon.is_lowercase_word(name)
+        ):
+            return name
+        return None
+
+    def _counted_noun(self, tokens: list[_Token], i: int) -> bool:
+        """``einige Male``, ``drei Bande``, ``491 Liter Regen``: a noun after a quantifier or
+        a measure, never the name that is written the same (the capital Male, the town Regen)."""
+        if i == 0 or not self.lexicon.is_common_noun(tokens[i].text):
+            return False
+        if tokens[i - 1].text in _QUANTIFIERS:
+            return True
+        # "491 Liter Regen", "zwei Tonnen Stahl": a measure, then what it measures
+        return (
+            i >= 2
+            and (_FIGURE.fullmatch(tokens[i - 2].text) or tokens[i - 2].text in _QUANTIFIERS)
+            and self.lexicon.is_common_noun(tokens[i - 1].text)
         )
 
     def _given_name_before(self, tokens: list[_Token], i: int, match: tuple[int, Entry]) -> bool:
@@ -516,8 +562,8 @@ class RuleRecogniser:
     def _roads(self, tokens: list[_Token], taken: list[bool], emit) -> None:
         """Numbered roads, places where news happens (``auf der A 7``, ``die B 27``,
         ``Autobahn 7``, ``Bundesstraße 216``): named ``A 7`` or ``B 216`` whichever way
-        they are written. A bare letter and number count only after ``der`` or ``die``
-        (``Typ A 7`` is none)."""
+        they are written. A bare letter and number count only after ``der``, ``die`` or
+        ``zur`` (``Typ A 7`` is none)."""
         for i, token in enumerate(tokens):
             if taken[i]:
                 continue
@@ -532,7 +578,7 @@ class RuleRecogniser:
                     emit(i, j + 1, "place", f"{kind} {number}", evidence="pattern", end=end)
                 continue
             code = _ROAD_CODE.fullmatch(token.text.removesuffix("."))
-            if code is None or i == 0 or tokens[i - 1].text.lower() not in ("der", "die"):
+            if code is None or i == 0 or tokens[i - 1].text.lower() not in ("der", "die", "zur"):
                 continue
             if code["number"]:
                 end = token.start + code.end()  # not the sentence's full stop
@@ -643,6 +689,7 @@ class RuleRecogniser:
                 start > 0
                 and i - start < most
                 and self._head_modifier(tokens, taken, start - 1, kind)
+                and not (kind == "organisation" and self._apposition(tokens, start - 1, i))
             ):
                 start -= 1
             if start == i or (kind == "place" and self._is_given(tokens[start].text)):
@@ -656,6 +703,24 @@ class RuleRecogniser:
                 emit(start, i + 1, "place", f"{adjective} {head}", evidence="head")
                 continue
             emit(start, i + 1, kind, _join(tokens[start : i + 1]), evidence="head")
+
+    def _apposition(self, tokens: list[_Token], k: int, head: int) -> bool:
+        """``der Spartensender Kiwi Music Radio``, ``die Graphitwerke Larimo AG``: a German
+        noun before a name that is no word nor place says what the name is; it is not part
+        of it (``Stadtwerke Kassel GmbH`` and ``Kiwi Magazin`` are whole names)."""
+        if k + 1 >= head:
+            return False
+        lexicon = self.lexicon
+        word, after = tokens[k].text, tokens[k + 1].text
+        return (
+            lexicon.is_common_noun(word)
+            and not lexicon.is_lowercase_word(word)
+            and not lexicon.is_common_noun(after)
+            and after not in lexicon.toponyms
+            and after not in lexicon.capitals
+            and self._adjective_state(after) is None
+            and self._place_of_adjective(after) is None
+        )
 
     def _head_modifier(self, tokens: list[_Token], taken: list[bool], k: int, kind: str) -> bool:
         """A capitalised word that can stand in a name before its head noun."""
@@ -814,8 +879,11 @@ class RuleRecogniser:
                 continue
             lower = (name_of_acronym or word).lower()
             end = i + 2
+            town = self._toponym_length(tokens, taken, i + 1)  # "Frankfurt am Main"
             if lower.endswith(_NAMED_AFTER_PEOPLE) and self._is_given(tokens[i + 1].text):
                 end = self._person_name_end(tokens, taken, i + 1)  # "Klinikum Anna Berger"
+            elif lower.endswith(_AUTHORITY_HEADS) and town > 1:
+                end = i + 1 + town
             elif not lower.endswith(_AUTHORITY_HEADS) or not self._is_place_word(
                 tokens[i + 1].text
             ):
@@ -826,6 +894,24 @@ class RuleRecogniser:
                 start = i - 1  # "Medizinische Universität Graz"
             end = _with_legal_form(tokens, taken, end)  # "Stadtwerke Kellstadt GmbH"
             emit(start, end, "organisation", _join(tokens[start:end]), evidence="pattern")
+
+    def _toponym_length(self, tokens: list[_Token], taken: list[bool], k: int) -> int:
+        """How many words at ``k`` make a place of several words (``Frankfurt am Main``,
+        ``Bad`` and a town: ``Bad Homburg``); 0 if none does."""
+        longest = min(4, len(tokens) - k)
+        for length in range(longest, 1, -1):
+            if not any(taken[k : k + length]) and (
+                _join(tokens[k : k + length]) in self.lexicon.toponyms
+            ):
+                return length
+        prefixed = (
+            longest >= 2
+            and tokens[k].text in ("Bad", "Sankt", "St.")
+            and not any(taken[k : k + 2])
+            and _is_capitalised(tokens[k + 1].text)
+            and not self.lexicon.is_lowercase_word(tokens[k + 1].text)
+        )
+        return 2 if prefixed else 0
 
     def _unit_acronym(self, tokens: list[_Token], taken: list[bool], k: int) -> bool:
         """At ``k``, right after a known body's name, an acronym that is no name of its own:
@@ -1038,7 +1124,7 @@ class RuleRecogniser:
                 place is not None
                 and self.lexicon.is_lowercase_word(place)
                 and self.lexicon.is_common_noun(token.text)
-                and not self.lexicon.is_common_noun(following)
+                and (not self.lexicon.is_common_noun(following) or (following and taken[i + 1]))
             ):
                 # "der Sender Radio Larimo": a noun, not the town of Senden; an adjective of a
                 # place that is also a word ("Erlanger Polizei") needs a noun after it
@@ -1313,6 +1399,7 @@ class RuleRecogniser:
                 or self._transliterated_start(tokens, i)
                 or self._capitalised_oddity(tokens, i)
                 or self._name_title_start(tokens, i)
+                or self._after_name_prefix(tokens, taken, i + 1)
             ):
                 i += 1
                 continue
@@ -1335,8 +1422,18 @@ class RuleRecogniser:
                     particle := self._particle_length(tokens, j, after_given=all_given)
                 ) is not None:
                     j += particle + 1
-                elif self._continues_name(word, after_given=all_given) or (
-                    tokens[i].text in _CLUB_PREFIXES and self._continues_club(word)
+                elif (
+                    self._continues_name(word, after_given=all_given)
+                    or (
+                        (
+                            tokens[i].text in _CLUB_PREFIXES
+                            or tokens[i].text in _ORG_PREFIXES
+                            or (j == i + 1 and self._org_cue_before(tokens, i))
+                        )
+                        and self._continues_club(word)
+                    )
+                    # "St. Nikolauskapelle": the saint's church, one name
+                    or (j == i + 1 and tokens[i].text in _SAINTS and _is_capitalised(word))
                 ):
                     j += 1
                 else:
@@ -1390,6 +1487,7 @@ class RuleRecogniser:
             len(words) >= 2
             and function_first
             and first not in _NAME_TITLES  # "Lady Gaga", "Sir Elton John": part of the name
+            and first not in _ORG_PREFIXES  # "Air Kellstadt": an airline
             and not _looks_transliterated(words)
             and self._role_before(tokens, i) is None
         ):
@@ -1410,6 +1508,7 @@ class RuleRecogniser:
         elif multi and (
             last in _ORG_HEAD_WORDS
             or first in _CLUB_PREFIXES
+            or first in _ORG_PREFIXES
             or last.endswith(("-AG", "-GmbH", "-Werke"))
         ):
             if first in _CLUB_PREFIXES and i and re.fullmatch(r"\d{1,2}\.", tokens[i - 1].text):

@@ -44,6 +44,7 @@ class Lexicon:
     roles: dict[str, str] = field(default_factory=dict)  # inflected cue -> nominative cue
     honorifics: frozenset[str] = frozenset()
     news_agencies: set[str] = field(default_factory=set)
+    stock_indices: set[str] = field(default_factory=set)  # "DAX": an actor, but no body
     # names and aliases as listed in organisations.yml (not the generated companies.tsv)
     organisation_names: set[str] = field(default_factory=set)
     state_names: set[str] = field(default_factory=set)
@@ -180,9 +181,10 @@ def _genitives(surface: str) -> list[str]:
 
 
 def _weak_forms(surface: str) -> list[str]:
-    """A name that opens with an adjective, after an article: ``Internationaler
+    """A name that opens with an adjective, inflected: after an article (``Internationaler
     Währungsfonds`` → ``der Internationale``, ``des Internationalen Währungsfonds``; ``Rotes
-    Kreuz`` → ``das Rote``, ``des Roten Kreuzes``."""
+    Kreuz`` → ``das Rote``, ``des Roten Kreuzes``) and without one (``laut Deutschem
+    Wetterdienst``, ``bei Europäischer Zentralbank``)."""
     first, _, rest = surface.partition(" ")
     if not rest or not first[:1].isupper() or not first[1:].islower():
         return []
@@ -192,7 +194,8 @@ def _weak_forms(surface: str) -> list[str]:
         stem = first
     else:
         return []
-    return [form for form in (f"{stem} {rest}", f"{stem}n {rest}") if form != surface]
+    forms = (f"{stem} {rest}", f"{stem}n {rest}", f"{stem}m {rest}", f"{stem}r {rest}")
+    return [form for form in forms if form != surface]
 
 
 @lru_cache(maxsize=1)
@@ -261,6 +264,8 @@ def load_lexicon() -> Lexicon:
             }
         if organisation.get("type") == "news_agency":
             lexicon.news_agencies.add(organisation["name"])
+        if organisation.get("type") == "index":
+            lexicon.stock_indices.add(organisation["name"])
         for alias in organisation.get("aliases") or []:
             add(alias, entry)
 

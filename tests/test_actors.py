@@ -526,3 +526,19 @@ def test_a_measured_noun_is_no_town_of_the_same_name() -> None:
     )
     (regen,) = [a for a in actors if a.name == "Regen"]
     assert regen.kind == "place" and [m.text for m in regen.mentions] == ["Regen"]
+
+
+def test_a_title_of_nobility_inside_a_name_keeps_it_whole() -> None:
+    actors = recognise(
+        "Der Bischof Franz Freiherr Gedult von Kellstadt kam nach Trier.",
+        "Otto Graf Larimo sprach danach.",
+    )
+    assert names(actors, "person") == {"Franz Freiherr Gedult von Kellstadt", "Otto Graf Larimo"}
+
+
+def test_hartz_iv_is_a_benefit_not_a_person() -> None:
+    actors = recognise(
+        "Die Bezieher von Hartz IV bekommen mehr Geld, sagte Anna Keller.",
+        "Die Reform Hartz-IV wurde 2005 eingeführt.",
+    )
+    assert names(actors, "person") == {"Anna Keller"}

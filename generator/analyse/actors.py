@@ -99,6 +99,8 @@ _ORG_HEAD_WORDS = frozenset(_VOCABULARY["org_head_words"])
 _FOREIGN_FUNCTION_WORDS = frozenset(_VOCABULARY["foreign_function_words"])
 _ENGLISH_INSTITUTIONS = frozenset(_VOCABULARY["english_institution_heads"])
 _NAME_TITLES = frozenset(_VOCABULARY["name_titles"])
+_NOBILITY_TITLES = frozenset(_VOCABULARY["nobility_titles"])
+_NAMED_THINGS = frozenset(_VOCABULARY["named_things"])
 _PERSON_CONTEXT = frozenset(_VOCABULARY["person_context"])
 _PERSON_NOUNS = frozenset(_VOCABULARY["person_nouns"])
 _DETERMINERS = frozenset(_VOCABULARY["determiners"])
@@ -150,6 +152,7 @@ _CREDIT = re.compile(
     r"(?:^|(?<=[\s(]))(?:" + "|".join(_VOCABULARY["credit_marks"]) + r")\s*:\s*(?P<rest>.+)$"
 )
 _CREDIT_WORDS = 8  # a credit names a photographer and an agency, not a sentence
+_INITIAL = re.compile(r"[A-ZÄÖÜ]\.")  # "Clarence E. Case"
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 _SAINTS = frozenset({"St.", "Sankt", "Saint", "Sainte", "San", "Santa", "São"})
 _ABBREVIATIONS = frozenset({"Co", "Corp", "Dr", "Inc", "Jr", "Ltd", "Mag", "Prof", "Sr", "St"})
@@ -1388,6 +1391,10 @@ class RuleRecogniser:
         i = 0
         while i < len(tokens):
             previous = tokens[i - 1].text if i else ""
+            thing = _named_thing_length(tokens, i)
+            if thing:
+                i += thing  # "Hartz IV": the benefit, not a person
+                continue
             if not taken[i] and self._names_a_thing(tokens, taken, i):
                 i += 1
                 while i < len(tokens) and _is_capitalised(tokens[i].text) and not taken[i]:
@@ -1417,7 +1424,14 @@ class RuleRecogniser:
                 ):
                     break  # a genitive name before another name: "Napoleons Regensburg"
                 # after given names only ("Franz Josef …"), the next word is the surname
-                all_given = given_first and all(self._is_given(t.text) for t in tokens[i:j])
+                # ("Franz Freiherr …", "Clarence E. …": a title of nobility or an initial on
+                # the way)
+                all_given = given_first and all(
+                    self._is_given(t.text)
+                    or t.text in _NOBILITY_TITLES
+                    or _INITIAL.fullmatch(t.text)
+                    for t in tokens[i:j]
+                )
                 if (
                     particle := self._particle_length(tokens, j, after_given=all_given)
                 ) is not None:
@@ -1759,6 +1773,14 @@ def _base_form(word: str, endings: tuple[str, ...]) -> str | None:
         if stem.endswith(endings):
             return word[: len(stem)]
     return None
+
+
+def _named_thing_length(tokens: list[_Token], i: int) -> int:
+    """How many tokens at ``i`` spell a thing of the vocabulary (``Hartz IV``); 0 if none."""
+    for length in (2, 1):
+        if i + length <= len(tokens) and _join(tokens[i : i + length]) in _NAMED_THINGS:
+            return length
+    return 0
 
 
 def _credit_start(text: str) -> int | None:

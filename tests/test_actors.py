@@ -488,8 +488,15 @@ def test_a_club_or_an_airline_named_after_its_town_is_an_organisation() -> None:
     actors = recognise(
         "Das Spiel zwischen dem AS Rom und dem FC Kassel fiel aus.",
         "Air Berlin und Air China strichen Flüge nach Rom und Trier.",
+        "Die Air Force flog, der TSV 1860 Kassel spielte.",
     )
-    assert names(actors, "organisation") == {"AS Rom", "FC Kassel", "Air Berlin", "Air China"}
+    assert names(actors, "organisation") == {
+        "AS Rom",
+        "FC Kassel",
+        "Air Berlin",
+        "Air China",
+        "TSV 1860 Kassel",
+    }
     assert names(actors, "place") == {"Rom", "Trier"}
 
 
@@ -542,3 +549,23 @@ def test_hartz_iv_is_a_benefit_not_a_person() -> None:
         "Die Reform Hartz-IV wurde 2005 eingeführt.",
     )
     assert names(actors, "person") == {"Anna Keller"}
+
+
+def test_a_body_for_an_adjective_and_its_noun_takes_both() -> None:
+    actors = recognise(
+        "Das Institut für Angewandte Mathematik und das Institut für Corporate Governance luden ein.",
+        "Die Stiftung für Umwelt und Entwicklung half in Kassel.",
+    )
+    assert names(actors, "organisation") == {
+        "Institut für Angewandte Mathematik",
+        "Institut für Corporate Governance",
+        "Stiftung für Umwelt und Entwicklung",
+    }
+
+
+def test_a_compound_of_two_nouns_after_a_preposition_is_no_place() -> None:
+    actors = recognise(
+        "Applaus kam aus dem Gästeblock, allen voran im Stammwerk streikten sie.",
+        "Anna Keller fuhr danach an die Nordsee und nach Trier.",
+    )
+    assert names(actors, "place") == {"Nordsee", "Trier"}

@@ -92,6 +92,7 @@ _WEAK_PLACE_SUFFIXES = tuple(_VOCABULARY["weak_place_suffixes"])
 _CLUB_PREFIXES = frozenset(_VOCABULARY["club_prefixes"])
 _ORG_PREFIXES = frozenset(_VOCABULARY["org_prefixes"])
 _CLUB_YEAR = re.compile(r"\d\d\.?")  # "96" in "Hannover 96"
+_CLUB_FOUNDED = re.compile(r"\d\d|1[89]\d\d")  # "01" in "SG 01 Höchst", "1860" in "TSV 1860 …"
 _RANGE_WORDS = frozenset({"und", "bis", "oder", "-", "–", "/"})
 _PLACE_PREFIXES = frozenset(_VOCABULARY["place_prefixes"])
 _PLACE_HEADS = frozenset(_VOCABULARY["place_heads"])
@@ -100,6 +101,7 @@ _FOREIGN_FUNCTION_WORDS = frozenset(_VOCABULARY["foreign_function_words"])
 _ENGLISH_INSTITUTIONS = frozenset(_VOCABULARY["english_institution_heads"])
 _NAME_TITLES = frozenset(_VOCABULARY["name_titles"])
 _NOBILITY_TITLES = frozenset(_VOCABULARY["nobility_titles"])
+_TOPONYM_TAILS = tuple(_VOCABULARY["toponym_tails"])
 _NAMED_THINGS = frozenset(_VOCABULARY["named_things"])
 _PERSON_CONTEXT = frozenset(_VOCABULARY["person_context"])
 _PERSON_NOUNS = frozenset(_VOCABULARY["person_nouns"])
@@ -423,13 +425,15 @@ class RuleRecogniser:
             i += 1
 
     def _after_name_prefix(self, tokens: list[_Token], taken: list[bool], i: int) -> bool:
-        """A capitalised word after a club's prefix or ``Air``: part of that name."""
-        return (
-            0 < i < len(tokens)
-            and not taken[i - 1]
-            and (tokens[i - 1].text in _CLUB_PREFIXES or tokens[i - 1].text in _ORG_PREFIXES)
-            and _is_capitalised(tokens[i].text)
-        )
+        """A capitalised word after a club's prefix, or a place after ``Air``: part of that
+        name (``AS Rom``, ``Air Berlin``; not ``Air Force``)."""
+        if not (0 < i < len(tokens)) or taken[i - 1] or not _is_capitalised(tokens[i].text):
+            return False
+        prefix, word = tokens[i - 1].text, tokens[i].text
+        if prefix in _ORG_PREFIXES:
+            entry = self.lexicon.lookup(word)
+            return self._is_place_word(word) or (entry is not None and entry.kind == "state")
+        return prefix in _CLUB_PREFIXES
 
     def _shouted_place(self, word: str) -> str | None:
         """``TOKIO``, ``BOCHUM``: a known town written in capitals (datelines of regional
@@ -1058,6 +1062,23 @@ class RuleRecogniser:
                 and not taken[end + 1]
             ):
                 end += 2  # "Bundesamt für Kommunikation", "… für Unterricht und Kultus"
+                while (
+                    end < len(tokens)
+                    and not taken[end]
+                    and _is_capitalised(tokens[end].text)
+                    and tokens[end].text[0].isalpha()
+                    and not lexicon.is_common_noun(tokens[end - 1].text)
+                    and (
+                        lexicon.is_common_noun(tokens[end].text)
+                        or (
+                            tokens[end - 1].text.lower() in lexicon.english_words
+                            and tokens[end].text.lower() in lexicon.english_words
+                        )
+                    )
+                ):
+                    # "Institut für Angewandte Mathematik", "… für Corporate Governance": an
+                    # adjective, its noun
+                    end += 1
             if (
                 end < len(tokens)
                 and not taken[end]
@@ -1386,6 +1407,25 @@ class RuleRecogniser:
                 return True
         return False
 
+    def _noun_compound(self, word: str) -> bool:
+        """A compound of two common nouns (``Stammwerk``: Stamm + Werk, ``Gästeblock``),
+        a linking ``s`` or ``n`` allowed (``Arbeitsmarkt``); not one that ends like a town's
+        or a body's name (``Rodenbach``, ``Fortschrittspartei``) or in a place
+        (``Nordhessen``)."""
+        lexicon = self.lexicon
+        lower = word.lower()
+        if lower.endswith(_TOPONYM_TAILS) or lower.endswith(_ORG_SUFFIXES + _BODY_SUFFIXES):
+            return False  # "Rodenbach": a town's name; "Fortschrittspartei": a body's
+        for cut in range(3, len(word) - 3):
+            tail = word[cut:].capitalize()
+            if not lexicon.is_common_noun(tail) or self.clusters.of(tail) == "place":
+                continue  # "Nordhessen": Hessen is a place more than a noun
+            head = word[:cut]
+            for stem in (head, head[:-1] if head.endswith(("s", "n")) else head):
+                if len(stem) >= 3 and lexicon.is_common_noun(stem):
+                    return True
+        return False
+
     def _names(self, tokens: list[_Token], taken: list[bool], emit) -> None:
         lexicon = self.lexicon
         i = 0
@@ -1441,13 +1481,21 @@ class RuleRecogniser:
                     or (
                         (
                             tokens[i].text in _CLUB_PREFIXES
-                            or tokens[i].text in _ORG_PREFIXES
+                            or (j == i + 1 and tokens[i].text in _ORG_PREFIXES)
                             or (j == i + 1 and self._org_cue_before(tokens, i))
                         )
                         and self._continues_club(word)
                     )
                     # "St. Nikolauskapelle": the saint's church, one name
                     or (j == i + 1 and tokens[i].text in _SAINTS and _is_capitalised(word))
+                    # "TSV 1860 München", "SG 01 Höchst": a club's year, then its town
+                    or (
+                        j == i + 1
+                        and tokens[i].text in _CLUB_PREFIXES
+                        and _CLUB_FOUNDED.fullmatch(word)
+                        and j + 1 < len(tokens)
+                        and self._continues_club(tokens[j + 1].text)
+                    )
                 ):
                     j += 1
                 else:
@@ -1567,7 +1615,12 @@ class RuleRecogniser:
             or _looks_transliterated(words)
         ):
             emit(i, j, "person", _person_name(words), evidence="given-name")
-        elif self._locative_before(tokens, i) and not self.clusters.is_person(last):
+        elif (
+            self._locative_before(tokens, i)
+            and not self.clusters.is_person(last)
+            # "im Stammwerk", "aus dem Gästeblock": a compound of two nouns, no town
+            and (multi or first in lexicon.toponyms or not self._noun_compound(first))
+        ):
             name = _strip_genitive(_join(tokens[i:j]), lexicon.toponyms)
             emit(i, j, "place", name, evidence="locative")
         elif not multi and self.clusters.is_person(first) and not lexicon.is_lowercase_word(first):
@@ -1592,7 +1645,11 @@ class RuleRecogniser:
             and not (name_class == "place" and first_class == "place")
         ):
             emit(i, j, "person", _person_name(words), evidence="given-name")
-        elif name_class == "place" and (not multi or first not in lexicon.given_names):
+        elif (
+            name_class == "place"
+            and (not multi or first not in lexicon.given_names)
+            and (multi or first in lexicon.toponyms or not self._noun_compound(first))
+        ):
             emit(i, j, "place", self._place_name(_join(tokens[i:j])), evidence="cluster")
         elif not multi and (
             first in lexicon.toponyms or _strip_genitive(first) in lexicon.toponyms
@@ -1602,6 +1659,8 @@ class RuleRecogniser:
             emit(i, j, "organisation", _join(tokens[i:j]), evidence="cluster")
         elif multi and not at_start:
             emit(i, j, None, _person_name(words), evidence="unknown")
+        elif not multi and self._noun_compound(first):
+            return  # "Gästeblock", "Jugendliga": a compound of two nouns names no one
         else:
             name = first if not multi else _join(tokens[i:j])
             emit(i, j, None, name, evidence="unknown" if not at_start else "sentence-start")

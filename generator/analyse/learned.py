@@ -384,6 +384,8 @@ class LearnedRecogniser:
             return False
         if lexicon.is_common_noun(word) or lexicon.is_common_noun(base):
             return False
+        if base not in lexicon.toponyms and rules._noun_compound(base):
+            return False  # "Gästeblock": two nouns
         known_name = (
             base in lexicon.toponyms
             or base in lexicon.given_names

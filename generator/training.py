@@ -5,7 +5,7 @@ Three sources, all read from files (no network):
 - GermEval 2014 (``NER-de-dev.tsv``): sentences with outer PER / LOC / ORG spans;
   ``*deriv``, ``*part`` and OTH are no actors and count as no name.
 - the project's own annotations of corpus articles: the 18 of the development set
-  (``eval/gold/dev.yml``) and 100 more annotated for training (``eval/gold/train.yml``),
+  (``eval/gold/dev.yml``) and 395 more annotated for training (``eval/gold/train.yml``),
   the texts taken from the 10kGNAD corpus file the annotations refer to;
 - the actor entries of the development stories (``../shared/corpora/stories/*/gold.yml``).
 

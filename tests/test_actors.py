@@ -569,3 +569,13 @@ def test_a_compound_of_two_nouns_after_a_preposition_is_no_place() -> None:
         "Anna Keller fuhr danach an die Nordsee und nach Trier.",
     )
     assert names(actors, "place") == {"Nordsee", "Trier"}
+
+
+def test_a_town_or_river_named_like_a_function_word_is_a_place_mid_sentence() -> None:
+    actors = recognise(
+        "Anna Keller fuhr an die Seine, dann nach Leer und nach Kamen.",
+        "Das Weingut liegt an der Nahe. Seine Lage ist gut.",
+    )
+    assert names(actors, "place") == {"Seine", "Leer", "Kamen", "Nahe"}
+    (seine,) = [a for a in actors if a.name == "Seine"]
+    assert len(seine.mentions) == 1  # "Seine Lage": the pronoun opens a sentence

@@ -103,6 +103,7 @@ _NAME_TITLES = frozenset(_VOCABULARY["name_titles"])
 _NOBILITY_TITLES = frozenset(_VOCABULARY["nobility_titles"])
 _TOPONYM_TAILS = tuple(_VOCABULARY["toponym_tails"])
 _NAMED_THINGS = frozenset(_VOCABULARY["named_things"])
+_NAMED_THING_STARTS = frozenset(thing.split()[0] for thing in _NAMED_THINGS)
 _PERSON_CONTEXT = frozenset(_VOCABULARY["person_context"])
 _PERSON_NOUNS = frozenset(_VOCABULARY["person_nouns"])
 _DETERMINERS = frozenset(_VOCABULARY["determiners"])
@@ -155,6 +156,7 @@ _CREDIT = re.compile(
 )
 _CREDIT_WORDS = 8  # a credit names a photographer and an agency, not a sentence
 _INITIAL = re.compile(r"[A-ZÄÖÜ]\.")  # "Clarence E. Case"
+_SENTENCE_OPENERS = frozenset({".", ":", "!", "?", "„", '"', "»", "«", "–", "-"})
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 _SAINTS = frozenset({"St.", "Sankt", "Saint", "Sainte", "San", "Santa", "São"})
 _ABBREVIATIONS = frozenset({"Co", "Corp", "Dr", "Inc", "Jr", "Ltd", "Mag", "Prof", "Sr", "St"})
@@ -225,6 +227,7 @@ class RuleRecogniser:
         self.lexicon = lexicon or load_lexicon()
         self._clusters = clusters
         self._adjective_states: dict[str, Entry | None] = {}
+        self._noun_compounds: dict[str, bool] = {}
 
     @property
     def clusters(self) -> ClusterClasses:
@@ -886,10 +889,12 @@ class RuleRecogniser:
                 continue
             lower = (name_of_acronym or word).lower()
             end = i + 2
-            town = self._toponym_length(tokens, taken, i + 1)  # "Frankfurt am Main"
+            authority = lower.endswith(_AUTHORITY_HEADS)
+            # "Frankfurt am Main", "Bad Homburg"
+            town = self._toponym_length(tokens, taken, i + 1) if authority else 0
             if lower.endswith(_NAMED_AFTER_PEOPLE) and self._is_given(tokens[i + 1].text):
                 end = self._person_name_end(tokens, taken, i + 1)  # "Klinikum Anna Berger"
-            elif lower.endswith(_AUTHORITY_HEADS) and town > 1:
+            elif town > 1:
                 end = i + 1 + town
             elif not lower.endswith(_AUTHORITY_HEADS) or not self._is_place_word(
                 tokens[i + 1].text
@@ -1165,6 +1170,8 @@ class RuleRecogniser:
         cues = _ORG_CUES | _PLACE_CUES | _NAMED_UNITS
         for i in range(len(tokens) - 1):
             cue = _strip_genitive(tokens[i].text, cues)
+            if cue not in cues and tokens[i].text.endswith("es") and tokens[i].text[:-2] in cues:
+                cue = tokens[i].text[:-2]  # "des Flusses Weißach", "des Vereines"
             plural = tokens[i].text in _ORG_CUES_PLURAL or tokens[i].text in _PLACE_CUES_PLURAL
             if cue not in cues and not plural:
                 continue
@@ -1247,7 +1254,14 @@ class RuleRecogniser:
             # a noun that a large corpus mostly uses as a name: "Meier", "Köhler"
             return word in self.lexicon.given_names or self.clusters.is_person(word)
         if self.lexicon.is_lowercase_word(word):
-            return False
+            # "an die Seine", "nach Leer": mid-sentence, a function word in capitals is the
+            # place of its name
+            return (
+                not sentence_start
+                and word in self.lexicon.toponyms
+                and bool(previous)
+                and previous not in _SENTENCE_OPENERS
+            )
         return not self._role_like(word)
 
     # -- names of people and the unknown ----------------------------------------------
@@ -1412,6 +1426,15 @@ class RuleRecogniser:
         a linking ``s`` or ``n`` allowed (``Arbeitsmarkt``); not one that ends like a town's
         or a body's name (``Rodenbach``, ``Fortschrittspartei``) or in a place
         (``Nordhessen``)."""
+        known = self._noun_compounds
+        if word not in known:
+            answer = self._find_noun_compound(word)
+            if len(known) >= _MEMO_WORDS:
+                return answer
+            known[word] = answer
+        return known[word]
+
+    def _find_noun_compound(self, word: str) -> bool:
         lexicon = self.lexicon
         lower = word.lower()
         if lower.endswith(_TOPONYM_TAILS) or lower.endswith(_ORG_SUFFIXES + _BODY_SUFFIXES):
@@ -1836,6 +1859,8 @@ def _base_form(word: str, endings: tuple[str, ...]) -> str | None:
 
 def _named_thing_length(tokens: list[_Token], i: int) -> int:
     """How many tokens at ``i`` spell a thing of the vocabulary (``Hartz IV``); 0 if none."""
+    if tokens[i].text not in _NAMED_THING_STARTS:
+        return 0
     for length in (2, 1):
         if i + length <= len(tokens) and _join(tokens[i : i + length]) in _NAMED_THINGS:
             return length

@@ -455,13 +455,13 @@ class RuleRecogniser:
         return None
 
     def _counted_noun(self, tokens: list[_Token], i: int) -> bool:
-        """``einige Male``, ``drei Bande``, ``491 Liter Regen``: a noun after a quantifier or
+        """``einige Male``, ``drei Bande``, ``80 Liter Regen``: a noun after a quantifier or
         a measure, never the name that is written the same (the capital Male, the town Regen)."""
         if i == 0 or not self.lexicon.is_common_noun(tokens[i].text):
             return False
         if tokens[i - 1].text in _QUANTIFIERS:
             return True
-        # "491 Liter Regen", "zwei Tonnen Stahl": a measure, then what it measures
+        # "80 Liter Regen", "zwei Tonnen Stahl": a measure, then what it measures
         return (
             i >= 2
             and (_FIGURE.fullmatch(tokens[i - 2].text) or tokens[i - 2].text in _QUANTIFIERS)
@@ -1422,9 +1422,9 @@ class RuleRecogniser:
         return False
 
     def _noun_compound(self, word: str) -> bool:
-        """A compound of two common nouns (``Stammwerk``: Stamm + Werk, ``Gästeblock``),
+        """A compound of two common nouns (``Parkdeck``: Park + Deck, ``Fanblock``),
         a linking ``s`` or ``n`` allowed (``Arbeitsmarkt``); not one that ends like a town's
-        or a body's name (``Rodenbach``, ``Fortschrittspartei``) or in a place
+        or a body's name (``Rodenbach``, ``Volkspartei``) or in a place
         (``Nordhessen``)."""
         known = self._noun_compounds
         if word not in known:
@@ -1438,7 +1438,7 @@ class RuleRecogniser:
         lexicon = self.lexicon
         lower = word.lower()
         if lower.endswith(_TOPONYM_TAILS) or lower.endswith(_ORG_SUFFIXES + _BODY_SUFFIXES):
-            return False  # "Rodenbach": a town's name; "Fortschrittspartei": a body's
+            return False  # "Rodenbach": a town's name; "Volkspartei": a body's
         for cut in range(3, len(word) - 3):
             tail = word[cut:].capitalize()
             if not lexicon.is_common_noun(tail) or self.clusters.of(tail) == "place":
@@ -1641,7 +1641,7 @@ class RuleRecogniser:
         elif (
             self._locative_before(tokens, i)
             and not self.clusters.is_person(last)
-            # "im Stammwerk", "aus dem Gästeblock": a compound of two nouns, no town
+            # "im Parkdeck", "aus dem Fanblock": a compound of two nouns, no town
             and (multi or first in lexicon.toponyms or not self._noun_compound(first))
         ):
             name = _strip_genitive(_join(tokens[i:j]), lexicon.toponyms)
@@ -1683,7 +1683,7 @@ class RuleRecogniser:
         elif multi and not at_start:
             emit(i, j, None, _person_name(words), evidence="unknown")
         elif not multi and self._noun_compound(first):
-            return  # "Gästeblock", "Jugendliga": a compound of two nouns names no one
+            return  # "Fanblock", "Jugendliga": a compound of two nouns names no one
         else:
             name = first if not multi else _join(tokens[i:j])
             emit(i, j, None, name, evidence="unknown" if not at_start else "sentence-start")

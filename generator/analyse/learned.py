@@ -385,7 +385,7 @@ class LearnedRecogniser:
         if lexicon.is_common_noun(word) or lexicon.is_common_noun(base):
             return False
         if base not in lexicon.toponyms and rules._noun_compound(base):
-            return False  # "Gästeblock": two nouns
+            return False  # "Fanblock": two nouns
         known_name = (
             base in lexicon.toponyms
             or base in lexicon.given_names

@@ -15,9 +15,10 @@ lower case.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from ..model import ActorKind, Sentence, Source
 from .clusters import ClusterClasses, load_cluster_classes
@@ -26,6 +27,7 @@ from .lexicon import Entry, Lexicon, load_lexicon, load_vocabulary
 if TYPE_CHECKING:
     from spacy.tokenizer import Tokenizer
 
+T = TypeVar("T")
 Evidence = str  # lexicon | cue | apposition | given-name | pattern | capital | adjective | unknown
 
 
@@ -91,6 +93,8 @@ _PLACE_SUFFIXES = tuple(_VOCABULARY["place_suffixes"])
 _WEAK_PLACE_SUFFIXES = tuple(_VOCABULARY["weak_place_suffixes"])
 _CLUB_PREFIXES = frozenset(_VOCABULARY["club_prefixes"])
 _ORG_PREFIXES = frozenset(_VOCABULARY["org_prefixes"])
+# ends of compounds that name a town or a body ("Rodenbach", "Volkspartei")
+_NAME_TAILS = tuple(_VOCABULARY["toponym_tails"]) + _ORG_SUFFIXES + _BODY_SUFFIXES
 _CLUB_YEAR = re.compile(r"\d\d\.?")  # "96" in "Hannover 96"
 _CLUB_FOUNDED = re.compile(r"\d\d|1[89]\d\d")  # "01" in "SG 01 Höchst", "1860" in "TSV 1860 …"
 _RANGE_WORDS = frozenset({"und", "bis", "oder", "-", "–", "/"})
@@ -101,7 +105,6 @@ _FOREIGN_FUNCTION_WORDS = frozenset(_VOCABULARY["foreign_function_words"])
 _ENGLISH_INSTITUTIONS = frozenset(_VOCABULARY["english_institution_heads"])
 _NAME_TITLES = frozenset(_VOCABULARY["name_titles"])
 _NOBILITY_TITLES = frozenset(_VOCABULARY["nobility_titles"])
-_TOPONYM_TAILS = tuple(_VOCABULARY["toponym_tails"])
 _NAMED_THINGS = frozenset(_VOCABULARY["named_things"])
 _NAMED_THING_STARTS = frozenset(thing.split()[0] for thing in _NAMED_THINGS)
 _PERSON_CONTEXT = frozenset(_VOCABULARY["person_context"])
@@ -896,9 +899,7 @@ class RuleRecogniser:
                 end = self._person_name_end(tokens, taken, i + 1)  # "Klinikum Anna Berger"
             elif town > 1:
                 end = i + 1 + town
-            elif not lower.endswith(_AUTHORITY_HEADS) or not self._is_place_word(
-                tokens[i + 1].text
-            ):
+            elif not authority or not self._is_place_word(tokens[i + 1].text):
                 continue
             start = i
             previous = tokens[i - 1].text if i else ""
@@ -1116,13 +1117,7 @@ class RuleRecogniser:
 
     def _adjective_state(self, word: str) -> Entry | None:
         """The state of a demonym adjective (``französische``), remembered per word."""
-        known = self._adjective_states
-        if word in known:
-            return known[word]
-        entry = self._find_adjective_state(word)
-        if len(known) < _MEMO_WORDS:
-            known[word] = entry
-        return entry
+        return _remembered(self._adjective_states, word, self._find_adjective_state)
 
     def _find_adjective_state(self, word: str) -> Entry | None:
         lower = word.lower()
@@ -1425,19 +1420,13 @@ class RuleRecogniser:
         """A compound of two common nouns (``Parkdeck``: Park + Deck, ``Fanblock``),
         a linking ``s`` or ``n`` allowed (``Arbeitsmarkt``); not one that ends like a town's
         or a body's name (``Rodenbach``, ``Volkspartei``) or in a place
-        (``Nordhessen``)."""
-        known = self._noun_compounds
-        if word not in known:
-            answer = self._find_noun_compound(word)
-            if len(known) >= _MEMO_WORDS:
-                return answer
-            known[word] = answer
-        return known[word]
+        (``Nordhessen``), nor a known place (``Bodensee``)."""
+        return _remembered(self._noun_compounds, word, self._find_noun_compound)
 
     def _find_noun_compound(self, word: str) -> bool:
         lexicon = self.lexicon
         lower = word.lower()
-        if lower.endswith(_TOPONYM_TAILS) or lower.endswith(_ORG_SUFFIXES + _BODY_SUFFIXES):
+        if word in lexicon.toponyms or lower.endswith(_NAME_TAILS):
             return False  # "Rodenbach": a town's name; "Volkspartei": a body's
         for cut in range(3, len(word) - 3):
             tail = word[cut:].capitalize()
@@ -1642,7 +1631,7 @@ class RuleRecogniser:
             self._locative_before(tokens, i)
             and not self.clusters.is_person(last)
             # "im Parkdeck", "aus dem Fanblock": a compound of two nouns, no town
-            and (multi or first in lexicon.toponyms or not self._noun_compound(first))
+            and (multi or not self._noun_compound(first))
         ):
             name = _strip_genitive(_join(tokens[i:j]), lexicon.toponyms)
             emit(i, j, "place", name, evidence="locative")
@@ -1671,7 +1660,7 @@ class RuleRecogniser:
         elif (
             name_class == "place"
             and (not multi or first not in lexicon.given_names)
-            and (multi or first in lexicon.toponyms or not self._noun_compound(first))
+            and (multi or not self._noun_compound(first))
         ):
             emit(i, j, "place", self._place_name(_join(tokens[i:j])), evidence="cluster")
         elif not multi and (
@@ -1855,6 +1844,16 @@ def _base_form(word: str, endings: tuple[str, ...]) -> str | None:
         if stem.endswith(endings):
             return word[: len(stem)]
     return None
+
+
+def _remembered(known: dict[str, T], word: str, compute: Callable[[str], T]) -> T:
+    """A per-word answer, remembered up to ``_MEMO_WORDS`` words."""
+    if word in known:
+        return known[word]
+    answer = compute(word)
+    if len(known) < _MEMO_WORDS:
+        known[word] = answer
+    return answer
 
 
 def _named_thing_length(tokens: list[_Token], i: int) -> int:

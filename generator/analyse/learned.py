@@ -384,7 +384,7 @@ class LearnedRecogniser:
             return False
         if lexicon.is_common_noun(word) or lexicon.is_common_noun(base):
             return False
-        if base not in lexicon.toponyms and rules._noun_compound(base):
+        if rules._noun_compound(base):
             return False  # "Fanblock": two nouns
         known_name = (
             base in lexicon.toponyms

@@ -170,6 +170,14 @@ _TRANSLITERATED_PART = re.compile(r"[A-Z][a-z]+-[a-z]+s?")
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,7}$")
 _ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
 _STRONG_ENDING = {"m": "er", "f": "e", "n": "es"}
+_ADJECTIVE_BODY_HEADS = tuple(_VOCABULARY["adjective_body_heads"])
+_GENDER_ENDINGS = tuple(
+    (ending, gender)
+    for gender, endings in _VOCABULARY["noun_gender_endings"].items()
+    for ending in endings
+)
+# an adjective's inflected form: "Syrische", "Deutscher", "Physikalisch-Technische"
+_ADJECTIVE_FORM = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?(?:e|er|en|es|em)")
 _MEMO_WORDS = 200_000  # per-word answers remembered; bounds memory in a long `mkdocs serve`
 
 
@@ -301,6 +309,7 @@ class RuleRecogniser:
         self._junctions(tokens, taken, emit)
         self._numbered_clubs(tokens, taken, emit)
         self._headed_names(tokens, taken, emit)
+        self._adjective_bodies(tokens, taken, emit)
         self._organisation_phrases(tokens, taken, emit)
         self._cue_phrases(tokens, taken, emit)
         self._names(tokens, taken, emit)
@@ -725,8 +734,14 @@ class RuleRecogniser:
             return False
         lexicon = self.lexicon
         word, after = tokens[k].text, tokens[k + 1].text
+        last = word.rsplit("-", 1)[-1]
         return (
-            lexicon.is_common_noun(word)
+            # "Elektronikhändler", "Onlinespiele-Entwickler": compounds of nouns count too
+            (
+                lexicon.is_common_noun(word)
+                or lexicon.is_common_noun(last)
+                or self._noun_compound(word)
+            )
             and not lexicon.is_lowercase_word(word)
             and not lexicon.is_common_noun(after)
             and after not in lexicon.toponyms
@@ -1061,30 +1076,7 @@ class RuleRecogniser:
             previous = tokens[i - 1].text if i else ""
             if i and not taken[i - 1] and self._qualifying_adjective(previous):
                 start = i - 1  # "Hamburger Mieterverein", "Medizinische Hochschule"
-            while (
-                end + 1 < len(tokens)
-                and (tokens[end].text == "für" or (tokens[end].text == "und" and end > i + 1))
-                and _is_capitalised(tokens[end + 1].text)
-                and not taken[end + 1]
-            ):
-                end += 2  # "Bundesamt für Kommunikation", "… für Unterricht und Kultus"
-                while (
-                    end < len(tokens)
-                    and not taken[end]
-                    and _is_capitalised(tokens[end].text)
-                    and tokens[end].text[0].isalpha()
-                    and not lexicon.is_common_noun(tokens[end - 1].text)
-                    and (
-                        lexicon.is_common_noun(tokens[end].text)
-                        or (
-                            tokens[end - 1].text.lower() in lexicon.english_words
-                            and tokens[end].text.lower() in lexicon.english_words
-                        )
-                    )
-                ):
-                    # "Institut für Angewandte Mathematik", "… für Corporate Governance": an
-                    # adjective, its noun
-                    end += 1
+            end = self._body_purpose(tokens, taken, i, end)
             if (
                 end < len(tokens)
                 and not taken[end]
@@ -1114,6 +1106,109 @@ class RuleRecogniser:
             if stem is not None and unique is None:
                 words[i - start] = stem  # the body in its base form: "des Mietervereins"
             emit(start, end, "organisation", " ".join(words), evidence="pattern")
+
+    def _body_purpose(self, tokens: list[_Token], taken: list[bool], head: int, end: int) -> int:
+        """The end of a body's name that goes on after its head (at ``head``) with what it is
+        for: ``Bundesamt für Kommunikation``, ``… für Unterricht und Kultus``."""
+        lexicon = self.lexicon
+        while (
+            end + 1 < len(tokens)
+            and (tokens[end].text == "für" or (tokens[end].text == "und" and end > head + 1))
+            and _is_capitalised(tokens[end + 1].text)
+            and not taken[end + 1]
+        ):
+            end += 2
+            while (
+                end < len(tokens)
+                and not taken[end]
+                and _is_capitalised(tokens[end].text)
+                and tokens[end].text[0].isalpha()
+                and not lexicon.is_common_noun(tokens[end - 1].text)
+                and (
+                    lexicon.is_common_noun(tokens[end].text)
+                    or (
+                        tokens[end - 1].text.lower() in lexicon.english_words
+                        and tokens[end].text.lower() in lexicon.english_words
+                    )
+                )
+            ):
+                # "Institut für Angewandte Mathematik", "… für Corporate Governance": an
+                # adjective, its noun
+                end += 1
+        return end
+
+    def _adjective_bodies(self, tokens: list[_Token], taken: list[bool], emit) -> None:
+        """``die Syrische Beobachtungsstelle für Menschenrechte``, ``der Bayerischen
+        Staatsoper``, ``Verband Deutscher Maschinenbauer``: inside a sentence an adjective is
+        written small (``die syrische Regierung``); written with a capital before a body's
+        head noun, or after it in the genitive plural, it is part of the body's name."""
+        for i in range(1, len(tokens) - 1):
+            if taken[i]:
+                continue
+            place_adjective = self._place_of_adjective(tokens[i].text) is not None
+            if not place_adjective and not self._capitalised_adjective(tokens[i].text):
+                continue
+            previous = tokens[i - 1].text
+            after = tokens[i + 1].text
+            if (
+                not taken[i - 1]
+                and not taken[i + 1]
+                and not place_adjective
+                and tokens[i].text.endswith("er")
+                and _body_head(previous) is not None
+                and _is_capitalised(after)
+                and after.isalpha()
+                and (self.lexicon.is_common_noun(after) or self._common_noun_like(after))
+            ):
+                # "Verband Deutscher Maschinenbauer": the head, an adjective, a plural noun
+                words = [_body_head(previous) or previous, tokens[i].text, after]
+                end = self._body_purpose(tokens, taken, i + 1, i + 2)
+                words += [t.text for t in tokens[i + 2 : end]]
+                emit(i - 1, end, "organisation", " ".join(words), evidence="pattern")
+                continue
+            mid_sentence = previous.lower() in _DETERMINERS or (
+                previous[:1].islower() and previous.isalpha()
+            )
+            if taken[i - 1] or not mid_sentence:
+                continue  # a sentence's first word, or after a quote: capitalised anyway
+            j = i + 1
+            while (
+                j < len(tokens)
+                and not taken[j]
+                and (
+                    self._capitalised_adjective(tokens[j].text)
+                    or self._place_of_adjective(tokens[j].text) is not None
+                )
+            ):
+                j += 1  # "die Österreichische Physikalische Gesellschaft"
+            if j >= len(tokens) or taken[j]:
+                continue
+            head = _body_head(tokens[j].text)
+            following = tokens[j + 1].text if j + 1 < len(tokens) else ""
+            if head is None or (_is_capitalised(following) and following[0].isalpha()):
+                continue  # "die Schweizer Versicherung Larimo Life": a cue, then the name
+            gender = _gender_of(head)
+            adjectives = [
+                _nominative_adjective(t.text, gender)
+                if gender is not None and self._capitalised_adjective(t.text)
+                else t.text
+                for t in tokens[i:j]
+            ]
+            if gender is None:
+                head = tokens[j].text
+            end = self._body_purpose(tokens, taken, j, j + 1)
+            words = [*adjectives, head, *(t.text for t in tokens[j + 1 : end])]
+            emit(i, end, "organisation", " ".join(words), evidence="pattern")
+
+    def _capitalised_adjective(self, word: str) -> bool:
+        """``Syrische``, ``Deutscher``, ``Physikalischen``: a capitalised word that is an
+        adjective written small in running text."""
+        return (
+            _ADJECTIVE_FORM.fullmatch(word) is not None
+            and self.lexicon.is_lowercase_word(word)
+            and word.lower() not in _DETERMINERS
+            and word.lower() not in _SHORT_FUNCTION_WORDS
+        )
 
     def _adjective_state(self, word: str) -> Entry | None:
         """The state of a demonym adjective (``französische``), remembered per word."""
@@ -1459,6 +1554,13 @@ class RuleRecogniser:
                 or self._capitalised_oddity(tokens, i)
                 or self._name_title_start(tokens, i)
                 or self._after_name_prefix(tokens, taken, i + 1)
+                # "Dynamo Larimo": a club's first word that is also a noun, then its town
+                or (
+                    tokens[i].text in _CLUB_PREFIXES
+                    and i + 1 < len(tokens)
+                    and not taken[i + 1]
+                    and self._continues_club(tokens[i + 1].text)
+                )
             ):
                 i += 1
                 continue
@@ -1562,6 +1664,7 @@ class RuleRecogniser:
             and function_first
             and first not in _NAME_TITLES  # "Lady Gaga", "Sir Elton John": part of the name
             and first not in _ORG_PREFIXES  # "Air Kellstadt": an airline
+            and first not in _CLUB_PREFIXES  # "Dynamo Larimo": a club
             and not _looks_transliterated(words)
             and self._role_before(tokens, i) is None
         ):
@@ -1822,6 +1925,28 @@ def club_core(name: str) -> str | None:
     if len(words) >= 2 and words[0] in _CLUB_PREFIXES:
         return words[1]
     return None
+
+
+def _body_head(word: str) -> str | None:
+    """``Beobachtungsstelle``, ``des Verbands`` → ``Verband``: the head noun of a body's name,
+    in base form; None for any other word."""
+    if not _is_capitalised(word) or not word.isalpha():
+        return None
+    stem = _base_form(word, _ADJECTIVE_BODY_HEADS) or _body_stem(word) or _unique_body(word)
+    if stem is None and _strip_genitive(word) in _ORG_CUES:
+        stem = _strip_genitive(word)
+    return stem
+
+
+def _gender_of(noun: str) -> str | None:
+    """The gender of a German noun by its ending (``m``, ``f``, ``n`` or ``plural``); None
+    where the ending does not tell."""
+    lower = noun.lower()
+    best, gender = 0, None
+    for ending, kind in _GENDER_ENDINGS:
+        if lower.endswith(ending) and len(ending) > best:
+            best, gender = len(ending), kind
+    return gender
 
 
 def _body_stem(word: str) -> str | None:

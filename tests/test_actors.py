@@ -618,3 +618,32 @@ def test_foreign_club_names_take_their_town() -> None:
 def test_a_compound_noun_before_a_company_says_what_it_is() -> None:
     actors = recognise("Der Onlinespiele-Entwickler Quorvex Entertainment kaufte das Studio.")
     assert "Quorvex Entertainment" in names(actors, "organisation")
+
+
+def test_short_names_with_small_letters_are_organisations() -> None:
+    actors = recognise(
+        "Laut einer Umfrage der GfK und des IfW sinkt der Konsum.",
+        "Anna Keller (MdB) und ein PhD-Student rechneten mit 300 MiB.",
+    )
+    assert {"GfK", "Institut für Weltwirtschaft"} <= names(actors, "organisation")
+    assert not {"MdB", "MiB"} & names(actors, "organisation")
+
+
+def test_an_unknown_name_joined_to_a_kind_of_body_names_that_body() -> None:
+    actors = recognise(
+        "Die Larimo-Miliz und die Tarsan-Front griffen an.",
+        "Die Öko-Partei und die Merkel-Regierung schwiegen.",
+    )
+    orgs = names(actors, "organisation")
+    assert {"Larimo-Miliz", "Tarsan-Front"} <= orgs
+    assert "Öko-Partei" not in orgs
+
+
+def test_a_currency_named_after_a_state_is_no_mention_of_it() -> None:
+    actors = recognise(
+        "Die Strafe betrug 10.000 US-Dollar, dazu kamen 500 Hongkong-Dollar.",
+        "Die US-Regierung zahlte nicht.",
+    )
+    assert names(actors, "state") == {"USA"}
+    (usa,) = [a for a in actors if a.kind == "state"]
+    assert len(usa.mentions) == 1

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from ..model import ActorKind, Sentence, Source
 from .clusters import ClusterClasses, load_cluster_classes
-from .lexicon import Entry, Lexicon, load_lexicon, load_vocabulary
+from .lexicon import Entry, Lexicon, currency_words, load_lexicon, load_vocabulary
 
 if TYPE_CHECKING:
     from spacy.tokenizer import Tokenizer
@@ -168,6 +168,9 @@ _CAMEL_PREFIXES = ("Mac", "Mc", "De", "Di", "Da", "La", "Le", "Van", "Von", "Du"
 
 _TRANSLITERATED_PART = re.compile(r"[A-Z][a-z]+-[a-z]+s?")
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,7}$")
+# short names with "für", "der" or "von" in small letters: "GfK", "BfV", "IfW"; not the
+# codes of law ("StGB", "StPO")
+_MIXED_ACRONYM = re.compile(r"(?!St[A-Z])[A-ZÄÖÜ][a-z]{1,2}[A-ZÄÖÜ]{1,3}")
 _ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
 _STRONG_ENDING = {"m": "er", "f": "e", "n": "es"}
 _ADJECTIVE_BODY_HEADS = tuple(_VOCABULARY["adjective_body_heads"])
@@ -310,6 +313,7 @@ class RuleRecogniser:
         self._numbered_clubs(tokens, taken, emit)
         self._headed_names(tokens, taken, emit)
         self._adjective_bodies(tokens, taken, emit)
+        self._hyphenated_bodies(tokens, taken, emit)
         self._organisation_phrases(tokens, taken, emit)
         self._cue_phrases(tokens, taken, emit)
         self._names(tokens, taken, emit)
@@ -517,6 +521,8 @@ class RuleRecogniser:
         if rest[:1].islower():
             # ``US-amerikanische``: an adjective; handled by the demonym rule.
             return
+        if rest.rstrip(".") in currency_words():
+            return  # "10.000 US-Dollar": a currency, no mention of the state
         start = tokens[i].start
         emit(
             i,
@@ -1200,6 +1206,34 @@ class RuleRecogniser:
             words = [*adjectives, head, *(t.text for t in tokens[j + 1 : end])]
             emit(i, end, "organisation", " ".join(words), evidence="pattern")
 
+    def _hyphenated_bodies(self, tokens: list[_Token], taken: list[bool], emit) -> None:
+        """``die Larimo-Miliz``, ``die Tarsan-Front``: a name no dictionary knows, joined to
+        the kind of body it names, is that body's name (a known name in front, as in
+        ``CDU-Fraktion``, is a mention of the known body instead)."""
+        lexicon = self.lexicon
+        for i, token in enumerate(tokens):
+            word = token.text
+            if taken[i] or word.count("-") != 1:
+                continue
+            first, tail = word.split("-")
+            if (
+                not _is_capitalised(first)
+                or not first.isalpha()
+                or _body_head(tail) is None
+                or (len(first) < 4 and not first.isupper())  # "Öko-Partei": a prefix
+                or lexicon.is_common_noun(first)
+                or lexicon.is_common_noun(first.removesuffix("s"))  # "Rettungs-"
+                or lexicon.is_lowercase_word(first)
+                or self._noun_compound(first)
+                or lexicon.lookup(first) is not None
+                or first in lexicon.toponyms
+                or first in lexicon.given_names
+                or first in lexicon.surnames
+                or self._adjective_state(first) is not None
+            ):
+                continue
+            emit(i, i + 1, "organisation", word, evidence="pattern")
+
     def _capitalised_adjective(self, word: str) -> bool:
         """``Syrische``, ``Deutscher``, ``Physikalischen``: a capitalised word that is an
         adjective written small in running text."""
@@ -1327,7 +1361,7 @@ class RuleRecogniser:
             return False  # "als Captain", "der Sheriff": a function, no name
         if previous.lower() in _DETERMINERS and self.lexicon.is_common_noun(word):
             return False  # "eine Art Amnesie": after an article, a noun is a noun
-        if _ACRONYM.match(word):
+        if _ACRONYM.match(word) or _MIXED_ACRONYM.fullmatch(word):
             return word not in _UNITS
         if not word[0].isalpha():
             return False
@@ -1678,7 +1712,9 @@ class RuleRecogniser:
         name_class = self.clusters.of(_strip_genitive(last)) or self.clusters.of(last)
         first_class = self.clusters.of(first)
         multi = len(words) >= 2
-        if not multi and _ACRONYM.match(first):
+        if not multi and first in _UNITS:
+            return  # "… mit 300 MiB.": a unit at the end of a sentence
+        if not multi and (_ACRONYM.match(first) or _MIXED_ACRONYM.fullmatch(first)):
             emit(i, j, "organisation", first, evidence="acronym")
         elif not multi and _CAMEL_CASE.fullmatch(first) and not first.startswith(_CAMEL_PREFIXES):
             emit(i, j, "organisation", first, evidence="shape")  # a brand: "PayNow", "CloudWorks"

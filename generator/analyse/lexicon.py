@@ -295,3 +295,20 @@ def load_vocabulary() -> dict[str, Any]:
     if not isinstance(data, dict):
         raise ValueError("vocabulary.yml must be a mapping of list names to words")
     return data
+
+
+@lru_cache(maxsize=1)
+def currency_words() -> frozenset[str]:
+    """``Dollar``, ``Pfund``, ``Rubel``: the last words of the German names of currencies
+    (CLDR, via Babel), as in ``US-Dollar`` or ``Hongkong-Dollar``."""
+    from babel import Locale
+
+    found = set()
+    for name in Locale("de").currencies.values():
+        words = name.split(" (")[0].split()  # "Aserbaidschan-Manat (1993–2006)"
+        if len(words) > 2 or (len(words) == 2 and not words[0].endswith(("e", "er"))):
+            continue  # "Mark der DDR"; but "Schweizer Franken", "Dänische Krone"
+        last = words[-1].rsplit("-", 1)[-1]
+        if last[:1].isupper() and last.isalpha():
+            found.add(last)
+    return frozenset(found)

@@ -647,3 +647,45 @@ def test_a_currency_named_after_a_state_is_no_mention_of_it() -> None:
     assert names(actors, "state") == {"USA"}
     (usa,) = [a for a in actors if a.kind == "state"]
     assert len(usa.mentions) == 1
+
+
+def test_an_arabic_surname_keeps_its_article_and_is_found_alone() -> None:
+    actors = recognise(
+        "Präsident Tarik al-Mansur sprach am Montag.",
+        "Später sagte Mansur, er bleibe im Amt.",
+    )
+    (person,) = [a for a in actors if a.kind == "person"]
+    assert person.name == "Tarik al-Mansur"
+    assert len(person.mentions) == 2
+
+
+def test_a_full_name_then_von_der_and_a_body_is_the_name_and_the_body() -> None:
+    actors = recognise(
+        "Das sagte Joachim Feher von der MediaCom am Montag.",
+        "Laut Edward Wasserman von der University of California ist das so.",
+    )
+    assert {"Joachim Feher", "Edward Wasserman"} <= names(actors, "person")
+    assert "University of California" in names(actors, "organisation")
+
+
+def test_a_language_is_no_mention_of_its_state() -> None:
+    actors = recognise(
+        "Er spricht fließend Türkisch und Deutsch, der Film läuft auf Italienisch.",
+        "Die türkische Regierung widersprach.",
+    )
+    assert names(actors, "state") == {"Türkei"}
+
+
+def test_a_listed_place_with_an_inflected_adjective_is_found() -> None:
+    actors = recognise(
+        "Das Schiff sank im Schwarzen Meer, die Lage im Nahen Osten bleibt angespannt.",
+        "Im Mittelmeer und im Erzgebirge regnete es, ein Lichtermeer erhellte den Platz.",
+    )
+    places = names(actors, "place")
+    assert {"Schwarzes Meer", "Naher Osten", "Mittelmeer", "Erzgebirge"} <= places
+    assert "Lichtermeer" not in places
+
+
+def test_a_point_of_the_compass_and_a_state_name_a_region() -> None:
+    actors = recognise("Die Kämpfe in der Ostukraine und in Westafrika gehen weiter.")
+    assert {"Ostukraine", "Westafrika"} <= names(actors, "place")

@@ -170,9 +170,18 @@ _TRANSLITERATED_PART = re.compile(r"[A-Z][a-z]+-[a-z]+s?")
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,7}$")
 # short names with "für", "der" or "von" in small letters: "GfK", "BfV", "IfW"; not the
 # codes of law ("StGB", "StPO")
+# points of the compass that start the name of a part of a state or region, longest first
+_COMPASS_PREFIXES = ("Nordost", "Nordwest", "Südost", "Südwest", "Nord", "Süd", "Ost", "West",
+                     "Zentral", "Mittel")  # fmt: skip
+_INDEFINITE = frozenset(
+    ("ein", "eine", "einer", "einem", "einen", "eines", "kein", "keine", "keiner", "keinem",
+     "keinen", "keines", "jede", "jeder", "jedes", "jedem", "jeden")
+)  # fmt: skip
+_ARABIC_SURNAME = re.compile(r"(?:al|el|as|ash|at|ad|ar|az|an)-[A-ZÄÖÜ][\w'’]+")
 _MIXED_ACRONYM = re.compile(r"(?!St[A-Z])[A-ZÄÖÜ][a-z]{1,2}[A-ZÄÖÜ]{1,3}")
 _ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
 _STRONG_ENDING = {"m": "er", "f": "e", "n": "es"}
+_FEATURE_SUFFIXES = tuple(_VOCABULARY["feature_suffixes"])
 _ADJECTIVE_BODY_HEADS = tuple(_VOCABULARY["adjective_body_heads"])
 _GENDER_ENDINGS = tuple(
     (ending, gender)
@@ -316,6 +325,7 @@ class RuleRecogniser:
         self._hyphenated_bodies(tokens, taken, emit)
         self._organisation_phrases(tokens, taken, emit)
         self._cue_phrases(tokens, taken, emit)
+        self._compass_regions(tokens, taken, emit)
         self._names(tokens, taken, emit)
         self._adjectives(tokens, taken, emit)
         found = _kinds_from_lists(tokens, found)
@@ -810,24 +820,35 @@ class RuleRecogniser:
         starts = _toponym_starts(lexicon.toponyms)
         i = 0
         while i < len(tokens) - 1:
-            longest = starts.get(tokens[i].text, 0)
+            # "im Schwarzen Meer", "im Nahen Osten": the list has "Schwarzes Meer", "Naher
+            # Osten"; an inflected adjective is tried in its nominative forms as well
+            firsts = [tokens[i].text, *_nominative_forms(tokens[i].text)]
+            longest = max(starts.get(first, 0) for first in firsts)
             if not longest or self._inside_a_name(tokens, i):
                 i += 1
                 continue
+            found = False
             for length in range(min(longest, len(tokens) - i), 1, -1):
                 if any(taken[i : i + length]) or not _is_capitalised(tokens[i].text):
                     continue
-                phrase = _join(tokens[i : i + length])
-                if (
-                    phrase in lexicon.toponyms
-                    and lexicon.lookup(phrase) is None
-                    and not self._longer_entry(tokens, i, length)
-                    # "Los Angeles Times", "New York Knicks": the name goes on
-                    and not (i + length < len(tokens) and _is_capitalised(tokens[i + length].text))
-                ):
-                    key = _place_key(phrase)
-                    emit(i, i + length, "place", phrase, key=key, evidence="toponym")
-                    i += length - 1
+                rest = _join(tokens[i + 1 : i + length])
+                for first in firsts:
+                    phrase = f"{first} {rest}" if tokens[i].space else first + rest
+                    if (
+                        phrase in lexicon.toponyms
+                        and lexicon.lookup(phrase) is None
+                        and not self._longer_entry(tokens, i, length)
+                        # "Los Angeles Times", "New York Knicks": the name goes on
+                        and not (
+                            i + length < len(tokens) and _is_capitalised(tokens[i + length].text)
+                        )
+                    ):
+                        key = _place_key(phrase)
+                        emit(i, i + length, "place", phrase, key=key, evidence="toponym")
+                        i += length - 1
+                        found = True
+                        break
+                if found:
                     break
             i += 1
 
@@ -1216,14 +1237,17 @@ class RuleRecogniser:
             if taken[i] or word.count("-") != 1:
                 continue
             first, tail = word.split("-")
+            previous = tokens[i - 1].text.lower() if i else ""
             if (
-                not _is_capitalised(first)
+                previous in _INDEFINITE  # "eine Offshore-Firma": some body, not a named one
+                or not _is_capitalised(first)
                 or not first.isalpha()
                 or _body_head(tail) is None
                 or (len(first) < 4 and not first.isupper())  # "Öko-Partei": a prefix
                 or lexicon.is_common_noun(first)
                 or lexicon.is_common_noun(first.removesuffix("s"))  # "Rettungs-"
                 or lexicon.is_lowercase_word(first)
+                or first.lower() in lexicon.english_words  # "Offshore-Firma"
                 or self._noun_compound(first)
                 or lexicon.lookup(first) is not None
                 or first in lexicon.toponyms
@@ -1233,6 +1257,30 @@ class RuleRecogniser:
             ):
                 continue
             emit(i, i + 1, "organisation", word, evidence="pattern")
+
+    def _compass_regions(self, tokens: list[_Token], taken: list[bool], emit) -> None:
+        """``in der Ostukraine``, ``Nordsyriens``, ``Südostasien``: a point of the compass
+        joined to a state or a region names a part of it, a place."""
+        lexicon = self.lexicon
+        for i, token in enumerate(tokens):
+            word = token.text
+            if taken[i] or not _is_capitalised(word) or not word.isalpha():
+                continue
+            prefix = next((p for p in _COMPASS_PREFIXES if word.startswith(p)), None)
+            if prefix is None or len(word) < len(prefix) + 4:
+                continue
+            name = word
+            rest = word[len(prefix) :].capitalize()
+            if rest not in lexicon.toponyms and _lookup_kind(lexicon, rest) != "state":
+                name = _strip_genitive(word)  # "Nordsyriens"
+                rest = name[len(prefix) :].capitalize()
+            known = _lookup_kind(lexicon, rest) == "state" or (
+                rest in lexicon.toponyms
+                and not lexicon.is_common_noun(rest)  # "Nordwind": the wind
+                and self.clusters.of(rest) == "place"
+            )
+            if known and lexicon.lookup(name) is None:
+                emit(i, i + 1, "place", name, key=_place_key(name), evidence="place-words")
 
     def _capitalised_adjective(self, word: str) -> bool:
         """``Syrische``, ``Deutscher``, ``Physikalischen``: a capitalised word that is an
@@ -1267,6 +1315,8 @@ class RuleRecogniser:
                 continue
             entry = self._adjective_state(token.text)
             if entry is not None:
+                if _is_capitalised(token.text) and token.text.lower() in self.lexicon.adjectives:
+                    continue  # "auf Türkisch", "Deutsch lernen": a language, not the state
                 emit(i, i + 1, "state", entry.name, key=entry.key, evidence="adjective")
                 continue
             following = tokens[i + 1].text if i + 1 < len(tokens) else ""
@@ -1357,8 +1407,12 @@ class RuleRecogniser:
             return False
         if word.endswith("-"):
             return False  # "In- und Ausland": half of a compound
+        if "-" in word and word.rsplit("-", 1)[-1].rstrip(".") in currency_words():
+            return False  # "US-Dollar", "Hongkong-Dollar": a currency
         if word in _PERSON_CONTEXT:
             return False  # "als Captain", "der Sheriff": a function, no name
+        if self._named_feature(word):
+            return True  # "im Mittelmeer", "durch den Ärmelkanal"
         if previous.lower() in _DETERMINERS and self.lexicon.is_common_noun(word):
             return False  # "eine Art Amnesie": after an article, a noun is a noun
         if _ACRONYM.match(word) or _MIXED_ACRONYM.fullmatch(word):
@@ -1389,6 +1443,16 @@ class RuleRecogniser:
         return not self._role_like(word)
 
     # -- names of people and the unknown ----------------------------------------------
+
+    def _named_feature(self, word: str) -> bool:
+        """A listed sea, strait or range that is also a noun: ``Mittelmeer``, ``Ärmelkanal``
+        (not ``Lichtermeer``, which no list of places has)."""
+        word = _strip_genitive(word.rstrip("."))
+        return (
+            word.lower().endswith(_FEATURE_SUFFIXES)
+            and word in self.lexicon.toponyms
+            and self.clusters.of(word) in ("place", None)
+        )
 
     def _continues_name(self, word: str, *, after_given: bool) -> bool:
         """Later parts of a name may be short function words (``Un``) or, after a given
@@ -1505,6 +1569,9 @@ class RuleRecogniser:
         if (
             not _is_capitalised(following)
             or _ACRONYM.match(following)
+            or _CAMEL_CASE.fullmatch(following)
+            or following in _ORG_HEAD_WORDS
+            or following in _ENGLISH_INSTITUTIONS
             or self._role_like(following)
             or self.lexicon.lookup(following) is not None
             # "Müller von der Universität X": an institution, not "von der Leyen"
@@ -1517,6 +1584,14 @@ class RuleRecogniser:
             return None  # "Müller von den Grünen": a party, not part of the name
         if length == 1 and not after_given and not self._name_like(following, False):
             return None
+        if (
+            length == 2
+            and first == "von"
+            and not after_given
+            and following not in self.lexicon.surnames
+            and not self.clusters.is_person(following)
+        ):
+            return None  # "Joachim Feher von der Larimo": a full name, then where from
         return length
 
     def _role_like(self, word: str) -> bool:
@@ -1626,6 +1701,8 @@ class RuleRecogniser:
                     j += particle + 1
                 elif (
                     self._continues_name(word, after_given=all_given)
+                    # "Bashar al-Assad", "Omar al-Baschir": the Arabic article in a surname
+                    or _ARABIC_SURNAME.fullmatch(word)
                     or (
                         (
                             tokens[i].text in _CLUB_PREFIXES
@@ -1963,6 +2040,13 @@ def club_core(name: str) -> str | None:
     return None
 
 
+def surname_of(word: str) -> str:
+    """The word a surname is used by alone: ``Assad`` for ``al-Assad``."""
+    if _ARABIC_SURNAME.fullmatch(word):
+        return word.split("-", 1)[1]
+    return word
+
+
 def _body_head(word: str) -> str | None:
     """``Beobachtungsstelle``, ``des Verbands`` → ``Verband``: the head noun of a body's name,
     in base form; None for any other word."""
@@ -2062,6 +2146,22 @@ def _join(tokens: list[_Token]) -> str:
 def _place_key(name: str) -> str:
     """The key of a place: its name with case, hyphens and spacing ignored."""
     return "place:" + " ".join(re.split(r"[\s\-‐]+", name.casefold()))
+
+
+def _lookup_kind(lexicon: Lexicon, word: str) -> str | None:
+    """The kind of the lexicon's entry for ``word`` (None if it has none)."""
+    entry = lexicon.lookup(word)
+    return None if entry is None else entry.kind
+
+
+def _nominative_forms(word: str) -> list[str]:
+    """``Schwarzen`` → ``Schwarzes``, ``Schwarzer``, ``Schwarze``: the nominative forms of a
+    capitalised word that may be an inflected adjective (none for any other word)."""
+    match = re.fullmatch(r"([A-ZÄÖÜ][a-zäöüß]+?)(en|em|er|es|e)", word)
+    if match is None:
+        return []
+    stem = match.group(1)
+    return [stem + ending for ending in ("es", "er", "e") if stem + ending != word]
 
 
 @lru_cache(maxsize=2)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from slugify import slugify
 
-from ..analyse.actors import Candidate, club_core
+from ..analyse.actors import Candidate, club_core, surname_of
 from ..model import Actor, ActorKind, Mention, Role, Source
 
 _UMLAUTS = [
@@ -548,8 +548,9 @@ def _find_surnames(sources: list[Source], groups: dict[str, _Group]) -> None:
         words = group.name.split()
         if group.kind == "person":
             # a surname is a capitalised word: never a particle or article ("von der")
-            if len(words) >= 2 and len(words[-1]) > 2 and words[-1][:1].isupper():
-                bearers[words[-1]].append(key)
+            surname = surname_of(words[-1])
+            if len(words) >= 2 and len(surname) > 2 and surname[:1].isupper():
+                bearers[surname].append(key)
         elif group.kind == "organisation" and company_short_name(words):
             bearers[words[0]].append(key)
     covered = {(c.source, c.sentence): [] for g in groups.values() for c in g.candidates}

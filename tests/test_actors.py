@@ -689,3 +689,12 @@ def test_a_listed_place_with_an_inflected_adjective_is_found() -> None:
 def test_a_point_of_the_compass_and_a_state_name_a_region() -> None:
     actors = recognise("Die Kämpfe in der Ostukraine und in Westafrika gehen weiter.")
     assert {"Ostukraine", "Westafrika"} <= names(actors, "place")
+
+
+def test_a_known_company_and_an_english_head_word_is_a_company_of_its_group() -> None:
+    actors = recognise(
+        "Siemens Energy baut Stellen ab, die Siemens AG nicht.",
+        "Der Konzern Sony Music verklagte die Plattform.",
+    )
+    orgs = names(actors, "organisation")
+    assert {"Siemens Energy", "Siemens", "Sony Music"} <= orgs

@@ -140,6 +140,23 @@ def test_a_name_the_model_splits_into_pieces_of_its_kind_stays_whole() -> None:
     assert merge(tokens, ruled, mixed, lambda *_: None, sure_no_name=lambda *_: True) == []
 
 
+def test_a_person_the_model_finds_fewer_names_of_keeps_the_rules_names() -> None:
+    text = "Das sagte der Polizeichef , Tarik Omar Keller , am Montag ."
+    tokens = tokenize(text)
+    ruled = [_candidate("Tarik Omar Keller", text, "person", "given-name")]
+    index = {t.text: k for k, t in enumerate(tokens)}
+    inner = [(index["Omar"], index["Keller"] + 1, "PER")]
+
+    def merged(spans, name_word):
+        found = merge(tokens, ruled, spans, lambda *_: None, lambda *_: True, name_word)
+        return [(c.text, c.kind) for c in found]
+
+    assert merged(inner, lambda word: word == "Tarik") == [("Tarik Omar Keller", "person")]
+    # a word left out that is no name ("Mittelfeldstar"), or a place inside: the model's
+    assert merged(inner, lambda word: False) == []
+    assert merged([(index["Omar"], index["Keller"] + 1, "LOC")], lambda word: True) == []
+
+
 def test_shipped_model_is_small_loads_offline_and_is_deterministic(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

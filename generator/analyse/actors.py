@@ -401,6 +401,15 @@ class RuleRecogniser:
                     emit(i, end + 1, "organisation", _join(tokens[i : end + 1]), evidence="pattern")
                     i = end + 1
                     continue
+                heads = (
+                    self._english_heads(tokens, taken, end) if entry.kind == "organisation" else 0
+                )
+                if heads:
+                    # "Sony Music", "Larimo Media Group": a company of the known one's group
+                    last = end + heads
+                    emit(i, last, "organisation", _join(tokens[i:last]), evidence="head")
+                    i = last
+                    continue
                 capital = entry.kind == "state" and entry.via == "capital"
                 emit(
                     i,
@@ -452,6 +461,20 @@ class RuleRecogniser:
             if "-" in word:
                 self._compound(i, tokens, emit)
             i += 1
+
+    def _english_heads(self, tokens: list[_Token], taken: list[bool], k: int) -> int:
+        """How many English head words of a company's name (``Music``, ``Media Group``)
+        follow at ``k``; a legal form is no such word."""
+        count = 0
+        while (
+            k + count < len(tokens)
+            and not taken[k + count]
+            and tokens[k + count].text in _ORG_HEAD_WORDS
+            and tokens[k + count].text not in _LEGAL_FORMS
+            and tokens[k + count].text.lower() in self.lexicon.english_words
+        ):
+            count += 1
+        return count
 
     def _after_name_prefix(self, tokens: list[_Token], taken: list[bool], i: int) -> bool:
         """A capitalised word after a club's prefix, or a place after ``Air``: part of that
@@ -1561,7 +1584,14 @@ class RuleRecogniser:
         if first not in _NAME_PARTICLES or first in ("der", "den"):
             return None
         length = 1
-        if j + 2 < len(tokens) and tokens[j + 1].text.lower() in ("der", "den", "la", "le"):
+        if j + 2 < len(tokens) and tokens[j + 1].text.lower() in (
+            "der",
+            "den",
+            "la",
+            "le",
+            "los",
+            "las",
+        ):
             length = 2  # a double particle is a strong signal on its own
         if j + length >= len(tokens):
             return None

@@ -317,6 +317,23 @@ class LearnedRecogniser:
             spans,
             self._learned_candidate(source_id, sentence),
             self._sure_no_name,
+            self._name_word,
+        )
+
+    def _name_word(self, word: str) -> bool:
+        """A word that can be one of a person's names: a given name, or a word of no
+        dictionary (not a noun, a compound, a particle or a function word)."""
+        rules = self.rules
+        lexicon = rules.lexicon
+        if word in lexicon.given_names:
+            return True
+        return (
+            word.isalpha()
+            and word[:1].isupper()
+            and not lexicon.is_common_noun(word)
+            and not lexicon.is_lowercase_word(word)
+            and not rules._noun_compound(word)
+            and not rules._role_like(word)
         )
 
     def _sure_no_name(self, first: int, last: int) -> bool:
@@ -414,12 +431,38 @@ def _pieces_of(
     return [(covered[0], covered[1], ordered[0][2])]
 
 
+def _person_inside(
+    tokens: Sequence[_Token],
+    candidate: Candidate,
+    spans: Sequence[tuple[int, int, str]],
+    covered: tuple[int, int],
+    name_word: Callable[[str], bool] | None,
+) -> list[tuple[int, int, str]]:
+    """``Agha Sakeb`` tagged where the rules found ``Sajed Agha Sakeb`` from its given
+    names: the model agrees it is a person and only knows fewer of the names, and every
+    word it left out can be a name (``Mittelfeldstar Arturo Vidal`` or ``Roman von Anna
+    Keller`` are the model's to cut). The rules' range as one person, or nothing."""
+    if (
+        name_word is None
+        or candidate.kind != "person"
+        or candidate.evidence != "given-name"
+        or not spans
+    ):
+        return []
+    if not all(covered[0] <= s[0] and s[1] <= covered[1] and s[2] == "PER" for s in spans):
+        return []
+    tagged = {k for s in spans for k in range(s[0], s[1])}
+    left_out = [tokens[k].text for k in range(*covered) if k not in tagged]
+    return [(covered[0], covered[1], "PER")] if all(map(name_word, left_out)) else []
+
+
 def merge(
     tokens: Sequence[_Token],
     ruled: Sequence[Candidate],
     spans: Sequence[tuple[int, int, str]],
     make: Callable[[Sequence[_Token], tuple[int, int, str]], Candidate | None],
     sure_no_name: Callable[[int, int], bool],
+    name_word: Callable[[str], bool] | None = None,
 ) -> list[Candidate]:
     """The rules' candidates, with the model deciding where the rules are unsure."""
     starts = {t.start: k for k, t in enumerate(tokens)}
@@ -444,8 +487,10 @@ def merge(
             continue
         first, last = covered
         overlapping = [s for s in spans if s[0] < last and first < s[1]]
-        same = [s for s in overlapping if (s[0], s[1]) == covered] or _pieces_of(
-            overlapping, covered
+        same = (
+            [s for s in overlapping if (s[0], s[1]) == covered]
+            or _pieces_of(overlapping, covered)
+            or _person_inside(tokens, candidate, overlapping, covered, name_word)
         )
         if same:
             kind = KIND_OF_TYPE[same[0][2]]

@@ -737,6 +737,9 @@ class RuleRecogniser:
             word = token.text
             head = _strip_genitive(word, _PLACE_HEAD_NOUNS)
             if word in _ORG_HEAD_WORDS:
+                following = tokens[i + 1].text if i + 1 < len(tokens) else ""
+                if following in _ORG_HEAD_WORDS and not taken[i + 1]:
+                    continue  # "Larimo Music Radio": the last head word closes the name
                 kind: ActorKind = "organisation"
                 most = 4
             elif word in _FOREIGN_PLACE_HEADS or word in _PLACE_HEADS:

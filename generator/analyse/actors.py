@@ -1240,6 +1240,8 @@ class RuleRecogniser:
             following = tokens[j + 1].text if j + 1 < len(tokens) else ""
             if head is None or (_is_capitalised(following) and following[0].isalpha()):
                 continue  # "die Schweizer Versicherung Larimo Life": a cue, then the name
+            if place_adjective and j == i + 1 and head in _ORG_CUES:
+                continue  # "der Londoner Klub": a town's club, described
             gender = _gender_of(head)
             adjectives = [
                 _nominative_adjective(t.text, gender)
@@ -1247,8 +1249,6 @@ class RuleRecogniser:
                 else t.text
                 for t in tokens[i:j]
             ]
-            if gender is None:
-                head = tokens[j].text
             end = self._body_purpose(tokens, taken, j, j + 1)
             words = [*adjectives, head, *(t.text for t in tokens[j + 1 : end])]
             emit(i, end, "organisation", " ".join(words), evidence="pattern")

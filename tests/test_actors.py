@@ -700,3 +700,12 @@ def test_a_known_company_and_an_english_head_word_is_a_company_of_its_group() ->
     )
     orgs = names(actors, "organisation")
     assert {"Siemens Energy", "Siemens", "Sony Music"} <= orgs
+
+
+def test_a_towns_adjective_before_a_bare_kind_of_body_describes_it() -> None:
+    actors = recognise(
+        "Der Kasseler Konzern meldet Verluste, der Münchner Verein gewann.",
+        "Der Kasseler Mieterverein klagt.",
+    )
+    assert names(actors, "organisation") == {"Kasseler Mieterverein"}
+    assert {"Kassel", "München"} <= names(actors, "place")

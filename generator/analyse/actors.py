@@ -1129,6 +1129,8 @@ class RuleRecogniser:
             previous = tokens[i - 1].text if i else ""
             if i and not taken[i - 1] and self._qualifying_adjective(previous):
                 start = i - 1  # "Hamburger Mieterverein", "Medizinische Hochschule"
+                if (stem or unique or word) in _ORG_CUES and self._place_of_adjective(previous):
+                    continue  # "der Wolfsburger Konzern": a town's company, described
             end = self._body_purpose(tokens, taken, i, end)
             if (
                 end < len(tokens)

@@ -46,6 +46,7 @@ _PACKAGE = Path(__file__).resolve().parent
 _CODE = ("model.py", "settings.py", "errors.py", "pipeline.py", "analyse", "ingest", "data")
 _LIBRARIES = (
     "dossier-generator",
+    "babel",  # CLDR: numbers, month and currency names
     "spacy",
     "spacy-lookups-data",
     "charset-normalizer",

@@ -15,6 +15,7 @@ lower case.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -844,11 +845,12 @@ class RuleRecogniser:
         ``New Orleans``), longest first; a state or an entry of the lexicon is left to it."""
         lexicon = self.lexicon
         starts = _toponym_starts(lexicon.toponyms)
+        inflected = _inflected_starts(lexicon.toponyms)
         i = 0
         while i < len(tokens) - 1:
             # "im Schwarzen Meer", "im Nahen Osten": the list has "Schwarzes Meer", "Naher
             # Osten"; an inflected adjective is tried in its nominative forms as well
-            firsts = [tokens[i].text, *_nominative_forms(tokens[i].text)]
+            firsts = [tokens[i].text, *inflected.get(tokens[i].text, ())]
             longest = max(starts.get(first, 0) for first in firsts)
             if not longest or self._inside_a_name(tokens, i):
                 i += 1
@@ -1198,7 +1200,7 @@ class RuleRecogniser:
         written small (``die syrische Regierung``); written with a capital before a body's
         head noun, or after it in the genitive plural, it is part of the body's name."""
         for i in range(1, len(tokens) - 1):
-            if taken[i]:
+            if taken[i] or not _is_capitalised(tokens[i].text):
                 continue
             place_adjective = self._place_of_adjective(tokens[i].text) is not None
             if not place_adjective and not self._capitalised_adjective(tokens[i].text):
@@ -2189,14 +2191,20 @@ def _lookup_kind(lexicon: Lexicon, word: str) -> str | None:
     return None if entry is None else entry.kind
 
 
-def _nominative_forms(word: str) -> list[str]:
-    """``Schwarzen`` → ``Schwarzes``, ``Schwarzer``, ``Schwarze``: the nominative forms of a
-    capitalised word that may be an inflected adjective (none for any other word)."""
-    match = re.fullmatch(r"([A-ZÄÖÜ][a-zäöüß]+?)(en|em|er|es|e)", word)
-    if match is None:
-        return []
-    stem = match.group(1)
-    return [stem + ending for ending in ("es", "er", "e") if stem + ending != word]
+@lru_cache(maxsize=2)
+def _inflected_starts(toponyms: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """``Schwarzen`` → (``Schwarzes``,): the inflected forms of the adjectives that open
+    toponyms of several words, each with the nominative forms the list has."""
+    forms: dict[str, set[str]] = defaultdict(set)
+    for name in toponyms:
+        first = name.split(" ", 1)[0]
+        match = re.fullmatch(r"([A-ZÄÖÜ][a-zäöüß]+?)(es|er|e)", first)
+        if " " not in name or match is None:
+            continue
+        for ending in ("e", "en", "em", "er", "es"):
+            if match.group(1) + ending != first:
+                forms[match.group(1) + ending].add(first)
+    return {form: tuple(sorted(firsts)) for form, firsts in forms.items()}
 
 
 @lru_cache(maxsize=2)

@@ -1132,7 +1132,7 @@ class RuleRecogniser:
             if i and not taken[i - 1] and self._qualifying_adjective(previous):
                 start = i - 1  # "Hamburger Mieterverein", "Medizinische Hochschule"
                 if (stem or unique or word) in _ORG_CUES and self._place_of_adjective(previous):
-                    continue  # "der Wolfsburger Konzern": a town's company, described
+                    continue  # "der Kellstädter Konzern": a town's company, described
             end = self._body_purpose(tokens, taken, i, end)
             if (
                 end < len(tokens)
@@ -1245,7 +1245,7 @@ class RuleRecogniser:
             if head is None or (_is_capitalised(following) and following[0].isalpha()):
                 continue  # "die Schweizer Versicherung Larimo Life": a cue, then the name
             if place_adjective and j == i + 1 and head in _ORG_CUES:
-                continue  # "der Londoner Klub": a town's club, described
+                continue  # "der Kellstädter Klub": a town's club, described
             gender = _gender_of(head)
             adjectives = [
                 _nominative_adjective(t.text, gender)
@@ -1442,7 +1442,7 @@ class RuleRecogniser:
         if word in _PERSON_CONTEXT:
             return False  # "als Captain", "der Sheriff": a function, no name
         if self._named_feature(word):
-            return True  # "im Mittelmeer", "durch den Ärmelkanal"
+            return True  # "im Riesengebirge", "durch den Ärmelkanal"
         if previous.lower() in _DETERMINERS and self.lexicon.is_common_noun(word):
             return False  # "eine Art Amnesie": after an article, a noun is a noun
         if _ACRONYM.match(word) or _MIXED_ACRONYM.fullmatch(word):
@@ -1475,7 +1475,7 @@ class RuleRecogniser:
     # -- names of people and the unknown ----------------------------------------------
 
     def _named_feature(self, word: str) -> bool:
-        """A listed sea, strait or range that is also a noun: ``Mittelmeer``, ``Ärmelkanal``
+        """A listed sea, strait or range that is also a noun: ``Riesengebirge``, ``Ärmelkanal``
         (not ``Lichtermeer``, which no list of places has)."""
         word = _strip_genitive(word.rstrip("."))
         return (

@@ -555,7 +555,7 @@ class RuleRecogniser:
         if rest[:1].islower():
             # ``US-amerikanische``: an adjective; handled by the demonym rule.
             return
-        if rest.rstrip(".") in currency_words():
+        if _currency_compound(word):
             return  # "10.000 US-Dollar": a currency, no mention of the state
         start = tokens[i].start
         emit(
@@ -1207,18 +1207,19 @@ class RuleRecogniser:
                 continue
             previous = tokens[i - 1].text
             after = tokens[i + 1].text
+            body = _body_head(previous)
             if (
                 not taken[i - 1]
                 and not taken[i + 1]
                 and not place_adjective
                 and tokens[i].text.endswith("er")
-                and _body_head(previous) is not None
+                and body is not None
                 and _is_capitalised(after)
                 and after.isalpha()
                 and (self.lexicon.is_common_noun(after) or self._common_noun_like(after))
             ):
                 # "Verband Deutscher Maschinenbauer": the head, an adjective, a plural noun
-                words = [_body_head(previous) or previous, tokens[i].text, after]
+                words = [body, tokens[i].text, after]
                 end = self._body_purpose(tokens, taken, i + 1, i + 2)
                 words += [t.text for t in tokens[i + 2 : end]]
                 emit(i - 1, end, "organisation", " ".join(words), evidence="pattern")
@@ -1437,7 +1438,7 @@ class RuleRecogniser:
             return False
         if word.endswith("-"):
             return False  # "In- und Ausland": half of a compound
-        if "-" in word and word.rsplit("-", 1)[-1].rstrip(".") in currency_words():
+        if _currency_compound(word):
             return False  # "US-Dollar", "Hongkong-Dollar": a currency
         if word in _PERSON_CONTEXT:
             return False  # "als Captain", "der Sheriff": a function, no name
@@ -2075,6 +2076,11 @@ def club_core(name: str) -> str | None:
     if len(words) >= 2 and words[0] in _CLUB_PREFIXES:
         return words[1]
     return None
+
+
+def _currency_compound(word: str) -> bool:
+    """``US-Dollar``, ``Hongkong-Dollar``: a compound that ends in a currency's name."""
+    return "-" in word and word.rsplit("-", 1)[-1].rstrip(".") in currency_words()
 
 
 def surname_of(word: str) -> str:

@@ -265,6 +265,7 @@ class Pipeline:
             folder_fingerprint(self.settings.templates_dir),
             self.settings.title,
             str(self.settings.compact_above),
+            str(self.settings.directory_urls),
             editors_pages,  # an actor an editor wrote a page for keeps its own page
             curation_bytes,
             repr(sources),
@@ -285,6 +286,7 @@ class Pipeline:
             compact_above=self.settings.compact_above,
             docs_dir=self.settings.docs_dir,
             workers=self._workers_for(len(sources)),
+            directory_urls=self.settings.directory_urls,
         )
         self.timings["render"] = time.perf_counter() - started
         return dossier, site

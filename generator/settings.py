@@ -41,6 +41,7 @@ class Settings:
     curation_file: Path | None = None  # the editors' corrections; default seeds/kuratierung.yml
     limits: Limits = Limits()
     compact_above: int = COMPACT_ABOVE  # sources; see COMPACT_ABOVE
+    directory_urls: bool = True  # the site's page URLs end in "/" (MkDocs' use_directory_urls)
     # where results per article are kept between builds (None: in memory only); safe to delete
     cache_dir: Path | None = None
     # articles are analysed by a pool of this many processes (1: none) when at least

@@ -275,14 +275,11 @@ def test_a_second_build_analyses_nothing_and_pool_and_cache_change_no_byte(
     assert cold.returncode == 0, cold.stderr
     assert "dossier: 3 of 3 articles analysed (2 by 2 processes)" in cold.stderr
     assert (project / ".dossier-cache" / environment()).is_dir()
-    assert "generated pages converted from Markdown (" in cold.stderr  # by a pool
-    assert "by a pool of processes" in cold.stderr
     assert "generated pages rendered by a pool of processes" in cold.stderr
     assert "dossier: 0 of " not in cold.stderr
     warm = _build(project, tmp_path / "warm")
     assert warm.returncode == 0, warm.stderr
     assert "dossier: 0 of 3 articles analysed" in warm.stderr
-    assert "dossier: 0 of " in warm.stderr and "generated pages converted" in warm.stderr
     _with_options(project, "      workers: 1\n      cache: false\n")
     single = _build(project, tmp_path / "single")
     assert single.returncode == 0, single.stderr
@@ -294,20 +291,21 @@ def test_a_second_build_analyses_nothing_and_pool_and_cache_change_no_byte(
 
 
 @pytest.mark.parametrize("options", ["", "      workers: 2\n      parallel_from: 2\n"])
-def test_a_page_whose_conversion_warns_warns_in_every_build(
+def test_a_templates_link_to_no_page_warns_in_every_build(
     make_project, tmp_path: Path, options: str
 ) -> None:
     project = make_project(seed_texts())
-    _with_options(project, options)  # pages converted one by one, or by a pool
-    packaged = ROOT / "generator" / "templates" / "source.md.j2"
-    (project / "templates" / "source.md.j2").write_text(
-        packaged.read_text(encoding="utf-8") + "\n[Archiv](../archiv-gibt-es-nicht.md)\n",
+    _with_options(project, options)  # pages rendered one by one, or by a pool
+    packaged = ROOT / "generator" / "templates" / "source.html.j2"
+    (project / "templates" / "source.html.j2").write_text(
+        packaged.read_text(encoding="utf-8")
+        + '<p><a href="../../archiv-gibt-es-nicht/">Archiv</a></p>\n',
         encoding="utf-8",
     )
     for attempt in ("first", "second"):
         result = _build(project, tmp_path / attempt)
         assert result.returncode != 0, attempt  # --strict: the warning is there each time
-        assert "archiv-gibt-es-nicht.md" in result.stderr, attempt
+        assert "link '../../archiv-gibt-es-nicht/'" in result.stderr, attempt
     (project / "docs" / "archiv-gibt-es-nicht.md").write_text("# Archiv\n", encoding="utf-8")
     fixed = _build(project, tmp_path / "fixed")  # the editor wrote the page: the link holds
     assert fixed.returncode == 0, fixed.stderr
@@ -386,8 +384,10 @@ def test_an_unchanged_dossier_is_neither_linked_nor_rendered_again(
     assert again.diagnostics == first.diagnostics  # what linking reported, reported again
     templates = tmp_path / "templates"
     templates.mkdir()
-    packaged = ROOT / "generator" / "templates" / "actor.md.j2"
-    (templates / "actor.md.j2").write_text(packaged.read_text(encoding="utf-8") + "\nEnde.\n")
+    packaged = ROOT / "generator" / "templates" / "actor.html.j2"
+    (templates / "actor.html.j2").write_text(
+        packaged.read_text(encoding="utf-8") + "<p>Ende.</p>\n"
+    )
     with_templates = replace(settings, templates_dir=templates)
     assert Pipeline(with_templates).run().site != first.site and len(linked) == 1
     Pipeline(with_templates).run()

@@ -42,8 +42,8 @@ def test_export_markdown_writes_a_complete_docs_folder_outside_docs(project: Pat
     merged = (out / "akteure" / "nordkorea.md").read_text(encoding="utf-8")
     assert merged.startswith("---\ntitle: Nordkorea – Kommentar\n---")
     assert "[Wladimir Putin](wladimir-putin.md)" in merged
-    assert "## Erwähnungen" in merged and "<!-- dossier -->" not in merged
-    assert "## Verwaiste Kommentare" in (out / "redaktion.md").read_text(encoding="utf-8")
+    assert ">Erwähnungen</h2>" in merged and "<!-- dossier -->" not in merged
+    assert ">Verwaiste Kommentare</h2>" in (out / "redaktion.md").read_text(encoding="utf-8")
 
 
 def test_export_reads_the_plugin_options_of_mkdocs_yml(project: Path) -> None:
@@ -58,7 +58,9 @@ def test_export_reads_the_plugin_options_of_mkdocs_yml(project: Path) -> None:
     )
     result = CliRunner().invoke(main, ["export", "--markdown", "export"])
     assert result.exit_code == 0, result.output
-    assert "\n# Gipfel in Wien\n" in (project / "export" / "index.md").read_text(encoding="utf-8")
+    assert "<h1>Gipfel in Wien</h1>" in (project / "export" / "index.md").read_text(
+        encoding="utf-8"
+    )
     assert len(list((project / "export" / "quellen").glob("*.md"))) == 4
 
 

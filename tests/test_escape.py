@@ -10,7 +10,7 @@ import markdown
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.render.escape import attribute, markdown_text, safe_url, title_text
+from generator.render.escape import html_text, markdown_text, safe_url, title_text
 
 
 def render(text: str) -> str:
@@ -31,9 +31,17 @@ def test_markdown_text_renders_as_exactly_the_text(text: str) -> None:
 
 
 @given(st.text())
-def test_attribute_is_the_text_on_one_line_without_control_characters(text: str) -> None:
+def test_html_text_is_the_text_on_one_line_without_control_characters(text: str) -> None:
     visible = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text)
-    assert html.unescape(attribute(text)) == re.sub(r"\s+", " ", visible)
+    assert html.unescape(html_text(text)) == re.sub(r"\s+", " ", visible)
+
+
+@given(st.text())
+def test_html_text_has_no_markup_or_template_characters(text: str) -> None:
+    # outside its entities: nothing HTML, Markdown or a template language would act on
+    bare = re.sub(r"&#?\w+;", "", html_text(text))
+    for char in "<>\"'{}[]`*_|$#\\":
+        assert char not in bare
 
 
 @given(st.text())
@@ -65,12 +73,12 @@ def test_list_and_heading_markers_at_line_start_stay_text() -> None:
         assert out.startswith("<p>"), out
 
 
-def test_attribute_escapes_quotes() -> None:
-    assert '"' not in attribute('a" onmouseover="x')
+def test_html_text_escapes_quotes() -> None:
+    assert '"' not in html_text('a" onmouseover="x')
 
 
 def test_safe_url_allows_only_http() -> None:
-    assert safe_url("https://example.org/?a=1&b=2") == "https://example.org/?a=1&amp;b=2"
+    assert safe_url("https://example.org/?a=1&b=2 (c)") == "https://example.org/?a=1&b=2%20%28c%29"
     assert safe_url("javascript:alert(1)") is None
     assert safe_url(" JAVASCRIPT:alert(1)") is None
     assert safe_url("data:text/html,hi") is None

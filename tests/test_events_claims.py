@@ -442,7 +442,7 @@ def test_agency_copies_count_once(make_project) -> None:
     crash = next(e for e in result.dossier.events if len(e.sources) == 2)
     assert crash.copies == (sources["b.txt"].id,)
     assert "Kopie" in result.site["ereignisse/index.md"]
-    assert "| Kopie von |" in result.site[f"quellen/{sources['b.txt'].id}.md"]
+    assert "<th>Kopie von</th>" in result.site[f"quellen/{sources['b.txt'].id}.md"]
     assert "Was geschah" not in result.site["index.md"]  # one voice is not two reports
 
 

@@ -88,14 +88,15 @@ def test_every_option_is_documented_in_the_readme_with_its_default() -> None:
 
 def test_a_project_template_overrides_the_packaged_one_of_that_name(make_project) -> None:
     project = make_project(seed_texts())
-    (project / "templates" / "sources.md.j2").write_text(
-        '{% import "_macros.md.j2" as m with context %}\n# Unsere Quellen\n\n'
-        "{% for source in dossier.sources %}\n- {{ m.source_link(source) }}\n{% endfor %}\n",
+    (project / "templates" / "sources.html.j2").write_text(
+        '{% import "_macros.html.j2" as m with context %}\n<h1>Unsere Quellen</h1>\n<ul>\n'
+        "{% for source in dossier.sources %}\n<li>{{ m.source_link(source) }}</li>\n"
+        "{% endfor %}\n</ul>\n",
         encoding="utf-8",
     )
     site = run_pipeline(Settings.for_project(project)).site
-    assert site["quellen/index.md"].startswith("# Unsere Quellen")
-    assert "](die-" in site["quellen/index.md"]  # the packaged macros still serve the override
+    assert site["quellen/index.md"].startswith("<h1>Unsere Quellen</h1>")
+    assert '<li><a href="die-' in site["quellen/index.md"]  # the packaged macros serve it
     assert site["akteure/index.md"].startswith("---\ntitle: Akteure")  # the rest: defaults
 
 
@@ -105,7 +106,7 @@ def test_without_a_templates_folder_the_packaged_templates_render(tmp_path) -> N
     for name, text in seed_texts().items():
         (seeds / name).write_text(text, encoding="utf-8")
     result = run_pipeline(Settings(seeds_dir=seeds, title="Nordkorea-Dossier"))
-    assert "\n# Nordkorea-Dossier\n" in result.site["index.md"]
+    assert "<h1>Nordkorea-Dossier</h1>" in result.site["index.md"]
     assert len([p for p in result.site if p.startswith("quellen/")]) == 4
 
 

@@ -288,14 +288,14 @@ def test_a_defect_in_linking_or_rendering_skips_that_article_only(
 ) -> None:
     from generator.render import site
 
-    real = site.markdown_text
+    real = site.html_text
 
     def fragile(text: str) -> str:
         if "SPRENGSATZ" in text:
             raise KeyError("s99")
         return real(text)
 
-    monkeypatch.setattr(site, "markdown_text", fragile)
+    monkeypatch.setattr(site, "html_text", fragile)
     project = defective_project(make_project, monkeypatch)
     result = run_pipeline(Settings.for_project(project))
     assert [str(d) for d in result.diagnostics] == [
@@ -313,7 +313,7 @@ def test_a_defect_that_many_articles_meet_stops_the_build_as_the_generators(
     from generator import pipeline
     from generator.render import site
 
-    real_text, real_link = site.markdown_text, pipeline.Pipeline._link
+    real_text, real_link = site.html_text, pipeline.Pipeline._link
     links: list[int] = []
 
     def fragile(text: str) -> str:
@@ -325,7 +325,7 @@ def test_a_defect_that_many_articles_meet_stops_the_build_as_the_generators(
         links.append(len(sources))
         return real_link(self, sources, *rest)
 
-    monkeypatch.setattr(site, "markdown_text", fragile)
+    monkeypatch.setattr(site, "html_text", fragile)
     monkeypatch.setattr(pipeline.Pipeline, "_link", counted)
     articles = {f"defekt{n}.txt": f"SPRENGSATZ Nummer {n}\n" + BODY for n in range(12)}
     project = make_project(articles)
@@ -338,8 +338,15 @@ def test_a_defect_that_many_articles_meet_stops_the_build_as_the_generators(
 
 def test_a_broken_template_is_the_projects_fault_not_an_articles(make_project) -> None:
     project = make_project(seed_texts())
-    (project / "templates" / "source.md.j2").write_text("{% if %}\n", encoding="utf-8")
-    with pytest.raises(DossierError, match=r"template source\.md\.j2"):
+    (project / "templates" / "source.html.j2").write_text("{% if %}\n", encoding="utf-8")
+    with pytest.raises(DossierError, match=r"template source\.html\.j2"):
+        run_pipeline(Settings.for_project(project))
+
+
+def test_a_markdown_template_of_an_earlier_version_is_named_not_ignored(make_project) -> None:
+    project = make_project(seed_texts())
+    (project / "templates" / "actor.md.j2").write_text("# {{ actor.name }}\n", encoding="utf-8")
+    with pytest.raises(DossierError, match=r"actor\.md\.j2: page templates are HTML now"):
         run_pipeline(Settings.for_project(project))
 
 

@@ -17,7 +17,7 @@ from generator.render import site as site_module
 from generator.render.site import initial
 
 from .conftest import ROOT, seed_texts
-from .links import assert_links_resolve
+from .links import assert_links_resolve, links_to
 from .test_build import mkdocs_build
 
 
@@ -39,17 +39,14 @@ def test_actors_mentioned_once_have_no_page_but_an_entry_with_their_sentence() -
     for actor in once:
         assert f"akteure/{actor.id}.md" not in site
         letter_page = f"weitere-akteure/{initial(actor.name)}.md"
-        entry = site[letter_page].split(f"{{ #{actor.id} }}", 1)[1].split("\n### ", 1)[0]
+        entry = site[letter_page].split(f'<h3 id="{actor.id}">', 1)[1].split("\n<h3 ", 1)[0]
         mention = actor.mentions[0]
-        assert f"**{mention.text}**" in entry  # the sentence, with the name in bold
-        assert f"../quellen/{mention.source}.md#{mention.sentence}" in entry
-        assert f"(../weitere-akteure/{initial(actor.name)}.md)" in index
+        assert f"<strong>{mention.text}</strong>" in entry  # the sentence, the name in bold
+        assert f'href="../../quellen/{mention.source}/#{mention.sentence}"' in entry
+        assert links_to(site, "akteure/index.md", letter_page)
         # the source page links the mention to the entry
-        assert (
-            f"../weitere-akteure/{initial(actor.name)}.md#{actor.id}"
-            in site[f"quellen/{mention.source}.md"]
-        )
-    assert "## Weitere Akteure" in index
+        assert links_to(site, f"quellen/{mention.source}.md", letter_page, actor.id)
+    assert ">Weitere Akteure</h2>" in index
     assert_links_resolve(site)
 
 
@@ -79,18 +76,26 @@ def matrix_cells(site: dict[str, str]) -> list[tuple[str, str]]:
     for path, text in site.items():
         if not path.startswith("wer-berichtet-was/"):
             continue
-        numbers = dict(re.findall(r"\*\*Q(\d+)\*\*: \[[^\]]*\]\(\.\./quellen/([^).]+)\.md\)", text))
-        rows = [line for line in text.splitlines() if line.startswith("| [")]
-        header = next(line for line in text.splitlines() if line.startswith("| Ereignis |"))
-        columns = [numbers[q] for q in re.findall(r"Q(\d+)", header)]
-        for row in rows:
-            event = re.match(r"\| \[[^\]]*\]\(\.\./ereignisse/([^)]+)\.md\)", row).group(1)
-            cells_of_row = row.split(" | ")[2:]
+        numbers = dict(
+            re.findall(r'<strong>Q(\d+)</strong>: <a href="\.\./\.\./quellen/([^/]+)/"', text)
+        )
+        columns = [numbers[q] for q in re.findall(r"Q(\d+)</th>", header_of(text))]
+        for row in rows_of(text):
+            event = re.match(r'<tr><td><a href="\.\./\.\./ereignisse/([^/]+)/"', row).group(1)
+            cells_of_row = re.findall(r"<td[^>]*>(.*?)</td>", row)[2:]
             assert len(cells_of_row) == len(columns)
             for source, cell in zip(columns, cells_of_row, strict=True):
-                if cell.strip(" |") != "–":
+                if cell != "–":
                     cells.append((event, source))
     return cells
+
+
+def header_of(page: str) -> str:
+    return next(line for line in page.splitlines() if line.startswith("<tr><th>Ereignis</th>"))
+
+
+def rows_of(page: str) -> list[str]:
+    return [line for line in page.splitlines() if line.startswith("<tr><td>")]
 
 
 @pytest.mark.parametrize("compact_above", [0, None])
@@ -103,11 +108,10 @@ def test_coverage_matrix_is_paged_within_its_bounds(monkeypatch, compact_above) 
     assert len(pages) >= 2
     events_page = site["ereignisse/index.md"]
     for page in pages:
-        assert f"(../{page})" in events_page
+        assert links_to(site, "ereignisse/index.md", page)
         text = site[page]
-        header = next(line for line in text.splitlines() if line.startswith("| Ereignis |"))
-        assert len(re.findall(r"Q\d+", header)) <= 2
-        assert len([line for line in text.splitlines() if line.startswith("| [")]) <= 2
+        assert len(re.findall(r"Q\d+", header_of(text))) <= 2
+        assert len(rows_of(text)) <= 2
         assert "search:\n  exclude: true" in text
     shown = [
         e for e in dossier.events if compact_above is None or len(e.sources) - len(e.copies) >= 2
@@ -115,7 +119,7 @@ def test_coverage_matrix_is_paged_within_its_bounds(monkeypatch, compact_above) 
     assert shown
     expected = sorted((e.id, s) for e in shown for s in e.sources)
     assert sorted(matrix_cells(site)) == expected  # every report once, nothing else
-    assert "| Ereignis | Datum |" not in events_page  # no matrix left on the events page
+    assert "<th>Ereignis</th>" not in events_page  # no matrix left on the events page
     assert_links_resolve(site)
 
 
@@ -123,19 +127,20 @@ def test_the_start_page_of_a_large_dossier_lists_the_newest_sources(monkeypatch)
     monkeypatch.setattr(site_module, "START_SOURCES", 2)
     large = compact_result(compact_above=0)
     start = large.site["index.md"]
-    section = start.split("## Quellen", 1)[1].split("\n## ", 1)[0]
-    listed = [p for p in re.findall(r"\]\((quellen/[^)]+)\.md\)", section) if p != "quellen/index"]
+    section = start.split(">Quellen</h2>", 1)[1].split("\n<h2 ", 1)[0]
+    listed = re.findall(r'<li><a href="quellen/([^"]+)/"', section)
     newest = sorted(large.dossier.sources, key=lambda s: s.published or "", reverse=True)[:2]
-    assert listed == [f"quellen/{s.id}" for s in newest]
-    assert "Die 2 neuesten von 3 Quellen" in section and "(quellen/index.md)" in section
+    assert listed == [s.id for s in newest]
+    assert "Die 2 neuesten von 3 Quellen" in section and 'href="quellen/"' in section
     small = compact_result(compact_above=None).site["index.md"]
-    assert len(re.findall(r"\]\((quellen/[^)]+)\.md\)", small.split("## Quellen", 1)[1])) == 3
+    assert len(re.findall(r'<li><a href="quellen/', small.split(">Quellen</h2>", 1)[1])) == 3
 
 
 def test_small_matrix_stays_on_the_events_page() -> None:
     site = compact_result(compact_above=None).site
     assert not any(p.startswith("wer-berichtet-was/") for p in site)
-    assert "## Wer berichtet was { data-search-exclude }" in site["ereignisse/index.md"]
+    page = site["ereignisse/index.md"]
+    assert '<h2 id="wer-berichtet-was" data-search-exclude>Wer berichtet was</h2>' in page
 
 
 @pytest.mark.slow

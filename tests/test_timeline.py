@@ -5,6 +5,7 @@ from __future__ import annotations
 from generator import Settings, run_pipeline
 
 from .conftest import seed_texts
+from .links import links_to
 
 
 def dossier_of(make_project, articles: dict[str, str]):
@@ -114,7 +115,7 @@ def test_seed_timeline_in_order(seed_result) -> None:
         assert step in found, step
     dated = [e.date.iso for e in seed_result.dossier.events if e.date]
     page = seed_result.site["ereignisse/index.md"]
-    positions = [page.index(f"]({e.id}.md)") for e in events if e.date]
+    positions = [page.index(f'href="{e.id}/"') for e in events if e.date]
     assert [d for _, d in sorted(zip(positions, dated, strict=True))] == sorted(dated)
     # a year of birth or an age never dates an event
     assert not any("Jährige" in e.title for e in events if e.date)
@@ -122,21 +123,23 @@ def test_seed_timeline_in_order(seed_result) -> None:
 
 def test_timeline_page_shows_precision_and_coverage(seed_result) -> None:
     page = seed_result.site["ereignisse/index.md"]
-    assert "**19. Juni 2024**" in page
-    assert "### September 2023" in page
-    assert "## Wer berichtet was" in page
-    assert page.index("## 2000") < page.index("## 2022") < page.index("## 2024")
+    assert "<strong>19. Juni 2024</strong>" in page
+    assert '<h3 id="september-2023">September 2023</h3>' in page
+    assert ">Wer berichtet was</h2>" in page
+    assert page.index(">2000</h2>") < page.index(">2022</h2>") < page.index(">2024</h2>")
 
 
 def test_discrepancy_is_linked_from_event_actor_and_sources(seed_result) -> None:
     site = seed_result.site
-    anchor = "widersprueche/index.md#w-zahl-der-nordkoreanischen-soldaten"
-    assert anchor in site["akteure/nordkorea.md"]
-    linked_sources = [p for p in site if p.startswith("quellen/") and anchor in site[p]]
+    page, anchor = "widersprueche/index.md", "w-zahl-der-nordkoreanischen-soldaten"
+    assert links_to(site, "akteure/nordkorea.md", page, anchor)
+    linked_sources = [
+        p for p in site if p.startswith("quellen/") and links_to(site, p, page, anchor)
+    ]
     assert len(linked_sources) == 2
     ratification = next(e for e in seed_result.dossier.events if e.predicate == "ratifizieren")
     (dated,) = [d for d in seed_result.dossier.discrepancies if d.kind == "date"]
-    assert f"widersprueche/index.md#{dated.id}" in site[f"ereignisse/{ratification.id}.md"]
+    assert links_to(site, f"ereignisse/{ratification.id}.md", page, dated.id)
 
 
 def test_relative_dates_follow_the_publication_date(make_project) -> None:

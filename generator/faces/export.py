@@ -143,7 +143,7 @@ def write_markdown(
     commentary = Commentary(
         result.site,
         LinkIndex(result.dossier, result.site),
-        Renderer(settings.templates_dir, settings.title),
+        Renderer(settings.templates_dir, settings.title, settings.directory_urls),
         find_orphans(editor_pages, result.site),
     )
     written: list[Path] = []

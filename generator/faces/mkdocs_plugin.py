@@ -1,17 +1,19 @@
 """The MkDocs adapter: runs the pipeline inside ``mkdocs build`` and ``mkdocs serve``.
 
 Generated pages are virtual files (``File.generated``); nothing is written into
-``docs/``. An editor's page at the same path wins: the generated facts are
-injected at ``<!-- dossier -->`` or appended. This is the only module that imports
-MkDocs.
+``docs/``. They are HTML already: MkDocs takes them as they are, without converting
+Markdown. An editor's page at the same path wins: the generated facts are injected at
+``<!-- dossier -->`` or appended. This is the only module that imports MkDocs.
 """
 
 from __future__ import annotations
 
 import difflib
+import html
 import logging
 import os
 import posixpath
+import re
 import threading
 from pathlib import Path
 from typing import Any
@@ -26,15 +28,15 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import AnchorLink, get_toc
-from mkdocs.utils.meta import get_data
+from mkdocs.structure.toc import get_toc
 
-from ..cache import ResultCache, content_key, library_version
+from ..cache import ResultCache
 from ..errors import DossierError
 from ..ingest.articles import ARTICLE_SUFFIXES, IngestError, decode
-from ..parallel import Stream, in_pool
+from ..parallel import Stream
 from ..pipeline import Pipeline, Result, preload
 from ..render.commentary import Commentary, find_orphans
+from ..render.html import anchor_ids, toc_tokens, with_permalinks
 from ..render.site import DEFAULT_TEMPLATES, STYLESHEET, Renderer, assets
 from ..render.wikilinks import LinkIndex
 from ..settings import COMPACT_ABOVE, DEFAULT_CACHE, PARALLEL_FROM, Limits, Settings
@@ -46,18 +48,14 @@ log = get_plugin_logger(__name__)
 # Articles read and analysed stay in memory for the life of the process: every build in it
 # (each rebuild of `mkdocs serve`, builds in tests) finds them without reading the disk.
 _MEMORY: dict[str, Any] = {}
-# Generated pages converted to HTML, by key: only those of the last build are kept.
-_PAGES: dict[str, Any] = {}
 
-# converting a page costs about a fifth of analysing an article: pages are converted by a
-# pool where this many times ``parallel_from`` of them are to be converted
+# rendering a page with the theme costs about a fifth of analysing an article: pages are
+# rendered by a pool where this many times ``parallel_from`` of them are to be rendered
 PAGES_PER_ARTICLE = 5
 
 # Material's templates that lay out a page's article (``partials/content.html`` and the
 # templates that include it)
 _ARTICLE_TEMPLATES = ("main.html", "base.html", "partials/content.html")
-# the one cache entry of the generated pages' HTML of the last build
-_LAST_BUILD = "last-build"
 
 # The template of a generated page that a pool has rendered: it prints what the pool made.
 _RENDERED = "dossier-rendered-by-pool.html"
@@ -67,8 +65,12 @@ _RENDERED = "dossier-rendered-by-pool.html"
 _SEARCH_PLUGINS = ("mkdocs.contrib.search", "material.plugins.search")
 _PAGE_CONTEXT_SAFE = (*_SEARCH_PLUGINS, __name__)
 
-# Markdown extensions the generated pages are written for (MkDocs adds toc and tables itself):
-# anchors and classes in braces, the "redaktionell geprüft" box.
+# a link within the site: neither to an anchor of the page itself, nor with a scheme (https:)
+_RELATIVE_HREF = re.compile(r'href="([^"#:/][^"#:]*)[#"]')
+
+# Markdown extensions every dossier's editors may use in their pages, whatever the project's
+# mkdocs.yml lists (MkDocs adds toc and tables itself): anchors and classes in braces,
+# boxes such as "Hinweis".
 MARKDOWN_EXTENSIONS = ("attr_list", "admonition")
 
 
@@ -115,7 +117,6 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.search_pages: list[str] = []  # site addresses for Pagefind, in build order
         self.indexing: pagefind_search.Indexing | None = None  # started before pages are written
         self.pagefind_aside: pagefind_search.SetAside | None = None
-        self.converted_pages: _ConvertedPages | None = None
         self.rendered_pages: _RenderedPages | None = None
         self.nav: Any = None
         self.serving = False
@@ -160,6 +161,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             model=self.config.model,
             limits=_limits(self.config),
             compact_above=self.config.compact_above,
+            directory_urls=config.use_directory_urls,
             cache_dir=_cache_dir(self.config.cache, root, config, seeds),
             workers=max(1, self.config.workers),
             parallel_from=self.config.parallel_from,
@@ -203,7 +205,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.commentary = Commentary(
             self.result.site,
             LinkIndex(self.result.dossier, self.result.site),
-            Renderer(self.settings.templates_dir, self.settings.title),
+            Renderer(
+                self.settings.templates_dir,
+                self.settings.title,
+                self.settings.directory_urls,
+            ),
             orphans,
         )
         for orphan in orphans:
@@ -236,24 +242,17 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 # reached through the section pages: no nav entry, no "not in nav" report
                 file.inclusion = InclusionLevel.NOT_IN_NAV
         self.previous_site = dict(self.result.site)
-        self.converted_pages = _ConvertedPages(
-            ResultCache(self.settings.cache_dir, _PAGES), config, files
-        )
-        for file in files.documentation_pages():
-            if isinstance(file, _GeneratedPage) and file.inclusion is InclusionLevel.NOT_IN_NAV:
-                _RememberedPage(file, config, self.converted_pages)
         return files
 
     @event_priority(-100)  # after other plugins have changed the site's files
     def on_nav(self, nav: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
-        if self.converted_pages is not None and self.settings is not None:
-            pages = [
-                file.page
-                for file in files.documentation_pages()
-                if isinstance(file.page, _RememberedPage)
-                and not (self.dirty and not file.is_modified())
-            ]
-            self.converted_pages.prepare(pages, config, files, self.settings)
+        urls = frozenset(file.url for file in files)
+        for file in files.documentation_pages():
+            if isinstance(file, _GeneratedPage) and type(file.page) is Page:
+                # the page MkDocs made (with its title in the nav, if it has one), told
+                # that its source is HTML already
+                file.page.__class__ = _HtmlPage
+                file.page.site_urls = urls  # type: ignore[attr-defined]
         self.nav = nav
         return nav
 
@@ -281,6 +280,20 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         for problem in problems:
             log.warning(str(problem))
         return markdown
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """An editor's page with generated facts in it: their headings get permanent links
+        and join the page's table of contents; links may point to their ids."""
+        if self.result is None or page.file.src_uri not in self.result.site:
+            return None
+        if isinstance(page, _HtmlPage):
+            return None
+        html = _with_permalinks(html, config)
+        page.toc = get_toc(toc_tokens(html))
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | anchor_ids(html)
+        return html
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         assert self.settings is not None
@@ -346,8 +359,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         pages = [
             file.page
             for file in files.documentation_pages(inclusion=inclusion)
-            if isinstance(file.page, _RememberedPage)
-            and not (self.dirty and not file.is_modified())
+            if isinstance(file.page, _HtmlPage) and not (self.dirty and not file.is_modified())
         ]
         workers = self.settings.workers
         if len(pages) < PAGES_PER_ARTICLE * self.settings.parallel_from or workers < 2:
@@ -389,9 +401,6 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             )
             self.rendered_pages.stream.close()
             self.rendered_pages = None
-        if self.converted_pages is not None:
-            self.converted_pages.finish()
-            self.converted_pages = None
         if self.result is None:
             return
         target = Path(config.site_dir) / self.config.json
@@ -462,143 +471,48 @@ class _Warnings(logging.Handler):
         self.count += 1
 
 
-class _ConvertedPages:
-    """Generated pages as MkDocs converted them to HTML in the build before, kept in the cache
-    folder: Markdown conversion is most of what a warm build costs. The HTML, table of
-    contents and anchors are reused when the page's Markdown, every file's address in the
-    site, the Markdown settings and the library versions are the same. A page whose
-    conversion reported anything (a broken link) is not kept: it is converted, and reported,
-    in every build. The pages of the last build are kept together, as one entry: thousands
-    of small files cost a cold build more than their conversion saves the next."""
+class _HtmlPage(Page):
+    """A generated page: its source is HTML (under front matter), taken as it is. Its
+    links to other files of the site are checked, as MkDocs checks a Markdown page's."""
 
-    def __init__(self, cache: ResultCache, config: MkDocsConfig, files: Files) -> None:
-        self.cache = cache
-        kept = cache.get("html", _LAST_BUILD)
-        self.kept: dict[str, dict[str, Any]] = kept if isinstance(kept, dict) else {}
-        self.pages: dict[str, dict[str, Any] | None] = {}  # this build's, by key
-        self.converted = 0
-        self.pooled = 0  # of them, converted by a pool of processes
-        versions = [
-            f"{name} {library_version(name)}"
-            for name in ("mkdocs", "markdown", "pymdown-extensions")
-        ]
-        self.site_key = content_key(
-            *versions,
-            repr(config.markdown_extensions),
-            repr(sorted((config.mdx_configs or {}).items(), key=str)),
-            repr(config.validation),
-            str(config.use_directory_urls),
-            "\n".join(
-                f"{f.src_uri} {f.url} {f.inclusion.name}"
-                for f in sorted(files, key=lambda f: f.src_uri)
-            ),
-        )
-
-    def finish(self) -> None:
-        """Only the last build's pages are kept, in memory (`mkdocs serve`) and on disk."""
-        pages = {key: page for key, page in self.pages.items() if page is not None}
-        if pages != self.kept:
-            self.cache.put("html", _LAST_BUILD, pages)
-        self.cache.keep_only("html", {_LAST_BUILD})
-        log.info(
-            f"dossier: {self.converted} of {len(self.pages)} generated pages converted from "
-            f"Markdown{f' ({self.pooled} by a pool of processes)' if self.pooled else ''}, "
-            "the others kept from the last build"
-        )
-
-    def _found(self, key: str) -> dict[str, Any] | None:
-        return self.pages.get(key) or self.kept.get(key)
-
-    def render(self, page: Page, config: MkDocsConfig, files: Files, convert) -> None:
-        assert page.markdown is not None
-        key = content_key(self.site_key, page.file.src_uri, page.markdown)
-        kept = self._found(key)
-        if kept is not None:
-            self.pages[key] = kept
-            page.content = kept["html"]
-            page.toc = get_toc(kept["toc"])
-            page._title_from_render = kept["title"]
-            page.present_anchor_ids = set(kept["anchors"])
-            links = {}
-            for src_uri, anchors in kept["links"].items():
-                target = files.get_file_from_path(src_uri)
-                if target is not None:
-                    links[target] = dict(anchors)
-            page.links_to_anchors = links
-            return
-        self.converted += 1
-        counter = _Warnings()
-        watched = logging.getLogger("mkdocs.structure")
-        watched.addHandler(counter)
-        try:
-            convert(config, files)
-        finally:
-            watched.removeHandler(counter)
-        self.pages[key] = None if counter.count else _converted(page)
-
-    def prepare(
-        self, pages: list[Page], config: MkDocsConfig, files: Files, settings: Settings
-    ) -> None:
-        """Converts the pages the cache lacks in a pool of processes, before MkDocs asks for
-        them one by one (a cold build of a large dossier: Markdown conversion is most of
-        MkDocs' time, and it is the same work page by page). Pages whose conversion reports
-        anything are left to MkDocs, which reports it."""
-        missing = []
-        for page in pages:
-            markdown, _ = get_data(page.file.content_string)
-            key = content_key(self.site_key, page.file.src_uri, markdown)
-            if self._found(key) is None:
-                missing.append((page, key))
-        workers = settings.workers
-        if len(missing) < PAGES_PER_ARTICLE * settings.parallel_from or workers < 2:
-            return
-        calls = [(page, config, files) for page, _ in missing]
-        results = in_pool(_convert, calls, workers)
-        for (_, key), converted in zip(missing, results, strict=True):
-            if converted is not None:
-                self.converted += 1
-                self.pooled += 1
-                self.pages[key] = converted
-
-
-def _converted(page: Page) -> dict[str, Any]:
-    """What MkDocs made of a page's Markdown, as kept in the cache."""
-    return {
-        "html": page.content,
-        "toc": [_toc_token(item) for item in page.toc],
-        "title": page._title_from_render,
-        "anchors": sorted(page.present_anchor_ids or ()),
-        "links": {
-            target.src_uri: dict(anchors)
-            for target, anchors in (page.links_to_anchors or {}).items()
-        },
-    }
-
-
-def _convert(page: Page, config: MkDocsConfig, files: Files) -> dict[str, Any] | None:
-    """In a forked worker: MkDocs' conversion of one page; None where it reported anything
-    (which this process keeps to itself: the build reports it, itself)."""
-    counter = _Warnings()
-    watched = logging.getLogger("mkdocs.structure")
-    watched.addHandler(counter)
-    watched.propagate = False
-    page.read_source(config)
-    Page.render(page, config, files)
-    return None if counter.count else _converted(page)
-
-
-class _RememberedPage(Page):
-    """A generated page, converted to HTML by :class:`_ConvertedPages`."""
-
-    def __init__(self, file: File, config: MkDocsConfig, pages: _ConvertedPages) -> None:
-        super().__init__(None, file, config)
-        self.converted_pages = pages
+    site_urls: frozenset[str] = frozenset()  # of every file of the site
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
-        if self.markdown is None:
-            super().render(config, files)
-        else:
-            self.converted_pages.render(self, config, files, super().render)
+        assert self.markdown is not None
+        content = _with_permalinks(self.markdown, config)
+        self.content = content
+        self.toc = get_toc(toc_tokens(content))
+        self.present_anchor_ids = anchor_ids(content)
+        self.links_to_anchors = {}
+        for href in _broken_links(self.url, content, self.site_urls):
+            log.warning(
+                f"Doc file '{self.file.src_uri}' (generated) contains a link '{href}', but "
+                "the site has no such file"
+            )
+
+
+def _broken_links(url: str, content: str, site_urls: frozenset[str]) -> list[str]:
+    """The relative links of a page at ``url`` that point to no file of the site."""
+    folder = "/" + (url if url.endswith("/") or not url else posixpath.dirname(url) + "/")
+    broken = []
+    for href in sorted(set(_RELATIVE_HREF.findall(content))):
+        target = posixpath.normpath(posixpath.join(folder, html.unescape(href))).lstrip("/")
+        if target and href.endswith("/"):
+            target += "/"
+        if target not in site_urls:
+            broken.append(href)
+    return broken
+
+
+def _with_permalinks(html: str, config: MkDocsConfig) -> str:
+    """Permanent links on the headings, as the project's ``toc`` settings give them to
+    Markdown pages (``permalink``, ``permalink_title``)."""
+    options = (config.mdx_configs or {}).get("toc", {})
+    permalink = options.get("permalink", False)
+    if not permalink:
+        return html
+    symbol = "&para;" if permalink is True else str(permalink)
+    return with_permalinks(html, symbol, options.get("permalink_title", "Permanent link"))
 
 
 class _RenderedPages:
@@ -702,15 +616,6 @@ def _nothing(*_: Any) -> None:
 
 def _module_of(handler: Any) -> str:
     return type(getattr(handler, "__self__", None)).__module__
-
-
-def _toc_token(item: AnchorLink) -> dict[str, Any]:
-    return {
-        "level": item.level,
-        "id": item.id,
-        "name": item.title,
-        "children": [_toc_token(child) for child in item.children],
-    }
 
 
 def _preload(settings: Settings) -> None:

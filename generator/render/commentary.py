@@ -25,13 +25,20 @@ def insert(markdown: str, marker: str, content: str) -> str:
     """Generated content at the editor's marker, or after their text."""
     if marker in markdown:
         return markdown.replace(marker, content, 1)
-    return markdown.rstrip("\n") + "\n\n" + content
+    return markdown.rstrip("\n") + "\n\n" + content.lstrip("\n")
 
 
 def facts_of(generated: str) -> str:
-    """A generated page without its front matter and title: the editor's title wins."""
+    """A generated page without its front matter and title: the editor's title wins. It
+    is HTML, which Markdown keeps as it is: one element around it, alone on its lines."""
     facts = _FRONT_MATTER.sub("", generated, count=1)
-    return re.sub(r"\A\s*# [^\n]*\n", "", facts, count=1)
+    return html_block(re.sub(r"\A\s*<h1[^>]*>.*?</h1>\n", "", facts, count=1, flags=re.DOTALL))
+
+
+def html_block(html: str) -> str:
+    """Generated HTML for an editor's Markdown page: one element, alone between blank
+    lines, which Markdown keeps as it is."""
+    return f'\n\n<div class="dossier-facts">\n{html.strip()}\n</div>\n\n'
 
 
 def find_orphans(editor_pages: Iterable[str], site: Site) -> list[str]:
@@ -60,8 +67,8 @@ class Commentary:
         """The editor's page ``page`` (its Markdown) with links resolved and facts injected."""
         markdown, problems = resolve_wikilinks(markdown, page, self.links, display, original)
         if page == EDITORS_PAGE:
-            section = self.renderer.render_page("orphans.md.j2", page, orphans=self.orphans)
-            markdown = insert(markdown, ORPHANS_MARKER, section)
+            section = self.renderer.render_page("orphans.html.j2", page, orphans=self.orphans)
+            markdown = insert(markdown, ORPHANS_MARKER, html_block(section))
         generated = self.site.get(page)
         if generated is not None:
             markdown = insert(markdown, MARKER, facts_of(generated))

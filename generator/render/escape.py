@@ -1,8 +1,9 @@
-"""Escaping of untrusted article text for the Markdown pages MkDocs renders.
+"""Escaping of untrusted article text for the pages of the site.
 
-Article text may contain anything: HTML, Markdown syntax, Jinja syntax. Each
-filter here turns it into inert text for one context. Templates never print
-article text without one of them.
+Article text may contain anything: HTML, Markdown syntax, Jinja syntax. Each function
+here turns it into inert text for one context: :func:`html_text` for the generated
+HTML pages (the renderer applies it to every value a template prints), the others for
+Markdown (editors' pages, wiki links) and page titles.
 """
 
 from __future__ import annotations
@@ -58,13 +59,14 @@ def title_text(text: str) -> str:
     return markdown_text(text)
 
 
-def attribute(text: str) -> str:
-    """Untrusted text inside a double-quoted HTML attribute."""
+def html_text(text: str) -> str:
+    """Untrusted text as HTML, in an element or a double-quoted attribute: it shows as the
+    text, nothing more, also where the HTML lands in Markdown or a template language."""
     return _plain(text).translate(_ENTITY)
 
 
 def safe_url(url: str | None) -> str | None:
-    """An http(s) URL, attribute-escaped; anything else (``javascript:`` …) is refused."""
+    """An http(s) URL; anything else (``javascript:`` …) is refused."""
     if not url:
         return None
     try:
@@ -73,6 +75,6 @@ def safe_url(url: str | None) -> str | None:
         return None
     if scheme not in ("http", "https"):
         return None
-    # parentheses and spaces would end a Markdown link early
-    cleaned = url.strip().replace(" ", "%20").replace("(", "%28").replace(")", "%29")
-    return html.escape(cleaned, quote=True)
+    # spaces and parentheses would end a link early in Markdown; the URL is escaped as HTML
+    # where it is printed
+    return url.strip().replace(" ", "%20").replace("(", "%28").replace(")", "%29")

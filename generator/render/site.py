@@ -1,14 +1,18 @@
-"""Render a :class:`~generator.model.Dossier` into Markdown pages with Jinja2.
+"""Render a :class:`~generator.model.Dossier` into pages with Jinja2.
 
-This is the only module that knows page paths. Layout lives in the templates: the
-defaults ship in the package (``generator/templates/``), and a project's own templates
-folder overrides single templates by file name, as a theme's ``custom_dir`` does.
-Python only prepares data and provides the escaping filters and the link helper.
+This is the only module that knows page paths. A page is HTML under YAML front matter,
+kept at a ``.md`` path so that MkDocs builds it as a page of the site; it is never
+converted as Markdown, which is most of what building thousands of pages would cost.
+Layout lives in the templates: the defaults ship in the package (``generator/templates/``),
+and a project's own templates folder overrides single templates by file name, as a
+theme's ``custom_dir`` does. Python only prepares data and provides the escaping, the
+filters and the link helper.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import posixpath
 import unicodedata
 from collections import Counter, defaultdict
@@ -19,13 +23,15 @@ from typing import Any
 
 import jinja2
 from babel.dates import format_date
+from markdown.extensions.toc import slugify
+from markupsafe import Markup
 
 from ..errors import DossierError
 from ..formatting import format_german_date, format_number
 from ..model import ACTOR_KINDS, Actor, Dossier, Event, Mention, Source
 from ..parallel import in_pool
 from ..settings import COMPACT_ABOVE
-from .escape import attribute, markdown_text, safe_url, title_text
+from .escape import html_text, safe_url, title_text
 
 Site = dict[str, str]
 
@@ -65,6 +71,30 @@ def relative_path(target: str, folder: str) -> str:
     while common < min(len(to) - 1, len(start)) and to[common] == start[common]:
         common += 1
     return "/".join([".."] * (len(start) - common) + to[common:])
+
+
+def page_url(path: str, directory_urls: bool = True) -> str:
+    """The URL of the page at source path ``path``, relative to the site's root, as MkDocs
+    makes it: ``akteure/x.md`` is ``akteure/x/`` (``akteure/x.html`` without directory
+    URLs), ``akteure/index.md`` is ``akteure/``."""
+    stem = path.removesuffix(".md")
+    if not directory_urls:
+        return f"{stem}.html"
+    if stem == "index":
+        return ""
+    return stem.removesuffix("index") if stem.endswith("/index") else f"{stem}/"
+
+
+def page_link(target: str, page: str, anchor: str | None, directory_urls: bool) -> str:
+    """The link from the page at source path ``page`` to the page at ``target`` (and an
+    ``anchor`` in it), as a URL relative to the page's own."""
+    url = page_url(page, directory_urls)
+    target_url = page_url(target, directory_urls)
+    if target == page and anchor:
+        return f"#{anchor}"
+    folder = url.rstrip("/") if url.endswith("/") or not url else posixpath.dirname(url)
+    relative = relative_path(target_url, folder) or "./"
+    return f"{relative}#{anchor}" if anchor else relative
 
 
 def page_path(kind: str, item_id: str | None = None) -> str:
@@ -155,26 +185,36 @@ class Segment:
 class Renderer:
     """Renders every page of a dossier; one instance per build."""
 
-    def __init__(self, templates_dir: Path | None = None, title: str = "Dossier") -> None:
+    def __init__(
+        self,
+        templates_dir: Path | None = None,
+        title: str = "Dossier",
+        directory_urls: bool = True,
+    ) -> None:
         """``templates_dir``: the project's own templates, each overriding the packaged
-        template of the same file name; ``title``: the dossier's name."""
+        template of the same file name; ``title``: the dossier's name; ``directory_urls``:
+        the site's URLs end in ``/`` (MkDocs' ``use_directory_urls``)."""
         folders = [DEFAULT_TEMPLATES]
         if templates_dir is not None:
             if not templates_dir.is_dir():
                 raise DossierError(f"templates folder not found: {templates_dir}")
+            _refuse_markdown_templates(templates_dir)
             folders.insert(0, templates_dir)
+        self.directory_urls = directory_urls
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader([str(folder) for folder in folders]),
             undefined=jinja2.StrictUndefined,
             keep_trailing_newline=True,
             trim_blocks=True,
             lstrip_blocks=True,
-            autoescape=False,  # output is Markdown; every untrusted value goes through a filter
+            autoescape=True,
+            # every printed value that is not markup already (a macro's, a link) is escaped
+            # for HTML and for template languages: see escape.html_text
+            finalize=_escaped,
         )
         self.env.filters.update(
-            text=markdown_text,
-            title=title_text,
-            attr=attribute,
+            title=_title,
+            slug=_slug,
             safe_url=safe_url,
             german_date=format_german_date,
             number=format_number,
@@ -212,24 +252,25 @@ class Renderer:
                 raise DossierError(f"two pages would be written to {path}")
             jobs[path] = (template, path, index, {"dossier": dossier, **context})
 
-        emit(START_PAGE, "start.md.j2")
-        emit(page_path("source"), "sources.md.j2")
-        emit(page_path("actor"), "actors.md.j2")
-        emit(page_path("event"), "events.md.j2")
-        emit(DISCREPANCY_PAGE, "discrepancies.md.j2")
+        emit(START_PAGE, "start.html.j2")
+        emit(page_path("source"), "sources.html.j2")
+        emit(page_path("actor"), "actors.html.j2")
+        emit(page_path("event"), "events.html.j2")
+        emit(DISCREPANCY_PAGE, "discrepancies.html.j2")
         for source in dossier.sources:
-            emit(page_path("source", source.id), "source.md.j2", source=source)
+            emit(page_path("source", source.id), "source.html.j2", source=source)
         for actor in dossier.actors:
             if actor.id not in index.minor:
-                emit(page_path("actor", actor.id), "actor.md.j2", actor=actor)
+                emit(page_path("actor", actor.id), "actor.html.j2", actor=actor)
         for letter, actors in index.minor_by_initial():
-            emit(page_path("minor", letter), "minor_actors.md.j2", letter=letter, actors=actors)
+            emit(page_path("minor", letter), "minor_actors.html.j2", letter=letter, actors=actors)
         for event in dossier.events:
-            emit(page_path("event", event.id), "event.md.j2", event=event)
+            emit(page_path("event", event.id), "event.html.j2", event=event)
         if not index.matrix_inline():
             pages = index.matrix_pages()
             for page in pages:
-                emit(page_path("matrix", page.id), "matrix.md.j2", page=page, pages=pages)
+                emit(page_path("matrix", page.id), "matrix.html.j2", page=page, pages=pages)
+        index.pages = frozenset(jobs)
         # the pages of a large dossier are rendered by a pool of processes
         texts = in_pool(self._render_with, list(jobs.values()), workers)
         return dict(sorted(zip(jobs, texts, strict=True)))
@@ -245,13 +286,15 @@ class Renderer:
         """``index``: the dossier's look-ups (None outside a dossier), also given to the
         template as ``index``."""
 
-        def link(kind: str, item_id: str | None = None, anchor: str | None = None) -> str:
+        def link(kind: str, item_id: str | None = None, anchor: str | None = None) -> Markup:
             if kind == "actor" and index is not None and item_id in index.minor:
                 # an actor without a page of its own: its entry on the page of its initial
                 kind, item_id, anchor = "minor", index.minor[item_id], item_id
-            target_path = item_id if kind == "file" and item_id else page_path(kind, item_id)
-            target = relative_path(target_path, posixpath.dirname(path))
-            return f"{target}#{anchor}" if anchor else target
+            target = item_id if kind == "file" and item_id else page_path(kind, item_id)
+            if index is not None and kind != "file" and target not in index.pages:
+                raise DossierError(f"a link to {target}, a page the dossier does not have")
+            # made of paths and slugs: escaped as HTML, nothing else to escape
+            return Markup(html.escape(page_link(target, path, anchor, self.directory_urls)))
 
         try:
             if index is not None:
@@ -268,6 +311,7 @@ class _Index:
 
     def __init__(self, dossier: Dossier, minor: Any = (), compact: bool = False) -> None:
         self.dossier = dossier
+        self.pages: frozenset[str] = frozenset()  # every page's path, to check each link
         self.compact = compact  # a large dossier: see Renderer.render
         # actors without a page of their own, and the initial of the page that lists them
         self.minor = {actor.id: initial(actor.name) for actor in minor}
@@ -519,6 +563,37 @@ class _Index:
         return sorted((e for e in self.dossier.events if e.date is None), key=lambda e: e.title)
 
 
+def _escaped(value: Any) -> Markup:
+    return value if isinstance(value, Markup) else Markup(html_text(str(value)))
+
+
+def _title(text: str) -> Markup:
+    """Untrusted text as a page title in the front matter (see escape.title_text)."""
+    return Markup(title_text(text))
+
+
+def _slug(text: str) -> str:
+    """A heading's id as Markdown's table of contents makes it (``März 2024``: ``marz-2024``)."""
+    return slugify(text, "-")
+
+
+def _refuse_markdown_templates(folder: Path) -> None:
+    """A project's page template in Markdown (``actor.md.j2``) would be ignored without a
+    word: the pages are HTML now, and its layout has to move to ``actor.html.j2``."""
+    stale = sorted(
+        path.name
+        for path in folder.glob("*.md.j2")
+        if (DEFAULT_TEMPLATES / path.name.replace(".md.j2", ".html.j2")).is_file()
+    )
+    if stale:
+        others = f" (also: {', '.join(stale[1:])})" if stale[1:] else ""
+        raise TemplateFault(
+            f"{folder / stale[0]}: page templates are HTML now; move its layout to "
+            f"{stale[0].replace('.md.j2', '.html.j2')} (see generator/templates/) "
+            f"or delete it{others}"
+        )
+
+
 def month_name(year: str, month: str) -> str:
     return format_date(dt.date(int(year), int(month), 1), "MMMM", locale="de")
 
@@ -547,5 +622,7 @@ def render_site(
     compact_above: int | None = COMPACT_ABOVE,
     docs_dir: Path | None = None,
     workers: int = 1,
+    directory_urls: bool = True,
 ) -> Site:
-    return Renderer(templates_dir, title).render(dossier, compact_above, docs_dir, workers)
+    renderer = Renderer(templates_dir, title, directory_urls)
+    return renderer.render(dossier, compact_above, docs_dir, workers)

@@ -106,7 +106,7 @@ def test_without_a_templates_folder_the_packaged_templates_render(tmp_path) -> N
     for name, text in seed_texts().items():
         (seeds / name).write_text(text, encoding="utf-8")
     result = run_pipeline(Settings(seeds_dir=seeds, title="Nordkorea-Dossier"))
-    assert "<h1>Nordkorea-Dossier</h1>" in result.site["index.md"]
+    assert ">Nordkorea-Dossier</h1>" in result.site["index.md"]
     assert len([p for p in result.site if p.startswith("quellen/")]) == 4
 
 

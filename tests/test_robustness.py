@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from markupsafe import Markup
 
 from generator import Settings, run_pipeline
 from generator.analyse import sentences
@@ -290,12 +291,12 @@ def test_a_defect_in_linking_or_rendering_skips_that_article_only(
 
     real = site.html_text
 
-    def fragile(text: str) -> str:
+    def fragile(text: str) -> Markup:
         if "SPRENGSATZ" in text:
             raise KeyError("s99")
-        return real(text)
+        return Markup(real(text))
 
-    monkeypatch.setattr(site, "html_text", fragile)
+    monkeypatch.setattr(site, "_escaped_text", fragile)
     project = defective_project(make_project, monkeypatch)
     result = run_pipeline(Settings.for_project(project))
     assert [str(d) for d in result.diagnostics] == [
@@ -316,16 +317,16 @@ def test_a_defect_that_many_articles_meet_stops_the_build_as_the_generators(
     real_text, real_link = site.html_text, pipeline.Pipeline._link
     links: list[int] = []
 
-    def fragile(text: str) -> str:
+    def fragile(text: str) -> Markup:
         if "SPRENGSATZ" in text:
             raise KeyError("s99")
-        return real_text(text)
+        return Markup(real_text(text))
 
     def counted(self, sources, *rest):
         links.append(len(sources))
         return real_link(self, sources, *rest)
 
-    monkeypatch.setattr(site, "html_text", fragile)
+    monkeypatch.setattr(site, "_escaped_text", fragile)
     monkeypatch.setattr(pipeline.Pipeline, "_link", counted)
     articles = {f"defekt{n}.txt": f"SPRENGSATZ Nummer {n}\n" + BODY for n in range(12)}
     project = make_project(articles)

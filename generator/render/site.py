@@ -564,7 +564,13 @@ class _Index:
 
 
 def _escaped(value: Any) -> Markup:
-    return value if isinstance(value, Markup) else Markup(html_text(str(value)))
+    return value if isinstance(value, Markup) else _escaped_text(str(value))
+
+
+@lru_cache(maxsize=65536)
+def _escaped_text(text: str) -> Markup:
+    """Names, titles and labels are printed on many pages: each is escaped once."""
+    return Markup(html_text(text))
 
 
 def _title(text: str) -> Markup:
@@ -573,8 +579,9 @@ def _title(text: str) -> Markup:
 
 
 def _slug(text: str) -> str:
-    """A heading's id as Markdown's table of contents makes it (``März 2024``: ``marz-2024``)."""
-    return slugify(text, "-")
+    """A heading's id as Markdown's table of contents makes it (``März 2024``: ``marz-2024``);
+    ``titel`` for a text without a letter or digit of the Latin alphabet."""
+    return slugify(text, "-") or "titel"
 
 
 def _refuse_markdown_templates(folder: Path) -> None:

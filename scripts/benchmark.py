@@ -191,9 +191,13 @@ def child(mode: str, project: Path) -> None:
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     os.chdir(project)
 
+    configs = []
+
     def one_build() -> dict[str, object]:
         config = load_config(config_file="mkdocs.yml")
+        configs.append(config)
         started = time.perf_counter()
+        config.plugins.on_startup(command="build", dirty=False)  # as `mkdocs build` does
         build(config)
         figures: dict[str, object] = {"build_s": time.perf_counter() - started}
         plugin = config.plugins.get("dossier")
@@ -218,7 +222,8 @@ def child(mode: str, project: Path) -> None:
         with seeds[len(seeds) // 2].open("a", encoding="utf-8") as handle:
             handle.write("Am Abend sagte ein Sprecher, 40 weitere Menschen seien gekommen.\n")
         figures["edited"] = one_build()
-    print(json.dumps(figures))
+    print(json.dumps(figures), flush=True)
+    configs[-1].plugins.on_shutdown()  # the end of `mkdocs build`: the process exits
 
 
 def plugin_settings_of(project: Path) -> Settings | None:

@@ -133,7 +133,12 @@ def build(
             plugin.config.cache = False
         elif cache_dir is not None:
             plugin.config.cache = str(cache_dir.resolve())
-        mkdocs_build(config)
+        # the events `mkdocs build` fires around a build
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
     except MkDocsException as error:
         raise click.ClickException(str(error)) from error
     finally:

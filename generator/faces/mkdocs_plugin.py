@@ -9,6 +9,7 @@ Markdown. An editor's page at the same path wins: the generated facts are inject
 from __future__ import annotations
 
 import difflib
+import gc
 import html
 import logging
 import os
@@ -127,6 +128,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         cache = self._pagefind_cache()
         if cache is not None and not self.serving:
             self.pagefind_aside = pagefind_search.SetAside(Path(config.site_dir), cache)
+
+    def on_shutdown(self) -> None:
+        # The process ends: its last garbage collection need not walk every object of the
+        # build (a third of a second after a 300-article build).
+        gc.freeze()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = dirty and command == "serve"

@@ -46,6 +46,29 @@ def test_export_markdown_writes_a_complete_docs_folder_outside_docs(project: Pat
     assert ">Verwaiste Kommentare</h2>" in (out / "redaktion.md").read_text(encoding="utf-8")
 
 
+def test_the_exported_folder_builds_with_plain_mkdocs(project: Path, tmp_path: Path) -> None:
+    """No dossier plugin: the generated pages' HTML passes through Markdown as it is."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    assert CliRunner().invoke(main, ["export", "--markdown", "export"]).exit_code == 0
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text(
+        f"site_name: Export\ndocs_dir: {project / 'export'}\nsite_dir: {tmp_path / 'site'}\n",
+        encoding="utf-8",
+    )
+    build(load_config(config_file=str(config_file), strict=True))
+    page = (tmp_path / "site" / "akteure" / "wladimir-putin" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    assert '<h1 id="wladimir-putin">Wladimir Putin</h1>' in page
+    assert '<h2 id="erwahnungen" data-search-exclude>Erwähnungen</h2>' in page
+    assert "&lt;p&gt;" not in page and "&lt;a " not in page  # not shown as text
+    article = page.split('<h1 id="wladimir-putin">', 1)[1]
+    linked = article.split('href="../../quellen/', 1)[1].split("/", 1)[0]
+    assert (tmp_path / "site" / "quellen" / linked / "index.html").is_file()
+
+
 def test_export_reads_the_plugin_options_of_mkdocs_yml(project: Path) -> None:
     (project / "seeds").rename(project / "artikel")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")

@@ -122,6 +122,23 @@ def test_no_request_leaves_the_site_while_reading_it(page, served_site: str) -> 
     assert [url for url in requests if not url.startswith((served_site, "data:", "blob:"))] == []
 
 
+def test_an_actor_page_has_its_contents_and_a_quote_leads_to_its_sentence(
+    page, served_site: str
+) -> None:
+    """The generated pages are HTML: their table of contents, permanent links and anchors
+    come from the plugin, not from Markdown."""
+    page.goto(served_site + "akteure/wladimir-putin/")
+    contents = page.locator("nav.md-nav--secondary").first.text_content() or ""
+    assert "Erwähnungen" in contents and "Ereignisse" in contents
+    assert page.locator("h2#erwahnungen a.headerlink").count() == 1
+    quote = page.locator("article li a", has_text="Satz").first
+    anchor = (quote.get_attribute("href") or "").split("#", 1)[1]
+    quote.click()
+    page.wait_for_url(re.compile(rf"/quellen/[^/]+/#{anchor}$"), timeout=10000)
+    sentence = page.locator(f"span.dossier-sentence#{anchor}")
+    assert sentence.is_visible() and "Putin" in (sentence.text_content() or "")
+
+
 def build_seeds_with(tmp_path_factory: pytest.TempPathFactory, name: str, option: str) -> Path:
     """The seeds built (--strict) with one more option of the dossier plugin; the site."""
     project = tmp_path_factory.mktemp(f"{name}-project")

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import posixpath
+import re
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.render.html import anchor_ids, toc_tokens, with_permalinks
+from generator.render.html import anchor_ids, toc_tokens, unique_heading_ids, with_permalinks
 from generator.render.site import page_link, page_url
 
 PAGE = (
@@ -127,3 +128,19 @@ def test_page_link_resolves_to_the_target_url(target: str, page: str, directory_
     assert link
     assert not link.startswith("/")
     assert resolve(page_url(page, directory_urls), link) == "/" + page_url(target, directory_urls)
+
+
+def test_heading_ids_are_made_unique_and_link_targets_keep_theirs() -> None:
+    page = (
+        '<h1 id="quellen">Quellen</h1>\n<h2 id="quellen">Quellen</h2>\n'
+        '<p><span id="s1">Satz</span></p>\n<h3 id="s1">S1</h3>\n'
+        '<h3 id="a">A</h3>\n<h3 id="a">B</h3>\n<h3 id="a_1">C</h3>\n'
+    )
+    unique = unique_heading_ids(page)
+    ids = anchor_ids(unique)
+    assert len(re.findall(r' id="', unique)) == len(ids)  # no id twice
+    assert '<h2 id="quellen">' in unique and '<h1 id="quellen_1">' in unique  # the title yields
+    assert '<span id="s1">' in unique and '<h3 id="s1_1">' in unique  # a sentence keeps its id
+    assert '<h3 id="a">A</h3>' in unique and '<h3 id="a_1">C</h3>' in unique
+    assert unique_heading_ids(unique) == unique
+    assert unique_heading_ids('<h2 id="x">X</h2>') == '<h2 id="x">X</h2>'

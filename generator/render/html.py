@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from typing import Any
 
 _HEADING = re.compile(r"<h([1-6])(\s[^>]*)?>(.*?)</h\1>", re.DOTALL)
@@ -34,6 +35,42 @@ def toc_tokens(page: str) -> list[dict[str, Any]]:
         (stack[-1]["children"] if stack else root).append(token)
         stack.append(token)
     return root
+
+
+def unique_heading_ids(page: str) -> str:
+    """The page with each heading's id unique, as Markdown's table of contents makes them
+    (``_1``, ``_2`` … appended). Where ids collide, what links point to keeps its id: an
+    element that is not a heading (a sentence's ``s4``), then the first of the other
+    headings; the page's title (``h1``), which nothing links to, yields to all of them."""
+    counts = Counter(_ID.findall(page))
+    if all(count == 1 for count in counts.values()):
+        return page
+    heading_ids = Counter(
+        found.group(1)
+        for match in _HEADING.finditer(page)
+        if (found := _ID.search(match.group(2) or "")) is not None
+    )
+    taken = set(counts)
+    kept: set[str] = set()
+
+    def renamed(match: re.Match[str]) -> str:
+        attributes = match.group(2) or ""
+        found = _ID.search(attributes)
+        if found is None:
+            return match.group(0)
+        anchor = found.group(1)
+        title_yields = match.group(1) == "1" and counts[anchor] > 1
+        if not title_yields and anchor not in kept and counts[anchor] == heading_ids[anchor]:
+            kept.add(anchor)
+            return match.group(0)
+        number = 1
+        while f"{anchor}_{number}" in taken:
+            number += 1
+        taken.add(f"{anchor}_{number}")
+        attributes = f"{attributes[: found.start(1)]}{anchor}_{number}{attributes[found.end(1) :]}"
+        return f"<h{match.group(1)}{attributes}>{match.group(3)}</h{match.group(1)}>"
+
+    return _HEADING.sub(renamed, page)
 
 
 def anchor_ids(page: str) -> set[str]:

@@ -32,6 +32,7 @@ from ..model import ACTOR_KINDS, Actor, Dossier, Event, Mention, Source
 from ..parallel import in_pool
 from ..settings import COMPACT_ABOVE
 from .escape import html_text, safe_url, title_text
+from .html import unique_heading_ids
 
 Site = dict[str, str]
 
@@ -299,7 +300,8 @@ class Renderer:
         try:
             if index is not None:
                 context["index"] = index
-            return self.env.get_template(template).render(link=link, **context)
+            page = self.env.get_template(template).render(link=link, **context)
+            return unique_heading_ids(page)
         except (jinja2.TemplateSyntaxError, jinja2.TemplateNotFound) as error:
             raise TemplateFault(f"template {template}: {error}") from error
         except jinja2.TemplateError as error:

@@ -6,6 +6,7 @@
     python scripts/benchmark.py --worst-cases        # hostile articles at the limits
     python scripts/benchmark.py --scale [100 300 1000]   # whole builds, cold, warm, edited,
                                                          # against plain Material
+    python scripts/benchmark.py --scale 300 --pairs 5    # and 5 more cold/plain pairs
 
 Prints figures; it is a script, not a timed test. Each stage is timed once after a
 warm-up of the lexicon (loading it is reported separately).
@@ -20,6 +21,7 @@ import json
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -282,7 +284,7 @@ def search_index_size(site: Path) -> tuple[float, str]:
     return size / 1e6, "lunr"
 
 
-def scale(sizes: list[int], keep: Path | None = None) -> None:
+def scale(sizes: list[int], keep: Path | None = None, pairs: int = 0) -> None:
     print(
         f"{os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.1f} at the start "
         "(the machine is shared: compare figures of one run)"
@@ -307,6 +309,8 @@ def scale(sizes: list[int], keep: Path | None = None) -> None:
             cold_total[n] = float(cold["wall_s"])
             cold_cpu[n] = float(cold["cpu_s"])
             report(n, cold, warm, edit, plain)
+            if pairs:
+                cold_pairs(project, plain_project, pairs)
             if keep is not None:  # the built site, for scripts/search_timing.py
                 shutil.copytree(project / "site", keep / f"site-{n}", dirs_exist_ok=True)
             shutil.rmtree(project)
@@ -317,6 +321,28 @@ def scale(sizes: list[int], keep: Path | None = None) -> None:
                 f"wall {cold_total[1000] / cold_total[100]:.1f}, "
                 f"CPU {cold_cpu[1000] / cold_cpu[100]:.1f}"
             )
+
+
+def cold_pairs(project: Path, plain_project: Path, pairs: int) -> None:
+    """``pairs`` more cold builds of the dossier (its cache deleted), each followed by a
+    build of the plain site: the median ratio of the pairs is less at the mercy of a
+    shared machine than one build of each."""
+    ratios, colds, plains = [], [], []
+    for _ in range(pairs):
+        shutil.rmtree(project / ".dossier-cache", ignore_errors=True)
+        cold = float(run_child("build", project)["wall_s"])
+        plain = float(run_child("build", plain_project)["wall_s"])
+        colds.append(cold)
+        plains.append(plain)
+        ratios.append(cold / plain)
+    print(
+        f"{pairs} more pairs in turn, cold / plain: "
+        + ", ".join(
+            f"{c:.1f}/{p:.1f} = {r:.2f}" for c, p, r in zip(colds, plains, ratios, strict=True)
+        )
+        + f"; median {statistics.median(ratios):.2f} (cold {statistics.median(colds):.1f} s, "
+        f"plain {statistics.median(plains):.1f} s)"
+    )
 
 
 def report(n: int, cold: dict, warm: dict, edit: dict, plain: dict) -> None:
@@ -406,6 +432,13 @@ def main() -> None:
     parser.add_argument(
         "--keep-sites", type=Path, metavar="DIR", help="with --scale: keep each built site in DIR"
     )
+    parser.add_argument(
+        "--pairs",
+        type=int,
+        default=0,
+        metavar="K",
+        help="with --scale: K more cold and plain builds in turn, and their median ratio",
+    )
     parser.add_argument("--child", nargs=2, metavar=("MODE", "PROJECT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -415,7 +448,7 @@ def main() -> None:
         pool_threshold(args.pool or [8, 16, 32, 64, 128, 256, 512])
         return
     if args.scale is not None:
-        scale(args.scale or list(SIZES), args.keep_sites)
+        scale(args.scale or list(SIZES), args.keep_sites, args.pairs)
         return
     if args.worst_cases:
         time_worst_cases()

@@ -19,13 +19,18 @@ _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
 
 
+def _heading_id(heading: re.Match[str]) -> re.Match[str] | None:
+    """The id attribute of a heading matched by ``_HEADING`` (its value is group 1)."""
+    return _ID.search(heading.group(2) or "")
+
+
 def toc_tokens(page: str) -> list[dict[str, Any]]:
     """The headings with an id, nested by level, as Markdown's ``toc`` extension gives
     them (``level``, ``id``, ``name``: the heading's text, still escaped, ``children``)."""
     root: list[dict[str, Any]] = []
     stack: list[dict[str, Any]] = []
     for match in _HEADING.finditer(page):
-        found = _ID.search(match.group(2) or "")
+        found = _heading_id(match)
         if found is None:
             continue
         text = _TAG.sub("", _HEADERLINK.sub("", match.group(3))).strip()
@@ -48,14 +53,14 @@ def unique_heading_ids(page: str) -> str:
     heading_ids = Counter(
         found.group(1)
         for match in _HEADING.finditer(page)
-        if (found := _ID.search(match.group(2) or "")) is not None
+        if (found := _heading_id(match)) is not None
     )
     taken = set(counts)
     kept: set[str] = set()
 
     def renamed(match: re.Match[str]) -> str:
         attributes = match.group(2) or ""
-        found = _ID.search(attributes)
+        found = _heading_id(match)
         if found is None:
             return match.group(0)
         anchor = found.group(1)
@@ -85,7 +90,7 @@ def with_permalinks(page: str, symbol: str, title: str) -> str:
     link_title = html.escape(title, quote=True)
 
     def linked(match: re.Match[str]) -> str:
-        found = _ID.search(match.group(2) or "")
+        found = _heading_id(match)
         if found is None or 'class="headerlink"' in match.group(3):
             return match.group(0)
         anchor = f'<a class="headerlink" href="#{found.group(1)}" title="{link_title}">{symbol}</a>'

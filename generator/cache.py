@@ -48,7 +48,7 @@ _LIBRARIES = (
     "dossier-generator",
     "babel",  # CLDR: numbers, month and currency names
     "spacy",
-    "spacy-lookups-data",
+    "marisa-trie",  # reads the word tables
     "charset-normalizer",
     "python-crfsuite",
 )

@@ -1,7 +1,7 @@
 """What kind of name a word behaves like, from distributional word clusters.
 
-spacy-lookups-data ships Brown clusters for a million German words: words used in
-similar contexts share a cluster, and surnames, given names, places and companies
+spacy-lookups-data ships Brown clusters for a million German words (compiled into a
+trie, see ``lookups``): words used in similar contexts share a cluster, and surnames, given names, places and companies
 fall into clusters of their own. Which cluster means what is not hard-coded: it is
 learned on load from the word lists of ``generator/data/`` (given names, surnames,
 toponyms from german-nouns; states and organisations from the world-knowledge
@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Literal
 
-from .lookups import lookup_table
+from .lookups import ClusterTable, cluster_table, table_facts
 
 NameClass = Literal["given", "surname", "place", "organisation"]
 
@@ -24,20 +24,18 @@ MIN_KNOWN = 8
 MIN_SHARE = 0.6
 
 
-def _cluster_table() -> dict[str, int]:
-    return lookup_table("lexeme_cluster")
-
-
 class ClusterClasses:
     """Maps a word to the name class of its cluster (or None)."""
 
     def __init__(
-        self, table: dict[str, int], known: dict[NameClass, set[str]], common_nouns: frozenset[str]
+        self,
+        table: ClusterTable | dict[str, int],
+        known: dict[NameClass, set[str]],
+        common_nouns: frozenset[str],
+        catch_all: int | None,
     ) -> None:
         self._table = table
         # the biggest cluster is the catch-all of rare words: it says nothing about a word
-        sizes = Counter(table.values())
-        catch_all = sizes.most_common(1)[0][0] if sizes else None
         self._catch_all = catch_all
         counts: dict[int, Counter[str]] = defaultdict(Counter)
         for name_class, words in known.items():
@@ -81,4 +79,5 @@ def load_cluster_classes() -> ClusterClasses:
         "organisation": set(lexicon.organisation_names),
     }
     known["place"] |= set(lexicon.state_names)
-    return ClusterClasses(_cluster_table(), known, lexicon.common_nouns)
+    catch_all = table_facts()["catch_all_cluster"]
+    return ClusterClasses(cluster_table(), known, lexicon.common_nouns, catch_all)

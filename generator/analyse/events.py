@@ -15,6 +15,7 @@ reports are never shown as facts.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -22,6 +23,7 @@ from typing import Any
 
 from .dates import DatePhrase
 from .lexicon import german_stop_words, read_yaml_text
+from .lookups import table_facts
 from .quantities import _lemmas
 from .times import TimePhrase
 
@@ -193,14 +195,20 @@ def family_of(lemma: str) -> str:
 
 @lru_cache(maxsize=1)
 def verb_lemmas() -> frozenset[str]:
-    """Infinitives of the lemma table: lower case, ending in -n, with a form ending in -t."""
-    table = _lemmas()
+    """The verbs of the lemma table, derived from the whole table when it was compiled
+    (:func:`verb_lemmas_of`)."""
+    return frozenset(table_facts()["verb_lemmas"])
+
+
+def verb_lemmas_of(lemmas: Mapping[str, str]) -> list[str]:
+    """Infinitives of a whole lemma table: lower case, ending in -n, with a form ending
+    in -t."""
     with_t_form = {
         lemma
-        for form, lemma in table.items()
+        for form, lemma in lemmas.items()
         if form.endswith("t") and form != lemma and lemma[:1].islower()
     }
-    return frozenset(lemma for lemma in with_t_form if lemma.endswith("n") and len(lemma) > 3)
+    return sorted(lemma for lemma in with_t_form if lemma.endswith("n") and len(lemma) > 3)
 
 
 @lru_cache(maxsize=1)

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from babel.numbers import NumberFormatError, parse_decimal
 
 from ..model import Hedge
-from .lookups import lookup_table
+from .lookups import LemmaTable, lemma_table
 
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _WORD_NUMBERS = {
@@ -149,9 +148,8 @@ def parse_number(text: str) -> float:
         raise ValueError(f"not a German number: {text!r}") from None
 
 
-@lru_cache(maxsize=1)
-def _lemmas() -> dict[str, str]:
-    return lookup_table("lemma_lookup")
+def _lemmas() -> LemmaTable:
+    return lemma_table()
 
 
 def lemma_of(word: str) -> str | None:

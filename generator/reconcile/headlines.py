@@ -10,10 +10,12 @@ clause itself, trimmed, is the title (``Die Brücke in Talheim stürzt ein``).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 
 from ..analyse.events import CueMatch, perfect_with_sein, verb_lemma
 from ..analyse.lexicon import german_stop_words
+from ..analyse.lookups import table_facts
 from ..analyse.quantities import _lemmas
 from ..model import Actor
 
@@ -423,14 +425,20 @@ def _verbs() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _present_forms() -> dict[str, str]:
-    """Third person singular present of strong verbs, from the lemma table (``nimmt``).
+    """Third person singular present of strong verbs (``nimmt``), derived from the lemma
+    table when it was compiled (:func:`present_forms_of`)."""
+    forms: dict[str, str] = table_facts()["present_forms"]
+    return forms
+
+
+def present_forms_of(lemmas: Mapping[str, str]) -> dict[str, str]:
+    """Third person singular present of strong verbs, from a whole lemma table.
 
     Of a verb's forms ending in -t, the second person plural forms are left out: their
     stem plus -en is another form of the same verb (``fuhrt``/``fuhren``, ``fahrt``/``fahren``).
     """
-    table = _lemmas()
     forms: dict[str, list[str]] = {}
-    for form, lemma in table.items():
+    for form, lemma in lemmas.items():
         if (
             form.endswith("t")
             and (not form.endswith(("st", "et")) or form.endswith(("sst", "ßt")))  # "lässt"
@@ -440,11 +448,11 @@ def _present_forms() -> dict[str, str]:
             and len(form) <= len(lemma) + 1
         ):
             plural = form[:-1] + "en"
-            if plural == lemma or table.get(plural) == lemma:
+            if plural == lemma or lemmas.get(plural) == lemma:
                 continue
             if form in _vowel_shifts(lemma[:-2]):
                 forms.setdefault(lemma, []).append(form)
-    return {lemma: found[0] for lemma, found in forms.items() if len(found) == 1}
+    return {lemma: found[0] for lemma, found in sorted(forms.items()) if len(found) == 1}
 
 
 def _vowel_shifts(stem: str) -> set[str]:

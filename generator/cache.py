@@ -212,6 +212,13 @@ class ResultCache:
                 path.unlink()
             return None
 
+    def prepare(self) -> None:
+        """Ready the folder for writing (done by the first write; a process that forks
+        workers which write does it before)."""
+        if self.folder is not None and not self._prepared:
+            with contextlib.suppress(OSError):  # writes fail later, each costs speed only
+                self._prepare()
+
     def _store(self, path: Path, value: Any) -> None:
         if not self._prepared:
             self._prepare()

@@ -150,11 +150,14 @@ class Pipeline:
         parse = partial(_isolated_parse, limits=limits)
         # new articles are analysed next: the tables analysing needs load while workers read
         parsed = self._compute(
-            "read", parse, [arguments for _, _, arguments in missing], self._load_tables
+            "read",
+            _kept(parse, self.cache, "read", _as_read),
+            [(key, *arguments) for _, key, arguments in missing],
+            self._load_tables,
         )
-        for (i, key, _), (source, found) in zip(missing, parsed, strict=True):
-            results[i] = (source, tuple(found))
-            self.cache.put("read", key, results[i])
+        for (i, key, _), read in zip(missing, parsed, strict=True):
+            results[i] = _as_read(read)
+            self.cache.remember("read", key, results[i])
         return [result for result in results if result is not None]
 
     def analyse(self, source: Source) -> Analysis:
@@ -172,13 +175,22 @@ class Pipeline:
         keys = [_analysis_key(source, self.settings.model) for source in sources]
         found = [self.cache.get("analysis", key) for key in keys]
         missing = [i for i, analysis in enumerate(found) if analysis is None]
-        analyse = partial(_analyse_isolated, recogniser=self.recogniser) if missing else None
-        computed = self._compute("analyse", analyse, [(sources[i],) for i in missing])
+        analyse = (
+            _kept(
+                partial(_analyse_isolated, recogniser=self.recogniser),
+                self.cache,
+                "analysis",
+                _analysis_to_keep,
+            )
+            if missing
+            else None
+        )
+        computed = self._compute("analyse", analyse, [(keys[i], sources[i]) for i in missing])
         self.analysed += len(missing)
         for i, (analysis, failure) in zip(missing, computed, strict=True):
             found[i] = analysis
             if failure is None:
-                self.cache.put("analysis", keys[i], analysis)
+                self.cache.remember("analysis", keys[i], analysis)
             else:  # not kept: the defect is reported again on the next build
                 diagnostics.append(failure)
         return [analysis if analysis is not None else _NOTHING_FOUND for analysis in found]
@@ -205,6 +217,7 @@ class Pipeline:
         workers = min(self._workers_for(len(calls)), len(calls) - 1)
         if workers < 2:
             return [function(*arguments) for arguments in calls]
+        self.cache.prepare()  # once, here: the workers write their results into the folder
         # the first here: it loads the tables (lexicon, spaCy) the forked workers then share
         first = function(*calls[0])
         rest = in_pool(function, calls[1:], workers, meanwhile)
@@ -503,6 +516,36 @@ def _display(path: Path) -> str:
 
 def run_pipeline(settings: Settings, recogniser: Recogniser | None = None) -> Result:
     return Pipeline(settings, recogniser).run()
+
+
+def _kept(
+    function: Callable[..., T], cache: ResultCache, kind: str, to_keep: Callable[[T], Any]
+) -> Callable[..., T]:
+    """``function`` whose first argument is the key its result is kept under in ``cache``
+    (what ``to_keep`` makes of it; None is not kept). In a forked worker this writes the
+    entry to the cache's folder, beside the other workers, instead of leaving every write
+    to the process that waits for them all."""
+
+    def computed_and_kept(key: str, *arguments: Any) -> T:
+        result = function(*arguments)
+        value = to_keep(result)
+        if value is not None:
+            cache.put(kind, key, value)
+        return result
+
+    return computed_and_kept
+
+
+def _as_read(
+    read: tuple[Source | None, list[Diagnostic]],
+) -> tuple[Source | None, tuple[Diagnostic, ...]]:
+    source, found = read
+    return source, tuple(found)
+
+
+def _analysis_to_keep(computed: tuple[Analysis, Diagnostic | None]) -> Analysis | None:
+    analysis, failure = computed
+    return analysis if failure is None else None  # a defect is reported on every build
 
 
 def _isolated_parse(

@@ -23,6 +23,7 @@ LEMMAS_FILE = "lemmas.marisa"  # word → number of its lemma in LEMMA_NAMES_FIL
 LEMMA_NAMES_FILE = "lemma_names.marisa"
 FACTS_FILE = "word_tables.json"  # what was derived from whole tables: catch-all, verbs
 CLUSTER_FORMAT = "<H"
+MEMO_WORDS = 200_000  # answers remembered per table; bounds memory in a long `mkdocs serve`
 LEMMA_FORMAT = "<I"
 
 
@@ -48,10 +49,19 @@ class ClusterTable:
         self._trie = _mapped(
             marisa_trie.RecordTrie(CLUSTER_FORMAT), path or _data_file(CLUSTERS_FILE)
         )
+        # the rules ask for the same words again and again: a dict answers faster
+        self._memo: dict[str, int | None] = {}
 
     def get(self, word: str) -> int | None:
+        try:
+            return self._memo[word]
+        except KeyError:
+            pass
         found = self._trie.get(word)
-        return found[0][0] if found else None
+        cluster = found[0][0] if found else None
+        if len(self._memo) < MEMO_WORDS:
+            self._memo[word] = cluster
+        return cluster
 
     def __contains__(self, word: object) -> bool:
         return word in self._trie
@@ -66,10 +76,17 @@ class LemmaTable:
     def __init__(self) -> None:
         self._forms = _mapped(marisa_trie.RecordTrie(LEMMA_FORMAT), _data_file(LEMMAS_FILE))
         self._names = _mapped(marisa_trie.Trie(), _data_file(LEMMA_NAMES_FILE))
+        self._memo: dict[str, str | None] = {}
 
     def get(self, word: str, default: str | None = None) -> str | None:
-        found = self._forms.get(word)
-        return self._names.restore_key(found[0][0]) if found else default
+        try:
+            lemma = self._memo[word]
+        except KeyError:
+            found = self._forms.get(word)
+            lemma = self._names.restore_key(found[0][0]) if found else None
+            if len(self._memo) < MEMO_WORDS:
+                self._memo[word] = lemma
+        return default if lemma is None else lemma
 
     def __getitem__(self, word: str) -> str:
         lemma = self.get(word)

@@ -90,6 +90,10 @@ class Pipeline:
         self.analysed = 0  # articles analysed (not found in the cache) by this pipeline
         self.pooled: Counter[str] = Counter()  # articles read and analysed by the pool, by stage
         self.timings: dict[str, float] = {}  # seconds per stage of the last run (benchmarks)
+        # with ``defer_writes``, the linked dossier is written to the cache by
+        # :meth:`write_deferred`, when the caller waits for something else anyway
+        self.defer_writes = False
+        self._deferred: list[Callable[[], None]] = []
 
     @property
     def recogniser(self) -> Recogniser:
@@ -252,8 +256,21 @@ class Pipeline:
         dossier, site = self._isolated_link(sources, analyses, curation, diagnostics)
         reported = tuple(diagnostics[before:])
         curation_reported = tuple(curation.diagnostics[curation_before:])
-        self.cache.put_latest("link", key, (dossier, site, reported, curation_reported))
+        write = partial(
+            self.cache.put_latest, "link", key, (dossier, site, reported, curation_reported)
+        )
+        if self.defer_writes:
+            self._deferred.append(write)
+        else:
+            write()
         return dossier, site
+
+    def write_deferred(self) -> None:
+        """Write what ``defer_writes`` held back (the linked dossier: a tenth of a second at
+        300 articles, which a build need not wait for before it writes its pages)."""
+        writes, self._deferred = self._deferred, []
+        for write in writes:
+            write()
 
     def _link_key(self, sources: list[Source], analyses: list[Analysis]) -> str:
         """Everything linking and rendering read: the whole package, the project's templates,

@@ -275,6 +275,8 @@ def test_a_second_build_analyses_nothing_and_pool_and_cache_change_no_byte(
     assert cold.returncode == 0, cold.stderr
     assert "dossier: 3 of 3 articles analysed (2 by 2 processes)" in cold.stderr
     assert (project / ".dossier-cache" / environment()).is_dir()
+    # the linked dossier is written at the end of the build, while Pagefind indexes
+    assert (project / ".dossier-cache" / environment() / "link" / "latest").is_file()
     assert "generated pages rendered by a pool of processes" in cold.stderr
     assert "dossier: 0 of " not in cold.stderr
     warm = _build(project, tmp_path / "warm")

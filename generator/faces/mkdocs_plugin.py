@@ -182,6 +182,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.settings is not None
         pipeline = Pipeline(self.settings, cache=ResultCache(self.settings.cache_dir, _MEMORY))
+        pipeline.defer_writes = True  # until on_post_build, which waits for Pagefind
         self.pipeline = pipeline
         try:
             self.result = pipeline.run()
@@ -412,6 +413,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         target = Path(config.site_dir) / self.config.json
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(dossier_json(self.result.dossier), encoding="utf-8")
+        if self.pipeline is not None:
+            self.pipeline.write_deferred()  # while Pagefind finishes its index
         if self.indexing is not None:
             indexing, self.indexing = self.indexing, None
             count = indexing.finish()

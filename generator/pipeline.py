@@ -401,9 +401,9 @@ class Pipeline:
         actors = resolve_actors(sources, candidates)
         if curation is not None:
             actors = apply_to_actors(curation, actors)
-        events, conflicts = build_events(sources, cues, actors)
-        quantities = [q for analysis in analyses for q in analysis.quantities]
         dates = [d for analysis in analyses for d in analysis.dates]
+        events, conflicts = build_events(sources, cues, actors, dates)
+        quantities = [q for analysis in analyses for q in analysis.quantities]
         discrepancies = find_discrepancies(sources, actors, events, quantities, conflicts, dates)
         dossier = Dossier(
             sources=tuple(sources),

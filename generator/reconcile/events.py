@@ -19,13 +19,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..analyse.actors import RuleRecogniser
-from ..analyse.dates import find_dates, year_for
+from ..analyse.dates import year_for
 from ..analyse.events import EventCue, is_topic_line, reporting_verbs
 from ..analyse.times import minutes
-from ..model import Actor, DateValue, Event, EventTime, Mention, Source
+from ..model import Actor, DateMention, DateValue, Event, EventTime, Mention, Source
 from .actors import unique_slugs
 from .headlines import headline
 from .stories import StoryLinks
@@ -115,15 +116,21 @@ class DateConflict:
 
 
 def build_events(
-    sources: list[Source], cues: list[EventCue], actors: list[Actor]
+    sources: list[Source],
+    cues: list[EventCue],
+    actors: list[Actor],
+    dates: Sequence[DateMention],
 ) -> tuple[list[Event], list[DateConflict]]:
+    """The dossier's events from the dated cues of its sources; ``dates`` are the date
+    phrases analysis found in them."""
     order = {source.id: index for index, source in enumerate(sources)}
     sentences = {(s.id, t.id): t for s in sources for t in s.sentences}
     copies = {s.id: s.copy_of for s in sources if s.copy_of}
     in_sentence = _actors_by_sentence(actors)
     recogniser = RuleRecogniser()
     state_ids = {a.name: a.id for a in actors if a.kind == "state"}
-    named = {source.id: _named_days(source) for source in sources}
+    days = _days_by_sentence(dates)
+    named = {source.id: _named_days(source, days) for source in sources}
     lead_dates = {source.id: _lead_date(source, named[source.id]) for source in sources}
     lead_paragraphs = {source.id: _lead_paragraphs(source) for source in sources}
     published = {
@@ -448,23 +455,24 @@ def _lead_paragraphs(source: Source) -> set[int]:
     return lead | set(text[:2])
 
 
-def _named_days(source: Source) -> list[tuple[int, list[dt.date]]]:
+def _days_by_sentence(dates: Sequence[DateMention]) -> dict[tuple[str, str], list[dt.date]]:
+    """The days that date phrases name, by source and sentence, in order."""
+    days: dict[tuple[str, str], list[dt.date]] = {}
+    for mention in dates:
+        if mention.date is not None and mention.date.precision == "day":
+            day = dt.date.fromisoformat(mention.date.iso)
+            days.setdefault((mention.source, mention.sentence), []).append(day)
+    return days
+
+
+def _named_days(
+    source: Source, days: dict[tuple[str, str], list[dt.date]]
+) -> list[tuple[int, list[dt.date]]]:
     """The days each sentence names (by sentence number, in order), read against the
     publication date; nothing for an undated article."""
     if source.published is None:
         return []
-    published = dt.date.fromisoformat(source.published)
-    return [
-        (
-            int(sentence.id[1:]),
-            [
-                dt.date.fromisoformat(found.value.iso)
-                for found in find_dates(sentence.text, published)
-                if found.value is not None and found.value.precision == "day"
-            ],
-        )
-        for sentence in source.sentences
-    ]
+    return [(int(t.id[1:]), days.get((source.id, t.id), [])) for t in source.sentences]
 
 
 def _last_named_days(named: list[tuple[int, list[dt.date]]]) -> dict[int, dt.date]:

@@ -1,11 +1,12 @@
 """What kind of name a word behaves like, from distributional word clusters.
 
 spacy-lookups-data ships Brown clusters for a million German words (compiled into a
-trie, see ``lookups``): words used in similar contexts share a cluster, and surnames, given names, places and companies
-fall into clusters of their own. Which cluster means what is not hard-coded: it is
-learned on load from the word lists of ``generator/data/`` (given names, surnames,
-toponyms from german-nouns; states and organisations from the world-knowledge
-files). An unknown capitalised word then inherits its cluster's majority class.
+trie, see ``lookups``): words used in similar contexts share a cluster, and surnames,
+given names, places and companies fall into clusters of their own. Which cluster means
+what is not hard-coded: it is learned on load from the word lists of ``generator/data/``
+(given names, surnames, toponyms from german-nouns; states and organisations from the
+world-knowledge files). An unknown capitalised word then inherits its cluster's majority
+class.
 """
 
 from __future__ import annotations

@@ -22,9 +22,9 @@ CLUSTERS_FILE = "word_clusters.marisa"  # word → cluster id
 LEMMAS_FILE = "lemmas.marisa"  # word → number of its lemma in LEMMA_NAMES_FILE
 LEMMA_NAMES_FILE = "lemma_names.marisa"
 FACTS_FILE = "word_tables.json"  # what was derived from whole tables: catch-all, verbs
-CLUSTER_FORMAT = "<H"
-MEMO_WORDS = 200_000  # answers remembered per table; bounds memory in a long `mkdocs serve`
+CLUSTER_FORMAT = "<H"  # cluster ids fit 16 bits (the build checks)
 LEMMA_FORMAT = "<I"
+MEMO_WORDS = 200_000  # answers remembered per table; bounds memory in a long `mkdocs serve`
 
 
 def _data_file(name: str) -> str:

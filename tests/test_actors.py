@@ -245,6 +245,11 @@ def test_a_town_with_two_digits_is_a_club_named_for_its_founding_year() -> None:
     assert {"Hannover", "Mainz", "Trier"} <= names(actors, "place")
 
 
+def test_a_numbered_club_keeps_its_prefix() -> None:
+    actors = recognise("Der SV Kellstadt 98 verlor gegen den TSV Lindrup 05 mit 1:2.")
+    assert names(actors, "organisation") == {"SV Kellstadt 98", "TSV Lindrup 05"}
+
+
 def test_stock_indices_and_exchanges_are_organisations_of_one_name() -> None:
     actors = recognise(
         "Der Dax fiel um zwei Prozent, der MDax stieg.",

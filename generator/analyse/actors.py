@@ -680,26 +680,19 @@ class RuleRecogniser:
         Uhr``), is a sports club named for its founding year; not the town."""
         for i in range(len(tokens) - 1):
             number = tokens[i + 1].text
-            last = i + 2 == len(tokens)
-            if taken[i] or taken[i + 1] or not _CLUB_YEAR.fullmatch(number):
+            if taken[i] or taken[i + 1] or not _club_number(tokens, i + 1, prefixed=False):
                 continue
-            if number.endswith(".") and not last:
-                continue  # "Kellstadt 12. Mai"
             town = tokens[i].text
             if self.lexicon.lookup(town) is not None or not self._is_place_word(town):
                 continue
             if i == 0 and self.lexicon.is_lowercase_word(town):
                 continue  # "Seine 12 Kollegen": a pronoun opening the sentence
-            after = [t.text for t in tokens[i + 2 : i + 4]]
-            counted = after[1:] if after and after[0][:1].islower() else []
-            if after and (after[0] in _RANGE_WORDS or _is_capitalised(after[0])):
-                continue
-            if counted and _is_capitalised(counted[0]):
-                continue  # "in Kellstadt 50 seltene Vögel": the number counts a noun
-            if any(word[:1].isdigit() for word in after):
-                continue
             end = tokens[i + 1].start + 2  # not the sentence's full stop
-            emit(i, i + 2, "organisation", f"{town} {number[:2]}", evidence="pattern", end=end)
+            start = i
+            while start and tokens[start - 1].text in _CLUB_PREFIXES and not taken[start - 1]:
+                start -= 1  # "SV Kellstadt 98": the club's prefix is part of its name
+            name = _join(tokens[start : i + 1]) + f" {number[:2]}"
+            emit(start, i + 2, "organisation", name, evidence="pattern", end=end)
 
     def _dateline(self, tokens: list[_Token], taken: list[bool], emit) -> None:
         """``Kassel/Trier (dpa) –``, ``Celle –``: the places a report is filed from."""
@@ -1841,6 +1834,11 @@ class RuleRecogniser:
         ):
             if first in _CLUB_PREFIXES and i and re.fullmatch(r"\d{1,2}\.", tokens[i - 1].text):
                 i -= 1  # "1. FC Köln": the number is part of the club's name
+            if first in _CLUB_PREFIXES and _club_number(tokens, j, prefixed=True):
+                # "SV Kellstadt 98": the club's founding year closes its name
+                name = f"{_join(tokens[i:j])} {tokens[j].text[:2]}"
+                emit(i, j + 1, "organisation", name, evidence="org-head", end=tokens[j].start + 2)
+                return
             emit(i, j, "organisation", _join(tokens[i:j]), evidence="org-head")
         elif (
             len(words) == 2
@@ -2055,6 +2053,25 @@ def _kinds_from_lists(tokens: list[_Token], found: list[Candidate]) -> list[Cand
             if ordered[n].kind is None and ordered[n].evidence in ("unknown", "sentence-start"):
                 result[n] = replace(ordered[n], kind=kind, evidence="list")
     return result
+
+
+def _club_number(tokens: list[_Token], k: int, *, prefixed: bool) -> bool:
+    """Two digits at ``k`` that close a club's name (``Hannover 96``, ``SV Kellstadt 98``):
+    followed by no noun they could count (``in Kellstadt 12 Grad``) and no range
+    (``zwischen Trier 12 und 14 Uhr``). After a club's prefix, a number later in the
+    sentence (a score: ``… 05 mit 1:2``) does not make it a count."""
+    if k >= len(tokens) or not _CLUB_YEAR.fullmatch(tokens[k].text):
+        return False
+    if tokens[k].text.endswith(".") and k + 1 < len(tokens):
+        return False  # "Kellstadt 12. Mai"
+    after = [t.text for t in tokens[k + 1 : k + 3]]
+    counted = after[1:] if after and after[0][:1].islower() else []
+    if after and (after[0] in _RANGE_WORDS or _is_capitalised(after[0])):
+        return False
+    if counted and _is_capitalised(counted[0]):
+        return False  # "in Kellstadt 50 seltene Vögel": the number counts a noun
+    checked = after[:1] if prefixed else after
+    return not any(word[:1].isdigit() for word in checked)
 
 
 def _sentence_final_stop(word: str) -> bool:

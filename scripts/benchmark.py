@@ -264,6 +264,9 @@ def run_child(mode: str, project: Path) -> dict[str, object]:
     figures |= {
         "wall_s": time.perf_counter() - started,
         "cpu_s": usage.ru_utime + usage.ru_stime,
+        # the system's share: file creation and page faults, which this machine's disk and
+        # memory make dear at times (README, Speed)
+        "sys_s": usage.ru_stime,
         "peak_mb": usage.ru_maxrss / 1024,
     }
     site = project / "site"
@@ -342,18 +345,21 @@ def cold_pairs(project: Path, plain_project: Path, pairs: int) -> None:
     """``pairs`` more cold builds of the dossier (its cache and both sites deleted before),
     each followed by a build of the plain site: the median ratio of the pairs is less at
     the mercy of a shared machine than one build of each."""
-    ratios, colds, plains = [], [], []
+    ratios, colds, plains, system = [], [], [], []
     for _ in range(pairs):
         settle(project / ".dossier-cache", project / "site", plain_project / "site")
-        cold = float(run_child("build", project)["wall_s"])
-        plain = float(run_child("build", plain_project)["wall_s"])
+        cold_run = run_child("build", project)
+        plain_run = run_child("build", plain_project)
+        cold, plain = float(cold_run["wall_s"]), float(plain_run["wall_s"])
         colds.append(cold)
         plains.append(plain)
         ratios.append(cold / plain)
+        system.append((float(cold_run["sys_s"]), float(plain_run["sys_s"])))
     print(
-        f"{pairs} more pairs in turn, cold / plain: "
+        f"{pairs} more pairs in turn, cold / plain (system s): "
         + ", ".join(
-            f"{c:.1f}/{p:.1f} = {r:.2f}" for c, p, r in zip(colds, plains, ratios, strict=True)
+            f"{c:.1f}/{p:.1f} = {r:.2f} ({cs:.1f}/{ps:.1f})"
+            for c, p, r, (cs, ps) in zip(colds, plains, ratios, system, strict=True)
         )
         + f"; median {statistics.median(ratios):.2f} (cold {statistics.median(colds):.1f} s, "
         f"plain {statistics.median(plains):.1f} s)"
@@ -363,13 +369,13 @@ def cold_pairs(project: Path, plain_project: Path, pairs: int) -> None:
 def report(n: int, cold: dict, warm: dict, edit: dict, plain: dict) -> None:
     print(f"\n## {n} articles: {cold['pages']} pages, {cold['generated']} generated")
     print(
-        "| build | wall s | CPU s | × plain (wall) | × plain (CPU) | pages | site MB | index MB "
-        "| peak MB |"
+        "| build | wall s | CPU s | of it system s | × plain (wall) | × plain (CPU) | pages "
+        "| site MB | index MB | peak MB |"
     )
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for name, run in (("plain Material", plain), ("dossier, cold", cold), ("dossier, warm", warm)):
         print(
-            f"| {name} | {run['wall_s']:.1f} | {run['cpu_s']:.1f} | "
+            f"| {name} | {run['wall_s']:.1f} | {run['cpu_s']:.1f} | {run['sys_s']:.1f} | "
             f"{run['wall_s'] / plain['wall_s']:.2f} | {run['cpu_s'] / plain['cpu_s']:.2f} | "
             f"{run['pages']} | {run['site_mb']:.1f} | {run['index_mb']:.1f} ({run['index']}) | "
             f"{run['peak_mb']:.0f} |"

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.meta
 from markupsafe import Markup
 from mkdocs.commands.build import get_context
 from mkdocs.config import base
@@ -551,6 +552,8 @@ class _RenderedPages:
         self.taken = 0
         self.pooled = 0
         calls = [(page, config, doc_files, nav, env) for page in pages]
+        for name in set(self.templates.values()):
+            _compile_with_references(env, name, set())  # once here, not in every worker
         self.stream: Stream[str | None] = Stream(_render_page, calls, workers, here=False)
         if not self.stream.pooled:
             return
@@ -579,6 +582,23 @@ class _RenderedPages:
         else:
             self.pooled += 1
         return Markup(html)
+
+
+def _compile_with_references(env: jinja2.Environment, name: str, seen: set[str]) -> None:
+    """The template and the ones it extends, includes or imports by a constant name,
+    compiled into the environment's cache (a name made at render time is compiled then)."""
+    if name in seen or env.loader is None:
+        return
+    seen.add(name)
+    try:
+        env.get_template(name)  # compiled, and kept in the environment's cache
+        source, _, _ = env.loader.get_source(env, name)
+        references = list(jinja2.meta.find_referenced_templates(env.parse(source)))
+    except jinja2.TemplateError:  # MkDocs reports it when it renders the page
+        return
+    for reference in references:
+        if reference is not None:
+            _compile_with_references(env, reference, seen)
 
 
 def _render_page(

@@ -80,6 +80,8 @@ class Pipeline:
         settings: Settings,
         recogniser: Recogniser | None = None,
         cache: ResultCache | None = None,
+        *,
+        defer_writes: bool = False,
     ) -> None:
         self.settings = settings
         self._recogniser = recogniser
@@ -92,7 +94,7 @@ class Pipeline:
         self.timings: dict[str, float] = {}  # seconds per stage of the last run (benchmarks)
         # with ``defer_writes``, the linked dossier is written to the cache by
         # :meth:`write_deferred`, when the caller waits for something else anyway
-        self.defer_writes = False
+        self.defer_writes = defer_writes
         self._deferred: list[Callable[[], None]] = []
 
     @property

@@ -23,8 +23,7 @@ from typing import Any
 
 from .dates import DatePhrase
 from .lexicon import german_stop_words, read_yaml_text
-from .lookups import table_facts
-from .quantities import _lemmas
+from .lookups import lemma_table, table_facts
 from .times import TimePhrase
 
 # what a report is: a fact, or something not (yet) happened
@@ -216,7 +215,7 @@ def _function_words() -> frozenset[str]:
     """spaCy's German stop words, less the inflected forms of content verbs among them
     (``nahm``, ``kam``, ``sagte``)."""
     stop_words = german_stop_words()
-    table = _lemmas()
+    table = lemma_table()
     verbs = verb_lemmas()
     auxiliaries = _vocabulary()["auxiliaries"]
     return frozenset(
@@ -240,7 +239,7 @@ def verb_lemma(word: str) -> str | None:
     if _state_adjective(word):
         return None  # "deutschen", "französische": a country's adjective, never a verb
     verbs = verb_lemmas()
-    table = _lemmas()
+    table = lemma_table()
     lemma = _vocabulary()["lemma_fixes"].get(word) or table.get(word)
     if lemma is None and "ss" in word:
         lemma = table.get(word.replace("ss", "ß"))  # the table keeps old spellings: "beschloß"

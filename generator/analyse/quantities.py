@@ -14,7 +14,7 @@ from babel import Locale
 from babel.numbers import NumberFormatError, parse_decimal
 
 from ..model import Hedge
-from .lookups import LemmaTable, lemma_table
+from .lookups import lemma_table
 
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _WORD_NUMBERS = {
@@ -155,20 +155,16 @@ def parse_number(text: str) -> float:
         raise ValueError(f"not a German number: {text!r}") from None
 
 
-def _lemmas() -> LemmaTable:
-    return lemma_table()
-
-
 def lemma_of(word: str) -> str | None:
     """The lookup table's base form of a word, or None where the table does not know it."""
-    return _lemmas().get(word)
+    return lemma_table().get(word)
 
 
 def unit_lemma(word: str) -> str:
     """The base form of a unit noun: ``Soldaten`` → ``Soldat``, ``%`` → ``Prozent``."""
     if word == "%":
         return "Prozent"
-    lemma = _lemmas().get(word)
+    lemma = lemma_table().get(word)
     if lemma is not None and lemma != word and lemma[:1].isupper():
         return lemma
     from .lexicon import load_lexicon

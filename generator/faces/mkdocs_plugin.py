@@ -182,8 +182,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.settings is not None
-        pipeline = Pipeline(self.settings, cache=ResultCache(self.settings.cache_dir, _MEMORY))
-        pipeline.defer_writes = True  # until on_post_build, which waits for Pagefind
+        # the linked dossier is written to the cache in on_post_build, while Pagefind ends
+        pipeline = Pipeline(
+            self.settings,
+            cache=ResultCache(self.settings.cache_dir, _MEMORY),
+            defer_writes=True,
+        )
         self.pipeline = pipeline
         try:
             self.result = pipeline.run()
@@ -552,8 +556,9 @@ class _RenderedPages:
         self.taken = 0
         self.pooled = 0
         calls = [(page, config, doc_files, nav, env) for page in pages]
-        for name in set(self.templates.values()):
-            _compile_with_references(env, name, set())  # once here, not in every worker
+        compiled: set[str] = set()
+        for name in sorted(set(self.templates.values())):
+            _compile_with_references(env, name, compiled)  # once here, not in every worker
         self.stream: Stream[str | None] = Stream(_render_page, calls, workers, here=False)
         if not self.stream.pooled:
             return

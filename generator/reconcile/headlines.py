@@ -15,8 +15,7 @@ from functools import lru_cache
 
 from ..analyse.events import CueMatch, perfect_with_sein, verb_lemma
 from ..analyse.lexicon import german_stop_words
-from ..analyse.lookups import table_facts
-from ..analyse.quantities import _lemmas
+from ..analyse.lookups import lemma_table, table_facts
 from ..model import Actor
 
 MAX_WORDS = 10
@@ -348,7 +347,7 @@ def present_tense(word: str, lemma: str) -> str:
     """``unterzeichnete`` → ``unterzeichnet``, ``einigten`` → ``einigen``, ``nahm`` → ``nimmt``."""
     base = lemma
     for particle_length in range(2, 8):
-        if lemma[particle_length:] and _lemmas().get(word) == lemma[particle_length:]:
+        if lemma[particle_length:] and lemma_table().get(word) == lemma[particle_length:]:
             base = lemma[particle_length:]  # "nahm … fest": the verb without its particle
             break
     stem = base[:-2] if base.endswith("en") else base[:-1]

@@ -30,8 +30,8 @@ def anchor_undated(sources: list[Source]) -> list[Source]:
     dated = [i for i, s in enumerate(sources) if s.published is not None]
     if not dated or len(dated) == len(sources):
         return sources
-    # by position: ids are given after ingest
-    days = {i: _named_days(sources[i]) for i in dated}
+    # by position: ids are given after ingest; days only of the articles that count
+    days: dict[int, Counter[dt.date]] = {}
     names = [_names(source) for source in sources]
     result = []
     for position, source in enumerate(sources):
@@ -41,6 +41,8 @@ def anchor_undated(sources: list[Source]) -> list[Source]:
         known: Counter[dt.date] = Counter()
         for other in dated:
             if len(names[position] & names[other]) >= MIN_SHARED_NAMES:
+                if other not in days:
+                    days[other] = _named_days(sources[other])
                 known.update(days[other])
         result.append(_anchor(source, known) if known else source)
     return result

@@ -169,7 +169,7 @@ class ResultCache:
         self.stats.written += 1
 
     def remember(self, kind: str, key: str, value: Any) -> None:
-        """In memory only: for a value another process has written to the folder."""
+        """In memory only: for a value another process writes to the folder."""
         self.memory[f"{kind}-{key}"] = value
 
     def get_latest(self, kind: str, key: str) -> Any | None:

@@ -8,6 +8,7 @@ back, pickled. Spawned workers would load the lexicon once each.
 from __future__ import annotations
 
 import multiprocessing
+import sys
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -106,6 +107,54 @@ class Stream(Iterator[T | None]):
         pool, self._pool, self._results = self._pool, None, None
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
+
+
+class Background:
+    """``work`` done by a forked process while this one goes on (a core is idle while this
+    process links the dossier alone); :meth:`join` waits for it. Where no process can be
+    had, or the work failed there, :meth:`join` does it here, so that its errors are raised
+    where the caller can report them. The work must be safe to do twice (writes of whole
+    files)."""
+
+    def __init__(self, work: Callable[[], object]) -> None:
+        self._work: Callable[[], object] | None = work
+        self._process: multiprocessing.process.BaseProcess | None = None
+        if not CAN_FORK:
+            return
+        try:
+            self._process = multiprocessing.get_context("fork").Process(
+                target=_quietly, args=(work,), daemon=True
+            )
+            self._process.start()
+        except OSError:  # no process to be had: done in join
+            self._process = None
+
+    def join(self) -> None:
+        work, self._work = self._work, None
+        process, self._process = self._process, None
+        if work is None:
+            return  # joined before, or cancelled
+        if process is not None:
+            process.join()
+            if process.exitcode == 0:
+                return
+        work()
+
+    def cancel(self) -> None:
+        """Stop the work where it runs; it is not done."""
+        process, self._process, self._work = self._process, None, None
+        if process is not None:
+            process.terminate()
+            process.join()
+
+
+def _quietly(work: Callable[[], object]) -> None:
+    """``work`` in a forked process: a failure is its exit code (the caller does the work
+    again and reports the error), not a traceback of its own."""
+    try:
+        work()
+    except BaseException:
+        sys.exit(1)
 
 
 def _here(

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -241,6 +242,36 @@ def test_a_stream_hands_out_the_pools_results_in_order_as_they_come() -> None:
     alone = Stream(_pid_and_square, [(n,) for n in range(3)], 1)  # no pool: computed here
     assert list(alone) == [(os.getpid(), 0), (os.getpid(), 1), (os.getpid(), 4)]
     assert list(Stream(_pid_and_square, [(2,)], 1, here=False)) == [None]
+
+
+def _note_pid(folder: Path, fail_in_child: bool = False) -> None:
+    if fail_in_child and (folder / "parent").read_text() != str(os.getpid()):
+        raise OSError("disk full")
+    (folder / f"done-{os.getpid()}").write_text("x")
+
+
+def test_background_work_runs_in_another_process_and_is_done_here_if_it_failed_there(
+    tmp_path: Path,
+) -> None:
+    from generator.parallel import CAN_FORK, Background
+
+    (tmp_path / "parent").write_text(str(os.getpid()))
+    Background(partial(_note_pid, tmp_path)).join()
+    done = [p.name for p in tmp_path.glob("done-*")]
+    assert len(done) == 1
+    if CAN_FORK:
+        assert done != [f"done-{os.getpid()}"]  # not here
+    for p in tmp_path.glob("done-*"):
+        p.unlink()
+    failing = Background(partial(_note_pid, tmp_path, fail_in_child=True))
+    failing.join()  # failed in the child, so done here; its error would be raised here
+    assert [p.name for p in tmp_path.glob("done-*")] == [f"done-{os.getpid()}"]
+    failing.join()  # once only
+    assert len(list(tmp_path.glob("done-*"))) == 1
+    cancelled = Background(partial(_note_pid, tmp_path, fail_in_child=True))
+    cancelled.cancel()
+    cancelled.join()  # cancelled: not done at all
+    assert len(list(tmp_path.glob("done-*"))) == 1
 
 
 def _build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:

@@ -16,6 +16,7 @@ import os
 import posixpath
 import re
 import threading
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +36,8 @@ from mkdocs.structure.toc import get_toc
 from ..cache import ResultCache
 from ..errors import DossierError
 from ..ingest.articles import ARTICLE_SUFFIXES, IngestError, decode
-from ..parallel import Stream
+from ..model import Dossier
+from ..parallel import Background, Stream
 from ..pipeline import Pipeline, Result, preload
 from ..render.commentary import Commentary, find_orphans
 from ..render.html import anchor_ids, toc_tokens, with_permalinks
@@ -120,6 +122,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.indexing: pagefind_search.Indexing | None = None  # started before pages are written
         self.pagefind_aside: pagefind_search.SetAside | None = None
         self.rendered_pages: _RenderedPages | None = None
+        # the dossier's JSON and its cache entry, written by a forked process while MkDocs
+        # builds the navigation and writes the pages
+        self.writes: Background | None = None
         self.nav: Any = None
         self.serving = False
 
@@ -199,6 +204,14 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 f"internal error ({type(error).__name__}: {error}); please report it"
             ) from error
         log.info(_cache_report(pipeline, len(self.result.dossier.sources)))
+        self.writes = Background(
+            partial(
+                _write_results,
+                Path(config.site_dir) / self.config.json,
+                self.result.dossier,
+                pipeline,
+            )
+        )
         for diagnostic in self.result.diagnostics:
             if diagnostic.level == "info":
                 log.info(str(diagnostic))
@@ -415,11 +428,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             self.rendered_pages = None
         if self.result is None:
             return
-        target = Path(config.site_dir) / self.config.json
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(dossier_json(self.result.dossier), encoding="utf-8")
-        if self.pipeline is not None:
-            self.pipeline.write_deferred()  # while Pagefind finishes its index
+        if self.writes is not None:
+            writes, self.writes = self.writes, None
+            writes.join()
         if self.indexing is not None:
             indexing, self.indexing = self.indexing, None
             count = indexing.finish()
@@ -438,6 +449,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         log.info(f"dossier: Pagefind search index of {count} pages")
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self.writes is not None:
+            self.writes.cancel()
+            self.writes = None
         if self.rendered_pages is not None:
             self.rendered_pages.stream.close()
             self.rendered_pages = None
@@ -449,6 +463,13 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if self.settings is None or self.settings.cache_dir is None:
             return None
         return ResultCache(self.settings.cache_dir)
+
+
+def _write_results(target: Path, dossier: Dossier, pipeline: Pipeline) -> None:
+    """The dossier's JSON into the site, and what the pipeline held back into the cache."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(dossier_json(dossier), encoding="utf-8")
+    pipeline.write_deferred()
 
 
 def _language(config: MkDocsConfig) -> str:

@@ -142,7 +142,7 @@ def time_worst_cases() -> None:
 
 SIZES = (100, 300, 1000)
 PLAIN_PAGES = "seiten"  # the plain site's folder of pages kept out of the nav
-SETTLE_S = 3.0  # seconds of quiet after deleting folders, before a timed build
+QUIET_AFTER_DELETING_S = 65.0  # see quiet_disk()
 
 
 def make_dossier_project(folder: Path, articles: list[Path]) -> Path:
@@ -303,59 +303,79 @@ def scale(sizes: list[int], keep: Path | None = None, pairs: int = 0) -> None:
         cold_cpu: dict[int, float] = {}
         for n in sizes:
             project = make_dossier_project(Path(tmp) / f"dossier-{n}", articles[:n])
-            settle()
+            quiet_disk()
+            # the cold builds first: the warm ones delete the site that MkDocs empties
             cold = run_child("build", project)
-            warm = run_child("build", project)
-            edit = run_child("edit", project)
             plain_project = make_plain_project(
                 Path(tmp) / f"plain-{n}", int(cold["pages"]), int(cold["page_chars"]), texts
             )
-            settle()
             plain = run_child("build", plain_project)
             cold_total[n] = float(cold["wall_s"])
             cold_cpu[n] = float(cold["cpu_s"])
-            report(n, cold, warm, edit, plain)
-            if pairs:
-                cold_pairs(project, plain_project, pairs)
+            paired = cold_pairs(project, plain_project, pairs, Path(tmp) / f"pairs-{n}")
             if keep is not None:  # the built site, for scripts/search_timing.py
                 shutil.copytree(project / "site", keep / f"site-{n}", dirs_exist_ok=True)
-            shutil.rmtree(project)
-            shutil.rmtree(plain_project)
+            warm = run_child("build", project)
+            edit = run_child("edit", project)
+            deleted()  # MkDocs emptied the site before each of these two builds
+            report(n, cold, warm, edit, plain)
+            if paired:
+                print(paired)
         if 100 in cold_total and 1000 in cold_total:
             print(
                 "\nt(1000) / t(100), cold whole process: "
                 f"wall {cold_total[1000] / cold_total[100]:.1f}, "
                 f"CPU {cold_cpu[1000] / cold_cpu[100]:.1f}"
             )
+    # the folders are deleted only now, after the last timed build
 
 
-def settle(*folders: Path) -> None:
-    """Delete the folders, then let the disk settle before the next timed build: on this
-    machine's disk, creating files right after deleting thousands costs several times as
-    much (2,000 small files: 0.2 s, or 1.3 s after a deletion), which would charge the
-    benchmark's own housekeeping to whichever build comes next. Both builds of a pair
-    start alike: no site, and the dossier no cache."""
-    for folder in folders:
-        shutil.rmtree(folder, ignore_errors=True)
+# time.monotonic() of the last deletion of many files; what was deleted just before the
+# script started counts as well
+_last_deletion = time.monotonic()
+
+
+def deleted() -> None:
+    global _last_deletion
+    _last_deletion = time.monotonic()
+
+
+def quiet_disk() -> None:
+    """Wait until deleting files no longer slows creating them. On an ext4 file system
+    without a journal (this machine's), the kernel does not reuse an inode deleted less than
+    a minute ago (``recently_deleted()`` in fs/ext4/ialloc.c), and each file created in
+    that time first looks up the inodes it passes over: 2,000 files took 1.4 s to create
+    20 s after deleting 6,000, and 0.05 s after 45 s. A build that follows the deletion of
+    a site would pay for it, so the cold builds are timed with no deletion in the last
+    ``QUIET_AFTER_DELETING_S``, and the script deletes nothing until it ends."""
     os.sync()
-    time.sleep(SETTLE_S)
+    remaining = _last_deletion + QUIET_AFTER_DELETING_S - time.monotonic()
+    if remaining > 0:
+        time.sleep(remaining)
 
 
-def cold_pairs(project: Path, plain_project: Path, pairs: int) -> None:
-    """``pairs`` more cold builds of the dossier (its cache and both sites deleted before),
-    each followed by a build of the plain site: the median ratio of the pairs is less at
-    the mercy of a shared machine than one build of each."""
+def cold_pairs(project: Path, plain_project: Path, pairs: int, folder: Path) -> str:
+    """``pairs`` more cold builds of the dossier, each in a fresh copy of its project (no
+    site, no cache), each followed by a build of a fresh copy of the plain site: the median
+    ratio of the pairs is less at the mercy of a shared machine than one build of each."""
+    if not pairs:
+        return ""
     ratios, colds, plains, system = [], [], [], []
-    for _ in range(pairs):
-        settle(project / ".dossier-cache", project / "site", plain_project / "site")
-        cold_run = run_child("build", project)
-        plain_run = run_child("build", plain_project)
+    for number in range(pairs):
+        copies = []
+        for original in (project, plain_project):
+            copy = folder / f"{number}-{original.name}"
+            shutil.copytree(original, copy, ignore=shutil.ignore_patterns("site", ".dossier-cache"))
+            copies.append(copy)
+        quiet_disk()
+        cold_run = run_child("build", copies[0])
+        plain_run = run_child("build", copies[1])
         cold, plain = float(cold_run["wall_s"]), float(plain_run["wall_s"])
         colds.append(cold)
         plains.append(plain)
         ratios.append(cold / plain)
         system.append((float(cold_run["sys_s"]), float(plain_run["sys_s"])))
-    print(
+    return (
         f"{pairs} more pairs in turn, cold / plain (system s): "
         + ", ".join(
             f"{c:.1f}/{p:.1f} = {r:.2f} ({cs:.1f}/{ps:.1f})"

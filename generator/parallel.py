@@ -2,11 +2,14 @@
 
 Workers are forked: they inherit what the parent has loaded (the lexicon, the site's
 files) and the work itself instead of loading and receiving it; only the results travel
-back, pickled. Spawned workers would load the lexicon once each.
+back, pickled. Spawned workers would load the lexicon once each. A worker's garbage
+collector leaves what it inherited alone (``gc.freeze`` first thing): a full collection
+walked the whole inherited heap, 0.12 s in each page worker at 300 articles.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import sys
 from collections.abc import Callable, Iterator
@@ -35,7 +38,7 @@ def in_pool(
     _WORK = (function, calls)
     try:
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=gc.freeze) as pool:
             chunk = max(1, len(calls) // (workers * 8))
             results = pool.map(_call_nth, range(len(calls)), chunksize=chunk)  # all submitted
             if meanwhile is not None:
@@ -78,7 +81,7 @@ class Stream(Iterator[T | None]):
         try:
             # all workers are forked at the first submission, while _WORK holds the work
             self._pool = ProcessPoolExecutor(
-                workers, mp_context=multiprocessing.get_context("fork")
+                workers, mp_context=multiprocessing.get_context("fork"), initializer=gc.freeze
             )
             self._results = self._pool.map(_call_nth, range(len(calls)), chunksize=self.CHUNK)
         except OSError:  # no processes to be had: computed here
@@ -151,6 +154,7 @@ class Background:
 def _quietly(work: Callable[[], object]) -> None:
     """``work`` in a forked process: a failure is its exit code (the caller does the work
     again and reports the error), not a traceback of its own."""
+    gc.freeze()
     try:
         work()
     except BaseException:

@@ -16,6 +16,7 @@ import os
 import posixpath
 import re
 import threading
+import weakref
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -585,9 +586,11 @@ class _RenderedPages:
             return
         for page in pages:  # the workers, forked now, keep the page's own template
             page.meta["template"] = _RENDERED
+        theme_loader = env.loader
         env.loader = jinja2.ChoiceLoader(
-            [jinja2.DictLoader({_RENDERED: "{{ dossier_rendered_page() }}"}), env.loader]
+            [jinja2.DictLoader({_RENDERED: "{{ dossier_rendered_page() }}"}), theme_loader]
         )
+        _keep_compiled(env, theme_loader)
 
         @jinja2.pass_context
         def rendered_page(context: Any) -> Markup:
@@ -608,6 +611,18 @@ class _RenderedPages:
         else:
             self.pooled += 1
         return Markup(html)
+
+
+def _keep_compiled(env: jinja2.Environment, old_loader: Any) -> None:
+    """The templates compiled with the environment's old loader, kept for its new one,
+    which finds the same templates (Jinja's cache is by loader and name): the pages and
+    theme templates rendered here (404.html, the sitemap) need not compile them again."""
+    if env.cache is None:
+        return
+    for key, template in list(env.cache.items()):
+        loader_ref, name = key
+        if loader_ref() is old_loader:
+            env.cache[(weakref.ref(env.loader), name)] = template
 
 
 def _compile_with_references(env: jinja2.Environment, name: str, seen: set[str]) -> None:

@@ -27,6 +27,11 @@ class Sentence:
     id: str
     paragraph: int
     text: str
+    # where the tokenizer that split the sentences found its words: pairs of character
+    # offsets into ``text`` (start, end), packed as 32-bit unsigned integers in the
+    # machine's order (``array("I")``), so that analysis need not tokenize it again. Not
+    # part of the sentence's identity: it follows from the text. Empty: not known.
+    tokens: bytes = field(default=b"", repr=False, compare=False)
 
 
 @model

@@ -141,3 +141,56 @@ def test_any_unicode_with_surrogates_written_as_bytes_is_handled(text: str) -> N
             sentence.text.encode("utf-8")
     else:
         assert diagnostics and diagnostics[-1].level == "error"
+
+
+# news-like text: words, figures, dates, abbreviations, slashes, quotes and dashes
+NEWS_PIECES = st.sampled_from(
+    (
+        "Der",
+        "Minister",
+        "sagte",
+        "am",
+        "8.",
+        "Mai",
+        "12.400.",
+        "Die",
+        "z. B.",
+        "Dr.",
+        "St.",
+        "SPD/Grüne",
+        "Wien/Moskau",
+        "/",
+        "„Wir",
+        "kommen“,",
+        "–",
+        "(dpa)",
+        "3,5",
+        "Prozent.",
+        "10.11.2024",
+        "US-Regierung",
+        "?",
+        "!",
+        ":",
+        "e.V.",
+        "Co.",
+    )
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    paragraph=st.lists(st.one_of(NEWS_PIECES, words), max_size=40).map(" ".join),
+)
+def test_the_tokens_kept_from_sentence_splitting_are_the_tokens_of_the_sentence(
+    paragraph: str,
+) -> None:
+    """Analysis reads the tokens sentence splitting found instead of tokenizing again: they
+    must be exactly the tokens of the sentence alone."""
+    from generator.analyse.actors import sentence_tokens, tokenize
+    from generator.analyse.sentences import split_tokenized
+    from generator.model import Sentence
+
+    for text, tokens in split_tokenized(paragraph):
+        sentence = Sentence(id="s1", paragraph=1, text=text, tokens=tokens)
+        assert tokens
+        assert sentence_tokens(sentence) == tokenize(text)

@@ -15,6 +15,7 @@ lower case.
 from __future__ import annotations
 
 import re
+from array import array
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -207,24 +208,36 @@ def _tokenizer() -> Tokenizer:
 
 def tokenize(text: str) -> list[_Token]:
     """spaCy's German tokens, with slashes split off (``APA/OGM``, ``Wien/Moskau``)."""
-    tokens = []
+    tokens: list[_Token] = []
     for token in _tokenizer()(text):
-        start = token.idx
-        parts = (
-            re.split(r"(/)", token.text)
-            if "/" in token.text and len(token.text) > 1
-            else [token.text]
-        )
-        for index, part in enumerate(parts):
-            if part:
-                last = index == len(parts) - 1
-                tokens.append(
-                    _Token(
-                        part, start, start + len(part), bool(token.whitespace_) if last else False
-                    )
-                )
-            start += len(part)
+        _add_token(tokens, token.text, token.idx, bool(token.whitespace_))
     return tokens
+
+
+def sentence_tokens(sentence: Sentence) -> list[_Token]:
+    """The sentence's tokens as :func:`tokenize` makes them: from the offsets that sentence
+    splitting kept, else (a heading, a cut sentence) tokenized now."""
+    if not sentence.tokens:
+        return tokenize(sentence.text)
+    text = sentence.text
+    offsets = array("I", sentence.tokens)
+    tokens: list[_Token] = []
+    for k in range(0, len(offsets), 2):
+        start, end = offsets[k], offsets[k + 1]
+        _add_token(tokens, text[start:end], start, text[end : end + 1] == " ")
+    return tokens
+
+
+def _add_token(tokens: list[_Token], text: str, start: int, space: bool) -> None:
+    if "/" not in text or len(text) == 1:
+        tokens.append(_Token(text, start, start + len(text), space))
+        return
+    parts = re.split(r"(/)", text)
+    for index, part in enumerate(parts):
+        if part:
+            last = index == len(parts) - 1
+            tokens.append(_Token(part, start, start + len(part), space if last else False))
+        start += len(part)
 
 
 @lru_cache(maxsize=_MEMO_WORDS)
@@ -271,7 +284,7 @@ class RuleRecogniser:
     ) -> list[Candidate]:
         """The candidates of one sentence (``tokens``: its tokens, if already made)."""
         if tokens is None:
-            tokens = tokenize(sentence.text)
+            tokens = sentence_tokens(sentence)
         taken = [False] * len(tokens)
         found: list[Candidate] = []
 

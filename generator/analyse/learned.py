@@ -49,7 +49,7 @@ from .actors import (
     _sentence_final_stop,
     _strip_genitive,
     _Token,
-    tokenize,
+    sentence_tokens,
 )
 
 if TYPE_CHECKING:
@@ -306,7 +306,7 @@ class LearnedRecogniser:
         return self.tagger.tag(self.features.sentence_features(tokens, candidates))
 
     def recognise_sentence(self, source_id: str, sentence: Sentence) -> list[Candidate]:
-        tokens = tokenize(sentence.text)
+        tokens = sentence_tokens(sentence)
         ruled = self.rules.recognise_sentence(source_id, sentence, tokens)
         if not ruled and not any(self.features.maybe_name(t.text) for t in tokens):
             return ruled  # nothing for the model to decide and no word it could make a name

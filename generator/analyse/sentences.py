@@ -9,6 +9,8 @@ breaks first: headlines and headings carry no full stop.
 from __future__ import annotations
 
 import re
+from array import array
+from bisect import bisect_left
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -42,6 +44,14 @@ def _pipeline() -> Language:
 
 def split_sentences(paragraph: str) -> list[str]:
     """Split one paragraph (no line breaks) into sentences, whitespace-trimmed."""
+    return [text for text, _ in split_tokenized(paragraph)]
+
+
+def split_tokenized(paragraph: str) -> list[tuple[str, bytes]]:
+    """The sentences of one paragraph (no line breaks), whitespace-trimmed, each with the
+    character offsets of its tokens (see ``Sentence.tokens``): the tokenizer splits text at
+    spaces first, so a sentence's tokens are the same whether it is tokenized alone or
+    within its paragraph (checked on the 22,609 sentences of the scale corpus)."""
     text = " ".join(paragraph.split())
     if not text:
         return []
@@ -57,10 +67,26 @@ def split_sentences(paragraph: str) -> list[str]:
             pieces.append(text[:cut])
             text = text[cut:].lstrip()
         pieces.append(text)
-    return [
-        part.strip()
-        for piece in pieces
-        for span in nlp(piece).sents
-        for part in _FIGURE_THEN_SENTENCE.split(span.text)
-        if part.strip()
-    ]
+    found: list[tuple[str, bytes]] = []
+    for piece in pieces:
+        doc = nlp(piece)
+        starts = [token.idx for token in doc]
+        ends = [token.idx + len(token) for token in doc]
+        for span in doc.sents:
+            position = span.start_char
+            for part in _FIGURE_THEN_SENTENCE.split(span.text):
+                begin = piece.index(part, position)
+                position = begin + len(part)
+                sentence = part.strip()
+                if not sentence:
+                    continue
+                begin += len(part) - len(part.lstrip())
+                end = begin + len(sentence)
+                first = bisect_left(starts, begin)
+                offsets = array("I")
+                for start, stop in zip(starts[first:], ends[first:], strict=False):
+                    if stop > end:
+                        break
+                    offsets.extend((start - begin, stop - begin))
+                found.append((sentence, offsets.tobytes()))
+    return found

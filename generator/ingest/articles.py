@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 import charset_normalizer
 import yaml
 
-from ..analyse.sentences import split_sentences
+from ..analyse.sentences import split_tokenized
 from ..errors import Diagnostic
 from ..model import Paragraph, ParagraphKind, Sentence, Source
 from ..settings import Limits
@@ -636,16 +636,20 @@ def build_source(draft: _Draft, *, file: str, limits: Limits | None = None) -> S
             )
         longest = 0
         for chunk in chunks:
-            parts = split_sentences(chunk) if kind == "text" else [chunk]
-            if any(len(part) > limits.max_sentence_chars for part in parts):
-                longest = max(longest, *map(len, parts))
-                parts = [
-                    piece for part in parts for piece in split_long(part, limits.max_sentence_chars)
+            parts = split_tokenized(chunk) if kind == "text" else [(chunk, b"")]
+            if any(len(part) > limits.max_sentence_chars for part, _ in parts):
+                longest = max(longest, *(len(part) for part, _ in parts))
+                parts = [  # the pieces of a long one are tokenized when they are analysed
+                    (piece, tokens if piece == part else b"")
+                    for part, tokens in parts
+                    for piece in split_long(part, limits.max_sentence_chars)
                 ]
             index = len(paragraphs) + 1
             ids = []
-            for part in parts:
-                sentence = Sentence(id=f"s{len(sentences) + 1}", paragraph=index, text=part)
+            for part, tokens in parts:
+                sentence = Sentence(
+                    id=f"s{len(sentences) + 1}", paragraph=index, text=part, tokens=tokens
+                )
                 sentences.append(sentence)
                 ids.append(sentence.id)
             paragraphs.append(Paragraph(index=index, kind=kind, sentences=tuple(ids)))

@@ -354,14 +354,18 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         process of its own while MkDocs writes the pages (the page loop keeps one core).
         Where a project's theme overrides how a page's article is laid out, the index is made
         from the written pages after the build instead."""
+        self._start_indexing(config, files)  # first: Pagefind has a core while this one compiles
         self._render_in_pool(env, config, files)
+        return env
+
+    def _start_indexing(self, config: MkDocsConfig, files: Files) -> None:
         if not self.pagefind or _overrides_article(config):
-            return env
+            return
         pages = {}
         for file in files.documentation_pages():
             page = file.page
             if page is None or page.content is None:  # `--dirty`: left to the end
-                return env
+                return
             if not (page.meta.get("search") or {}).get("exclude"):
                 title = page.title or config.site_name
                 pages[page.url] = pagefind_search.article_document(
@@ -374,7 +378,6 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             self._pagefind_cache(),
             self.pagefind_aside,
         )
-        return env
 
     def _render_in_pool(self, env: Any, config: MkDocsConfig, files: Files) -> None:
         """A large dossier's generated pages are rendered with the theme's templates by a pool

@@ -917,3 +917,42 @@ def test_a_time_counted_from_a_happening_leaves_the_title(make_project) -> None:
     )
     assert "Die Zahl der Toten steigt auf 25" in titles
     assert "Der Zorn der Anwohner entlädt sich" in titles
+
+
+def test_copies_are_told_by_their_shared_sequences_and_boilerplate_is_not_a_copy() -> None:
+    """Unit test of the copy index: a later copy with a changed word points to the earliest
+    text; a passage that very many texts share (an outlet's boilerplate) makes no copies."""
+    from generator.model import Sentence, Source
+    from generator.reconcile.copies import mark_copies
+
+    def source(number: int, body: str, published: str) -> Source:
+        return Source(
+            id=f"q{number}",
+            file=f"{number}.txt",
+            title=f"Titel {number}",
+            published=published,
+            sentences=(
+                Sentence(id="s1", paragraph=1, text=f"Titel {number}"),
+                Sentence(id="s2", paragraph=2, text=body),
+            ),
+        )
+
+    report = " ".join(f"Wort{k}" for k in range(30))
+    changed = report.replace("Wort17", "Anders")
+    sources = [
+        source(1, changed, "2024-05-03"),  # a copy, published later than the report
+        source(2, report, "2024-05-02"),
+        source(3, report + " Zusatz am Ende", "2024-05-04"),
+        source(4, " ".join(f"Eigen{k}" for k in range(30)), "2024-05-02"),
+    ]
+    marked = mark_copies(sources)
+    assert [s.copy_of for s in marked] == ["q2", None, "q2", None]
+
+    boilerplate = " ".join(f"Hinweis{k}" for k in range(40))
+    many = [
+        source(n, f"{boilerplate} " + " ".join(f"Text{n}x{k}" for k in range(6)), "2024-05-02")
+        for n in range(51)
+    ]
+    assert all(s.copy_of is None for s in mark_copies(many))
+    # the same passage in two texts only: they are copies
+    assert [s.copy_of for s in mark_copies(many[:2])] == [None, "q0"]

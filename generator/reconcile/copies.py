@@ -14,6 +14,7 @@ import re
 import zlib
 from collections import Counter, defaultdict
 from dataclasses import replace
+from itertools import chain
 
 from ..model import Source
 
@@ -39,16 +40,19 @@ def shingles(source: Source) -> set[int]:
 def mark_copies(sources: list[Source]) -> list[Source]:
     """The sources, each copy with ``copy_of`` set to the earliest source of its text."""
     sets = [shingles(source) for source in sources]
+    # most sequences occur in one text only: those in more are found by counting, and only
+    # they are indexed (a sequence in very many texts is boilerplate)
+    counts = Counter(chain.from_iterable(sets))
+    common = {shingle for shingle, count in counts.items() if 1 < count <= 50}
     index: dict[int, list[int]] = defaultdict(list)
     for position, found in enumerate(sets):
-        for shingle in found:
+        for shingle in found & common:
             index[shingle].append(position)
     shared: Counter[tuple[int, int]] = Counter()
     for holders in index.values():
-        if 1 < len(holders) <= 50:  # a sequence in very many texts is boilerplate
-            for i, a in enumerate(holders):
-                for b in holders[i + 1 :]:
-                    shared[(a, b)] += 1
+        for i, a in enumerate(holders):
+            for b in holders[i + 1 :]:
+                shared[(a, b)] += 1
 
     def rank(position: int) -> tuple[bool, str, int]:
         source = sources[position]

@@ -15,6 +15,7 @@ warm-up of the lexicon (loading it is reported separately).
 from __future__ import annotations
 
 import argparse
+import compileall
 import csv
 import html
 import json
@@ -293,6 +294,9 @@ def scale(sizes: list[int], keep: Path | None = None, pairs: int = 0) -> None:
         f"{os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.1f} at the start "
         "(the machine is shared: compare figures of one run)"
     )
+    # byte-compiled as pip compiles an installed wheel (and as MkDocs and Material are):
+    # where PYTHONDONTWRITEBYTECODE is set, each build would compile the checkout's modules
+    compileall.compile_dir(ROOT / "generator", quiet=1)
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
         corpus.mkdir()

@@ -21,6 +21,22 @@ import yaml
 
 from ..model import ActorKind
 
+# compounds whose head is a role title (``Außenministerin``, ``Parteichefs``)
+_ROLE_SUFFIXES = (
+    "minister",
+    "ministerin",
+    "präsident",
+    "präsidentin",
+    "chef",
+    "chefin",
+    "sprecher",
+    "sprecherin",
+    "vorsitzende",
+    "vorsitzender",
+)
+_ROLE_INFLECTIONS = ("", "n", "s", "en")
+_ROLE_ENDINGS = tuple(suffix + ending for suffix in _ROLE_SUFFIXES for ending in _ROLE_INFLECTIONS)
+
 
 @dataclass(frozen=True, slots=True)
 class Entry:
@@ -74,19 +90,10 @@ class Lexicon:
         role = self.roles.get(word)
         if role is not None:
             return role
-        for suffix in (
-            "minister",
-            "ministerin",
-            "präsident",
-            "präsidentin",
-            "chef",
-            "chefin",
-            "sprecher",
-            "sprecherin",
-            "vorsitzende",
-            "vorsitzender",
-        ):
-            for ending in ("", "n", "s", "en"):
+        if not word.endswith(_ROLE_ENDINGS):  # most words: one test
+            return None
+        for suffix in _ROLE_SUFFIXES:
+            for ending in _ROLE_INFLECTIONS:
                 if word.endswith(suffix + ending) and len(word) > len(suffix) + 2:
                     return word[: len(word) - len(ending)] if ending else word
         return None

@@ -250,6 +250,15 @@ def test_a_numbered_club_keeps_its_prefix() -> None:
     assert names(actors, "organisation") == {"SV Kellstadt 98", "TSV Lindrup 05"}
 
 
+def test_a_known_clubs_prefix_before_a_town_opens_another_club() -> None:
+    """``VfB`` alone is a known club in the lexicon; ``VfB Kellstadt`` is another one."""
+    actors = recognise(
+        "Der VfB Kellstadt gewann gegen den VfB Lindrup 05.",
+        "Beim VfB Stürmer Jonas Ferlach verlängert.",
+    )
+    assert names(actors, "organisation") == {"VfB Kellstadt", "VfB Lindrup 05", "VfB Stuttgart"}
+
+
 def test_stock_indices_and_exchanges_are_organisations_of_one_name() -> None:
     actors = recognise(
         "Der Dax fiel um zwei Prozent, der MDax stieg.",

@@ -397,6 +397,9 @@ class RuleRecogniser:
                     break
             if match is not None and match[0] == 1 and self._counted_noun(tokens, i):
                 match = None
+            if match is not None and match[0] == 1 and self._opens_other_club(tokens, taken, i):
+                i += 1  # "VfB Lübeck": a known club's prefix alone opens another club's name
+                continue
             if match is not None and self._given_name_before(tokens, i, match):
                 # "Karin Henkel", "Hans Bosch": a first name makes the word a surname
                 i += 1
@@ -1521,6 +1524,16 @@ class RuleRecogniser:
         if self._common_noun_like(word) or self._common_noun_like(base):
             return word in self.lexicon.given_names or self.clusters.is_person(word)
         return len(word) <= 3 or not self.lexicon.is_lowercase_word(word)
+
+    def _opens_other_club(self, tokens: list[_Token], taken: list[bool], i: int) -> bool:
+        """A club prefix that names a known club alone (``VfB``) followed by a town or a
+        name (``VfB Lübeck``, ``VfB Lindrup 05``): the prefix of another club."""
+        return (
+            tokens[i].text in _CLUB_PREFIXES
+            and i + 1 < len(tokens)
+            and not taken[i + 1]
+            and self._continues_club(tokens[i + 1].text)
+        )
 
     def _continues_club(self, word: str) -> bool:
         """``FC Wendelstadt``, ``SV Eintracht Celle``: a club's name goes on over its town."""

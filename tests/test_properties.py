@@ -194,3 +194,7 @@ def test_the_tokens_kept_from_sentence_splitting_are_the_tokens_of_the_sentence(
         sentence = Sentence(id="s1", paragraph=1, text=text, tokens=tokens)
         assert tokens
         assert sentence_tokens(sentence) == tokenize(text)
+        # offsets that cannot be this text's (cut short, or beyond its end): tokenized anew
+        for other in (tokens[:-1], b"\xff" * 8):
+            kept = Sentence(id="s1", paragraph=1, text=text, tokens=other)
+            assert sentence_tokens(kept) == tokenize(text)

@@ -192,6 +192,7 @@ _GENDER_ENDINGS = tuple(
 )
 # an adjective's inflected form: "Syrische", "Deutscher", "Physikalisch-Technische"
 _ADJECTIVE_FORM = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?(?:e|er|en|es|em)")
+_OFFSET_BYTES = array("I").itemsize  # of a token offset kept with its sentence
 _MEMO_WORDS = 200_000  # per-word answers remembered; bounds memory in a long `mkdocs serve`
 
 
@@ -217,10 +218,11 @@ def tokenize(text: str) -> list[_Token]:
 def sentence_tokens(sentence: Sentence) -> list[_Token]:
     """The sentence's tokens as :func:`tokenize` makes them: from the offsets that sentence
     splitting kept, else (a heading, a cut sentence) tokenized now."""
-    if not sentence.tokens:
-        return tokenize(sentence.text)
     text = sentence.text
-    offsets = array("I", sentence.tokens)
+    whole = len(sentence.tokens) % (2 * _OFFSET_BYTES) == 0
+    offsets = array("I", sentence.tokens) if whole else array("I")
+    if not offsets or offsets[-1] > len(text):  # none kept, or not of this text
+        return tokenize(text)
     tokens: list[_Token] = []
     for k in range(0, len(offsets), 2):
         start, end = offsets[k], offsets[k + 1]

@@ -259,6 +259,11 @@ def test_a_known_clubs_prefix_before_a_town_opens_another_club() -> None:
     assert names(actors, "organisation") == {"VfB Kellstadt", "VfB Lindrup 05", "VfB Stuttgart"}
 
 
+def test_a_clubs_name_goes_on_over_a_second_prefix() -> None:
+    actors = recognise("Die SG Dynamo Kellstadt gewann gegen den ESV Lokomotive Lindrup.")
+    assert names(actors, "organisation") == {"SG Dynamo Kellstadt", "ESV Lokomotive Lindrup"}
+
+
 def test_stock_indices_and_exchanges_are_organisations_of_one_name() -> None:
     actors = recognise(
         "Der Dax fiel um zwei Prozent, der MDax stieg.",

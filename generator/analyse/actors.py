@@ -1538,9 +1538,10 @@ class RuleRecogniser:
         )
 
     def _continues_club(self, word: str) -> bool:
-        """``FC Wendelstadt``, ``SV Eintracht Celle``: a club's name goes on over its town."""
+        """``FC Wendelstadt``, ``SV Eintracht Celle``: a club's name goes on over its town,
+        and over a second prefix (``SG Dynamo Kellstadt``, ``ESV Lokomotive Lindrup``)."""
         lexicon = self.lexicon
-        return (
+        return word in _CLUB_PREFIXES or (
             _is_capitalised(word)
             and word[0].isalpha()
             and not self._shouted(word)

@@ -264,6 +264,17 @@ def test_a_clubs_name_goes_on_over_a_second_prefix() -> None:
     assert names(actors, "organisation") == {"SG Dynamo Kellstadt", "ESV Lokomotive Lindrup"}
 
 
+def test_a_noun_after_an_adjective_is_no_town_of_the_same_name() -> None:
+    """``Regen`` is rain and a Bavarian town: after ``starkem`` it is the rain."""
+    actors = recognise(
+        "Nach tagelangem Regen trat der Fluss über die Ufer, es fiel heftiger Regen.",
+        "In Regen und zwischen Regen und Passau ist die Straße gesperrt.",
+    )
+    (town,) = [a for a in actors if a.name == "Regen"]
+    assert town.kind == "place"
+    assert [m.sentence for m in town.mentions] == ["s2", "s2"]  # not the rain of s1
+
+
 def test_stock_indices_and_exchanges_are_organisations_of_one_name() -> None:
     actors = recognise(
         "Der Dax fiel um zwei Prozent, der MDax stieg.",

@@ -24,7 +24,9 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from ..model import ActorKind, Sentence, Source
 from .clusters import ClusterClasses, load_cluster_classes
+from .events import verb_lemmas
 from .lexicon import Entry, Lexicon, currency_words, load_lexicon, load_vocabulary
+from .lookups import lemma_table
 
 if TYPE_CHECKING:
     from spacy.tokenizer import Tokenizer
@@ -120,6 +122,14 @@ _QUANTIFIERS = frozenset(
     )
 )  # fmt: skip
 _GOVERNMENT_VERBS = tuple(_VOCABULARY["government_verbs"])
+# lower-case words with an adjective's ending that are no adjective: prepositions and
+# conjunctions, after which a town's name stands as it is ("zwischen Regen und Passau")
+_NOT_ATTRIBUTES = frozenset(
+    (
+        "über", "unter", "hinter", "außer", "wider", "gegen", "neben", "zwischen", "binnen",
+        "oben", "unten", "außen", "innen", "oder", "aber", "sondern", "weder", "entweder",
+    )
+)  # fmt: skip
 _AUXILIARIES = frozenset(_VOCABULARY["auxiliaries"])
 _GOVERNMENT_NOUNS = frozenset(_VOCABULARY["government_nouns"])
 _SHORT_FUNCTION_WORDS = frozenset(_VOCABULARY["short_function_words"])
@@ -1469,8 +1479,10 @@ class RuleRecogniser:
                 (word in self.lexicon.toponyms or base in self.lexicon.toponyms)
                 and (self.clusters.of(word) == "place" or self.clusters.of(base) == "place")
                 and previous.lower() not in _DETERMINERS
+                and not (_attribute(previous) and self.lexicon.is_common_noun(word))
             ):
-                return True  # "in Kiel", "aus Bremen": a city; "die Welt": a noun
+                # "in Kiel", "aus Bremen": a city; "die Welt", "nach starkem Regen": a noun
+                return True
             # a noun that a large corpus mostly uses as a name: "Meier", "Köhler"
             return word in self.lexicon.given_names or self.clusters.is_person(word)
         if self.lexicon.is_lowercase_word(word):
@@ -2221,6 +2233,19 @@ def _with_legal_form(tokens: list[_Token], taken: list[bool], end: int) -> int:
     if end < len(tokens) and not taken[end] and tokens[end].text in _LEGAL_FORMS:
         return end + 1
     return end
+
+
+@lru_cache(maxsize=_MEMO_WORDS)
+def _attribute(word: str) -> bool:
+    """A lower-case word with an adjective's or article's ending (``starkem``, ``heftigen``,
+    ``neuer``): a noun after it is that noun, not a town of the same name. Not an adjective
+    of a country or region (``in den österreichischen Alpen``) and no verb (``dahinter
+    folgen Niederösterreich``)."""
+    if not (word.isalpha() and word.islower() and word.endswith(("em", "en", "er", "es"))):
+        return False
+    if word in _NOT_ATTRIBUTES or word.endswith(("ischem", "ischen", "ischer", "isches")):
+        return False
+    return lemma_table().get(word, word) not in verb_lemmas()
 
 
 def _join(tokens: list[_Token]) -> str:

@@ -500,8 +500,13 @@ def _attach_short_names(unresolved: list[Candidate], groups: dict[str, _Group]) 
     """Resolve single words (``Berger``, ``Park``) to a full name of the same source or dossier.
 
     Among several bearers of the name, the one mentioned most often in that source
-    wins; a tie leaves the word unresolved rather than guessing.
+    wins; a tie leaves the word unresolved rather than guessing. A word that no full name
+    bears is a person of its own, unless it is a German noun, and no known surname or given
+    name, that only the learned tie-breaker took for a name, in every mention of the dossier
+    (``Regen und Hagel``).
     """
+    from ..analyse.lexicon import load_lexicon
+
     by_part = _name_parts(groups)
     places = {name_key(g.name): key for key, g in groups.items() if g.kind == "place"}
     mentions_in_source: Counter[tuple[str, str]] = Counter()
@@ -510,6 +515,7 @@ def _attach_short_names(unresolved: list[Candidate], groups: dict[str, _Group]) 
             for candidate in person.candidates:
                 mentions_in_source[(key, candidate.source)] += 1
 
+    lone: dict[str, list[Candidate]] = defaultdict(list)  # single words, no bearer in full
     for candidate in unresolved:
         word = name_key(candidate.name)
         options = by_part.get(word) or by_part.get(name_key(_without_genitive(candidate.name)))
@@ -526,9 +532,21 @@ def _attach_short_names(unresolved: list[Candidate], groups: dict[str, _Group]) 
         elif candidate.kind == "person" or candidate.evidence == "surname-cluster":
             # a surname introduced by a cue, or one that behaves like a surname, and
             # never given in full in the dossier
-            groups.setdefault("person:" + word, _Group(kind="person", key="person:" + word)).add(
-                candidate
-            )
+            lone[word].append(candidate)
+    lexicon = load_lexicon()
+    for word, found in lone.items():
+        name = found[0].name
+        if (
+            all(c.evidence == "learned" for c in found)
+            and name in lexicon.common_nouns
+            and name not in lexicon.surnames
+            and name not in lexicon.given_names
+            and len(name) > 2  # "Xi", "Ai": a name of another language, not a German noun
+        ):
+            continue  # "Regen und Hagel": only the model made a name of the noun, nowhere in full
+        person = groups.setdefault("person:" + word, _Group(kind="person", key="person:" + word))
+        for candidate in found:
+            person.add(candidate)
 
 
 _NOUN_BEFORE = re.compile(

@@ -778,3 +778,13 @@ def test_a_noun_only_the_model_called_a_name_is_no_person() -> None:
     with_cue = [*model_only, candidate("Hagel", "cue", occurrence=1)]
     (hagel,) = [a for a in resolve_actors([source], with_cue) if a.name == "Hagel"]
     assert len(hagel.mentions) == 2
+
+
+def test_a_bodys_name_in_another_case_is_the_same_actor_named_in_the_nominative() -> None:
+    actors = recognise(
+        "Er sagte der Kellstädter Rundschau und der Sächsischen Zeitung, das reiche.",
+        "Die Sächsische Zeitung berichtete, die Kellstädter Rundschau nicht.",
+        "Der Sächsischen Zeitung zufolge kamen 300 Menschen.",
+    )
+    papers = {a.name: len(a.mentions) for a in actors if a.kind == "organisation"}
+    assert papers == {"Sächsische Zeitung": 3, "Kellstädter Rundschau": 2}

@@ -83,10 +83,40 @@ class _Group:
     def name(self) -> str:
         if self.explicit_name:
             return self.explicit_name
-        # the fullest, most frequent form; ties broken alphabetically for determinism
+        # the fullest, most frequent form, of a body or place the one in the nominative
+        # ("Sächsische Zeitung", not "der Sächsischen Zeitung"); ties broken alphabetically
+        # for determinism
+        inflected = _dative_words if self.kind in ("organisation", "place") else _no_words
         return sorted(
-            self.names.items(), key=lambda item: (-len(item[0].split()), -item[1], item[0])
+            self.names.items(),
+            key=lambda item: (-len(item[0].split()), inflected(item[0]), -item[1], item[0]),
         )[0][0]
+
+
+def _dative_words(name: str) -> int:
+    """How many words before the last end as an adjective does after ``der``/``dem``."""
+    return sum(1 for word in name.split()[:-1] if word.endswith(("en", "em")))
+
+
+def _no_words(name: str) -> int:
+    return 0
+
+
+def uninflected(name: str) -> str:
+    """A name of several words with the endings of the words before the last taken off
+    (``Sächsischen Zeitung`` and ``Sächsische Zeitung``: ``Sächsisch Zeitung``): the forms of
+    one name in the cases of German."""
+    words = name.split()
+    return " ".join([_stem(word) for word in words[:-1]] + words[-1:])
+
+
+def _stem(word: str) -> str:
+    if not (word[:1].isupper() and word.isalpha() and len(word) > 5):
+        return word
+    for ending in ("en", "em", "er", "es", "e"):
+        if word.endswith(ending):
+            return word[: -len(ending)]
+    return word
 
 
 def resolve_actors(sources: list[Source], candidates: list[Candidate]) -> list[Actor]:
@@ -171,11 +201,14 @@ _REGNAL_NUMBER = re.compile(r"[IVX]{1,4}\.?")
 def _one_actor_per_name(groups: dict[str, _Group]) -> None:
     """Groups that end up with the same name are one actor ("Eintracht Nordstadt" seen once as
     a person, twice as a club), also where outlets spell it differently ("Çelik" /
-    "Celik", "Großkellstadt" / "Grosskellstadt": one slug): the kind with the most
-    mentions wins, the rules' evidence before the model's, then a fixed order of kinds."""
+    "Celik", "Großkellstadt" / "Grosskellstadt": one slug) or a body's name in another case
+    ("Sächsische Zeitung" / "der Sächsischen Zeitung"): the kind with the most mentions
+    wins, the rules' evidence before the model's, then a fixed order of kinds."""
     by_name: dict[str, list[str]] = defaultdict(list)
     for key, group in groups.items():
-        by_name[make_slug(group.name, max_length=1000)].append(key)
+        # a body's or a place's name in any case ("der Sächsischen Zeitung")
+        name = uninflected(group.name) if group.kind in ("organisation", "place") else group.name
+        by_name[make_slug(name, max_length=1000)].append(key)
     rank = {"state": 0, "organisation": 1, "place": 2, "person": 3}
     for keys in by_name.values():
         if len(keys) < 2:

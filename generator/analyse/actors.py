@@ -395,11 +395,11 @@ class RuleRecogniser:
             exact_only = not _is_capitalised(tokens[i].text)
             match = None
             longest = (
-                lexicon.max_phrase_tokens
+                _phrase_reach(lexicon, tokens, i, min(lexicon.max_phrase_tokens, len(tokens) - i))
                 if tokens[i].text.casefold() in lexicon.phrase_starts
                 else 1  # no phrase of several words begins with this word
             )
-            for length in range(min(longest, len(tokens) - i), 0, -1):
+            for length in range(longest, 0, -1):
                 if any(taken[i : i + length]):
                     continue
                 surface = _join(tokens[i : i + length])
@@ -919,7 +919,7 @@ class RuleRecogniser:
         lexicon = self.lexicon
         if tokens[i].text.casefold() not in lexicon.phrase_starts:
             return False
-        longest = min(lexicon.max_phrase_tokens, len(tokens) - i)
+        longest = _phrase_reach(lexicon, tokens, i, min(lexicon.max_phrase_tokens, len(tokens) - i))
         return any(
             lexicon.lookup(_join(tokens[i : i + n])) is not None
             for n in range(length + 1, longest + 1)
@@ -2246,6 +2246,20 @@ def _attribute(word: str) -> bool:
     if word in _NOT_ATTRIBUTES or word.endswith(("ischem", "ischen", "ischer", "isches")):
         return False
     return lemma_table().get(word, word) not in verb_lemmas()
+
+
+def _phrase_reach(lexicon: Lexicon, tokens: list[_Token], i: int, limit: int) -> int:
+    """How many tokens from ``i`` (at most ``limit``) a phrase of the lexicon can span: once
+    the text up to a space begins no phrase of more words (``der Regierung``), no longer text
+    is one. The text is built as :func:`_join` builds it."""
+    surface = tokens[i].text
+    for k in range(i + 1, i + limit):
+        if tokens[k - 1].space:
+            if surface.casefold() not in lexicon.phrase_prefixes:
+                return k - i
+            surface += " "
+        surface += tokens[k].text
+    return limit
 
 
 def _join(tokens: list[_Token]) -> str:

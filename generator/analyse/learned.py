@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from itertools import pairwise
 from pathlib import Path
@@ -240,28 +240,40 @@ class FeatureMaker:
                 rule_tags[k] = f"{position}-{kind}-{evidence}"
                 k += 1
         own = [self.word_features(t.text) for t in tokens]
+        ruled = [_rule_features(tag) for tag in rule_tags]
         rows: list[list[str]] = []
-        for k in range(len(tokens)):
-            features = ["bias", *own[k][0]]
-            tag = rule_tags[k]
-            if tag != "O":
-                position, kind, evidence = tag.split("-", 2)
-                features += [f"r={position}-{kind}", f"re={evidence}", f"rk={kind}"]
-            else:
-                features.append("r=O")
+        count = len(tokens)
+        for k in range(count):
+            features = ["bias", *own[k][0], *ruled[k][0]]
             if k == 0:
                 features.append("first")
             for offset in _OFFSETS:
                 m = k + offset
-                if 0 <= m < len(tokens):
+                if 0 <= m < count:
                     features += own[m][1][offset]
-                    features.append(f"{offset}:r={rule_tags[m].rsplit('-', 1)[0]}")
+                    features.append(ruled[m][1][offset])
                 else:
-                    features.append(f"{offset}:edge")
-            if k + 1 < len(tokens) and k > 0:
+                    features.append(_EDGE[offset])
+            if k + 1 < count and k > 0:
                 features.append(f"-1|+1={own[k - 1][1][-1][0][3:]}|{own[k + 1][1][1][0][2:]}")
             rows.append(features)
         return rows
+
+
+_EDGE = {offset: f"{offset}:edge" for offset in _OFFSETS}
+
+
+@cache
+def _rule_features(tag: str) -> tuple[tuple[str, ...], dict[int, str]]:
+    """The features of the rules' tag of a token (``B-organisation-head``, ``O``): its own,
+    and what it is for a neighbour at each offset."""
+    if tag == "O":
+        own: tuple[str, ...] = ("r=O",)
+    else:
+        position, kind, evidence = tag.split("-", 2)
+        own = (f"r={position}-{kind}", f"re={evidence}", f"rk={kind}")
+    near = tag.rsplit("-", 1)[0]
+    return own, {offset: f"{offset}:r={near}" for offset in _OFFSETS}
 
 
 def bio_spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:

@@ -54,6 +54,9 @@ class Lexicon:
     folded: dict[str, Entry] = field(default_factory=dict)  # casefolded surface -> entry
     max_phrase_tokens: int = 1
     phrase_starts: set[str] = field(default_factory=set)  # casefolded first words of phrases
+    # casefolded first words of phrases of more words ("new", "new york" of "New York Times"):
+    # a text that is none of them begins no longer phrase
+    phrase_prefixes: set[str] = field(default_factory=set)
     adjectives: dict[str, Entry] = field(default_factory=dict)  # adjective stem -> state
     invariant_adjectives: dict[str, Entry] = field(default_factory=dict)  # "Schweizer" -> state
     capitals: dict[str, Entry] = field(default_factory=dict)  # capital -> state
@@ -226,6 +229,8 @@ def load_lexicon() -> Lexicon:
             if len(words) > 1:
                 first = words[0].casefold()
                 lexicon.phrase_starts.update({first, re.split(r"[^\w]", first)[0]})
+                folded = form.casefold().split(" ")
+                lexicon.phrase_prefixes.update(" ".join(folded[:n]) for n in range(1, len(folded)))
 
     for state in _read_yaml("states.yml"):
         key = f"state:{state['code']}"

@@ -198,3 +198,37 @@ def test_the_tokens_kept_from_sentence_splitting_are_the_tokens_of_the_sentence(
         for other in (tokens[:-1], b"\xff" * 8):
             kept = Sentence(id="s1", paragraph=1, text=text, tokens=other)
             assert sentence_tokens(kept) == tokenize(text)
+
+
+@lru_cache(maxsize=1)
+def _lexicon_phrases_of_several_words() -> list[str]:
+    from generator.analyse.lexicon import load_lexicon
+
+    return sorted(surface for surface in load_lexicon().phrases if " " in surface)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    data=st.data(),
+    before=st.lists(st.one_of(NEWS_PIECES, words), max_size=6).map(" ".join),
+    after=st.lists(st.one_of(NEWS_PIECES, words), max_size=6).map(" ".join),
+)
+def test_a_lexicon_phrase_in_any_text_is_looked_up_whole(
+    data: st.DataObject, before: str, after: str
+) -> None:
+    """Lookups of the lexicon's names stop once the text can begin no name of more words;
+    a name of the lexicon, wherever it stands, must still be looked up at its full length."""
+    from generator.analyse.actors import _phrase_reach, tokenize
+    from generator.analyse.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    phrase = data.draw(st.sampled_from(_lexicon_phrases_of_several_words()))
+    text = f"{before} {phrase} {after}".strip()
+    tokens = tokenize(text)
+    start = len(before) + 1 if before else 0
+    first = next((k for k, t in enumerate(tokens) if t.start == start), None)
+    last = next((k for k, t in enumerate(tokens) if t.end == start + len(phrase)), None)
+    if first is None or last is None:
+        return  # the tokenizer joined the name with its neighbour: no lookup of it either
+    limit = min(lexicon.max_phrase_tokens, len(tokens) - first)
+    assert _phrase_reach(lexicon, tokens, first, limit) >= last - first + 1

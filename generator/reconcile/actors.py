@@ -13,6 +13,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from slugify import slugify
 
@@ -32,7 +33,7 @@ _UMLAUTS = [
 
 def make_slug(text: str, max_length: int = 60) -> str:
     """A German-friendly URL slug: lower case, umlauts transcribed, ``-`` between words."""
-    slug = slugify(text, replacements=_UMLAUTS)
+    slug = _full_slug(text)
     if len(slug) > max_length:
         # cut at a word boundary; python-slugify's own truncation may skip inner words
         slug = (
@@ -41,6 +42,12 @@ def make_slug(text: str, max_length: int = 60) -> str:
             else slug[:max_length]
         )
     return slug or "eintrag"
+
+
+@lru_cache(maxsize=8192)
+def _full_slug(text: str) -> str:
+    """(Each actor's name is made a slug twice: to find names that are one, and for its id.)"""
+    return slugify(text, replacements=_UMLAUTS)
 
 
 def unique_slugs(texts: Iterable[str]) -> list[str]:

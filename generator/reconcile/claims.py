@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..analyse.actors import RuleRecogniser
 from ..analyse.events import (
@@ -457,16 +458,22 @@ def _occurrence(text: str, clause: tuple[int, int]) -> int | None:
 
 def _cue_of(text: str, position: int) -> CueMatch | None:
     """What the clause of a figure reports (``gestrichen``), and whether as a fact."""
-    found = find_cues(text, [], [])
+    found = _cues_in(text)
     inside = [c for c in found if c.clause[0] <= position < c.clause[1]]
     if inside:
         return inside[0]
     start, end = _clause_of(text, position)
     if start > 0:  # a later clause ("…: Sie musste 500 Flüge streichen"): its own verb
-        own = find_cues(text[start:end], [], [])
+        own = _cues_in(text[start:end])
         if own:
             return own[0]
     return found[0] if found else None
+
+
+@lru_cache(maxsize=4096)
+def _cues_in(text: str) -> tuple[CueMatch, ...]:
+    """The cues of a text (several figures often share a sentence)."""
+    return tuple(find_cues(text, [], []))
 
 
 def _is_total(text: str, quantity: Quantity) -> bool:

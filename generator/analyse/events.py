@@ -230,6 +230,7 @@ def _function_words() -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=100_000)  # a pure function of the word; most words recur
 def verb_lemma(word: str) -> str | None:
     """The infinitive of a lower-case verb form, or None if the word is no verb."""
     if not word[:1].islower() or len(word) < 4 or word in _function_words():

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from .analyse.actors import Candidate, Recogniser
 from .analyse.anchoring import anchor_undated
-from .analyse.dates import find_dates
+from .analyse.dates import find_dates, may_name_a_full_date
 from .analyse.events import EventCue, find_cues
 from .analyse.quantities import find_quantities
 from .analyse.statistical import make_recogniser
@@ -523,6 +523,7 @@ def infer_publication_date(source: Source) -> Source:
     full_dates = [
         found.value.iso
         for sentence in source.sentences
+        if may_name_a_full_date(sentence.text)
         for found in find_dates(sentence.text, None)
         if found.value is not None and found.value.precision == "day" and not found.relative
     ]

@@ -232,3 +232,51 @@ def test_a_lexicon_phrase_in_any_text_is_looked_up_whole(
         return  # the tokenizer joined the name with its neighbour: no lookup of it either
     limit = min(lexicon.max_phrase_tokens, len(tokens) - first)
     assert _phrase_reach(lexicon, tokens, first, limit) >= last - first + 1
+
+
+DATE_PHRASES = st.sampled_from(
+    (
+        "im vergangenen Jahr",
+        "kommenden Jahres",
+        "am 3. Mai 1999",
+        "12. März",
+        "10.11.1998",
+        "1.2.2024",
+        "seit 2023",
+        "1999–2001",
+        "im Jänner 1989",
+        "Ende Oktober",
+        "im vergangenen Oktober",
+        "am Samstagabend",
+        "am Montag vergangener Woche",
+        "gestern",
+        "vorgestern",
+        "übermorgen",
+        "heute",
+        "morgen",
+        "1968 geboren",
+        "2.000 Euro",
+        "Nr. 2019",
+        "٣. Mai ٢٠٢٤",  # digits of another script
+    )
+).flatmap(lambda phrase: st.sampled_from((phrase, phrase.upper(), phrase.lower(), phrase.title())))
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    pieces=st.lists(st.one_of(DATE_PHRASES, NEWS_PIECES, words), max_size=10),
+    reference=st.one_of(st.none(), st.dates()),
+)
+def test_sentences_skipped_by_the_date_filters_hold_no_date(pieces: list[str], reference) -> None:
+    """Sentences without a digit or a date word are not searched for dates, and those
+    without a year not for a publication date: no date may be lost by it."""
+    from generator.analyse.dates import _search_dates, find_dates, may_name_a_full_date
+
+    text = " ".join(pieces)
+    assert find_dates(text, reference) == _search_dates(text, reference)
+    if not may_name_a_full_date(text):
+        assert not [
+            d
+            for d in _search_dates(text, None)
+            if d.value is not None and d.value.precision == "day" and not d.relative
+        ]

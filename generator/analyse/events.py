@@ -293,7 +293,7 @@ def find_cues(
         )
         for index, match in enumerate(words):
             word = match.group(0)
-            if any(d.start <= match.start() < d.end for d in dates):
+            if dates and any(d.start <= match.start() < d.end for d in dates):
                 continue
             lemma = verb_lemma(word)
             if lemma is not None:
@@ -328,7 +328,7 @@ def find_cues(
                     )
                 )
                 continue
-            family = _noun_family(word, vocab["nouns"])
+            family = _noun_family(word)
             if family is not None and _negated(words, index, vocab["negations"]):
                 continue  # "keine Einigung in Sicht": what did not happen is no event
             if family is not None:
@@ -339,7 +339,7 @@ def find_cues(
                         5 if adjunct else 4,
                         CueMatch(
                             family=family_of(family),
-                            predicate=_noun_head(word, vocab["nouns"]),
+                            predicate=_noun_head(word),
                             word=word,
                             start=match.start(),
                             end=match.end(),
@@ -473,10 +473,12 @@ def _plan_word(clause: str) -> bool:
     )
 
 
-def _noun_family(word: str, nouns: dict[str, str]) -> str | None:
+@lru_cache(maxsize=100_000)  # pure functions of the word; most words recur
+def _noun_family(word: str) -> str | None:
     if not word[:1].isupper():
         return None
-    head = _noun_head(word, nouns)
+    nouns = _vocabulary()["nouns"]
+    head = _noun_head(word)
     if head not in nouns and "-" in word:
         # "Warn-App", "Streik-Tag": a verb stem before the hyphen names the happening
         head = word.split("-", 1)[0] + "ung"
@@ -509,7 +511,7 @@ def _news_noun_subject(words: list[re.Match[str]], vocab: dict[str, Any]) -> boo
     governs: the subject of a light verb (``Die Warnmeldung ging … hinaus``)."""
     for index, match in enumerate(words[1:], 1):
         article = words[index - 1].group(0)
-        if article not in _SUBJECT_ARTICLES or _noun_family(match.group(0), vocab["nouns"]) is None:
+        if article not in _SUBJECT_ARTICLES or _noun_family(match.group(0)) is None:
             continue
         if index < 2 or words[index - 2].group(0).lower() not in _PREPOSITIONS:
             return True
@@ -524,7 +526,8 @@ def _noun_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(rf"(?P<head>{heads})(?:s|es|en|n|e)?$"), canonical
 
 
-def _noun_head(word: str, nouns: dict[str, str]) -> str:
+@lru_cache(maxsize=100_000)
+def _noun_head(word: str) -> str:
     """The news noun a word ends in: ``Warnstreiks`` → ``Warnstreik``, ``Landtagswahl`` → ``Wahl``."""
     pattern, canonical = _noun_pattern()
     lower = word.lower()

@@ -1718,6 +1718,9 @@ class RuleRecogniser:
         lexicon = self.lexicon
         i = 0
         while i < len(tokens):
+            if not _is_capitalised(tokens[i].text) and tokens[i].text not in _LOWER_CASE_STARTS:
+                i += 1  # no name (nor a thing, title or prefix before one) begins so
+                continue
             previous = tokens[i - 1].text if i else ""
             thing = _named_thing_length(tokens, i)
             if thing:
@@ -2200,6 +2203,15 @@ def _remembered(known: dict[str, T], word: str, compute: Callable[[str], T]) -> 
     if len(known) < _MEMO_WORDS:
         known[word] = answer
     return answer
+
+
+# the words of these lists that are not capitalised (none today): the only ones in lower
+# case that can begin a name in _names
+_LOWER_CASE_STARTS = frozenset(
+    word
+    for word in (*_NAMED_THING_STARTS, *_ORG_PREFIXES, *_CLUB_PREFIXES, *_NAME_TITLES)
+    if not _is_capitalised(word)
+)
 
 
 def _named_thing_length(tokens: list[_Token], i: int) -> int:

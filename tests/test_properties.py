@@ -280,3 +280,20 @@ def test_sentences_skipped_by_the_date_filters_hold_no_date(pieces: list[str], r
             for d in _search_dates(text, None)
             if d.value is not None and d.value.precision == "day" and not d.relative
         ]
+
+
+def test_every_lexicon_name_of_several_words_is_looked_up_whole() -> None:
+    """Each name of the lexicon, tokenized as a sentence would be, fits the longest lookup
+    (a comma or a full stop is a token of its own: ``Bundesministerium für Familie, …``)."""
+    from generator.analyse.actors import _phrase_reach, tokenize
+    from generator.analyse.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    cut = [
+        phrase
+        for phrase in _lexicon_phrases_of_several_words()
+        if (tokens := tokenize(phrase))
+        and _phrase_reach(lexicon, tokens, 0, min(lexicon.max_phrase_tokens, len(tokens)))
+        < len(tokens)
+    ]
+    assert not cut, cut[:5]

@@ -139,6 +139,10 @@ def read_yaml_text(text: str) -> Any:
     return yaml.load(text, Loader=_SAFE_LOADER)
 
 
+# at least as many pieces as the tokenizer makes of a name: words, and punctuation apart
+_TOKEN_BOUND = re.compile(r"\w+|[^\w\s]")
+
+
 @lru_cache(maxsize=1)
 def german_stop_words() -> frozenset[str]:
     """spaCy's German stop words, read from their source file without importing spaCy,
@@ -225,7 +229,9 @@ def load_lexicon() -> Lexicon:
             lexicon.phrases.setdefault(form, entry)
             lexicon.folded.setdefault(form.casefold(), entry)
             words = form.split()
-            lexicon.max_phrase_tokens = max(lexicon.max_phrase_tokens, len(words))
+            # in tokens: a comma is one of its own ("Bundesministerium für Familie, Senioren, …")
+            tokens = len(_TOKEN_BOUND.findall(form))
+            lexicon.max_phrase_tokens = max(lexicon.max_phrase_tokens, tokens)
             if len(words) > 1:
                 first = words[0].casefold()
                 lexicon.phrase_starts.update({first, re.split(r"[^\w]", first)[0]})

@@ -236,6 +236,19 @@ def test_the_places_of_a_dateline() -> None:
     assert names(actors, "person") == set()
 
 
+def test_a_dateline_with_a_date_names_its_town() -> None:
+    """``Kellstadt, 3. Juni 2024 –``: an unknown word before the date of a dateline is the
+    town the report is filed from; a comma without a date and a dash names nothing."""
+    actors = recognise(
+        "Kellstadt, 3. Juni 2024 – Ein Unwetter hat in der Nacht Keller geflutet.",
+        "Lindrup/Borwede, 12.03.2024 (dpa) – Die Feuerwehr rückte aus.",
+        "Merzig, den 4. Mai – Der Rat tagte.",
+        "Wollny, 42, kam am 3. Juni – doch niemand sah ihn.",
+    )
+    assert {"Kellstadt", "Lindrup", "Borwede", "Merzig"} <= names(actors, "place")
+    assert "Wollny" not in names(actors, "place")
+
+
 def test_a_town_with_two_digits_is_a_club_named_for_its_founding_year() -> None:
     actors = recognise(
         "Hannover 96 verlor am Samstag in Mainz, der Trainer von Mainz 05 jubelte.",

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from ..model import ActorKind, Sentence, Source
 from .clusters import ClusterClasses, load_cluster_classes
+from .dates import find_dates
 from .events import verb_lemmas
 from .lexicon import Entry, Lexicon, currency_words, load_lexicon, load_vocabulary
 from .lookups import lemma_table
@@ -730,10 +731,10 @@ class RuleRecogniser:
         if k == 0 or k > 6 or k + 3 >= len(tokens):
             return
         if tokens[k].text == "(":
-            agency = tokens[k + 1].text
-            if tokens[k + 2].text != ")" or tokens[k + 3].text not in ("–", "—", "-"):
+            if not self._agency_dash(tokens, k):
                 return
-            if agency not in self.lexicon.news_agencies and not _ACRONYM.match(agency):
+        elif tokens[k].text == ",":
+            if not self._dated_dash(tokens, k + 1):
                 return
         elif not (k == 1 and tokens[1].text in ("–", "—") and self._is_place_word(tokens[0].text)):
             return
@@ -748,6 +749,29 @@ class RuleRecogniser:
             ):
                 emit(start, end, "place", _join(part), evidence="dateline")
             start = end + 1
+
+    def _agency_dash(self, tokens: list[_Token], k: int) -> bool:
+        """``(dpa) –`` at ``k``: an agency's credit in brackets, then a dash."""
+        if k + 3 >= len(tokens) or tokens[k + 2].text != ")" or tokens[k + 3].text not in _DASHES:
+            return False
+        agency = tokens[k + 1].text
+        return agency in self.lexicon.news_agencies or bool(_ACRONYM.match(agency))
+
+    def _dated_dash(self, tokens: list[_Token], k: int) -> bool:
+        """``3. Juni 2024 –``, ``den 12.03.2024 (dpa) –`` at ``k``: a dateline's date (and
+        credit), then a dash; the words before its comma name the town."""
+        end = next(
+            (m for m in range(k, min(k + 6, len(tokens))) if tokens[m].text in _DASHES), None
+        )
+        if end is None or end == k:
+            return False
+        if tokens[end - 1].text == ")" and end - 3 >= k and self._agency_dash(tokens, end - 3):
+            end -= 3
+        if tokens[k].text in ("den", "am"):
+            k += 1
+        text = _join(tokens[k:end])
+        found = find_dates(text)
+        return len(found) == 1 and (found[0].start, found[0].end) == (0, len(text))
 
     def _headed_names(self, tokens: list[_Token], taken: list[bool], emit) -> None:
         """Names closed by a word that says what they name: ``Nordic Air Lines``,
@@ -2272,6 +2296,9 @@ def _phrase_reach(lexicon: Lexicon, tokens: list[_Token], i: int, limit: int) ->
             surface += " "
         surface += tokens[k].text
     return limit
+
+
+_DASHES = ("–", "—", "-")
 
 
 def _join(tokens: list[_Token]) -> str:

@@ -157,6 +157,34 @@ def test_a_person_the_model_finds_fewer_names_of_keeps_the_rules_names() -> None
     assert merged([(index["Omar"], index["Keller"] + 1, "LOC")], lambda word: True) == []
 
 
+def test_a_longer_organisation_the_model_tags_replaces_the_rules_shorter_one() -> None:
+    text = "Die Norvex Quantum Systems Lemberg meldete Gewinne ."
+    tokens = tokenize(text)
+    ruled = [
+        _candidate("Norvex", text, "organisation", "lexicon"),  # strong, keyed by the lexicon
+        _candidate("Lemberg", text, "place", "lexicon"),
+    ]
+    index = {t.text: k for k, t in enumerate(tokens)}
+    whole = (index["Norvex"], index["Lemberg"] + 1, "ORG")
+
+    def make(tokens, span):
+        first, last, _ = span
+        words = text[tokens[first].start : tokens[last - 1].end]
+        return _candidate(words, text, "organisation", "learned")
+
+    def merged(spans, ordinary_word=lambda word: False, rules=ruled):
+        found = merge(tokens, rules, spans, make, lambda *_: False, None, ordinary_word)
+        return [(c.text, c.kind, c.evidence) for c in found]
+
+    assert merged([whole]) == [("Norvex Quantum Systems Lemberg", "organisation", "learned")]
+    # an ordinary noun among the words the model adds, or no organisation of the rules
+    # inside, or a person inside: the rules' names stand
+    assert merged([whole], ordinary_word=lambda word: word == "Systems")[0][0] == "Norvex"
+    assert merged([whole], rules=ruled[1:]) == [("Lemberg", "place", "lexicon")]
+    person = [*ruled, _candidate("Quantum", text, "person", "cue")]
+    assert [c[0] for c in merged([whole], rules=person)] == ["Norvex", "Quantum", "Lemberg"]
+
+
 def test_shipped_model_is_small_loads_offline_and_is_deterministic(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -330,6 +330,7 @@ class LearnedRecogniser:
             self._learned_candidate(source_id, sentence),
             self._sure_no_name,
             self._name_word,
+            self._ordinary_word,
         )
 
     def _name_word(self, word: str) -> bool:
@@ -346,6 +347,25 @@ class LearnedRecogniser:
             and not lexicon.is_lowercase_word(word)
             and not rules._noun_compound(word)
             and not rules._role_like(word)
+        )
+
+    def _ordinary_word(self, word: str) -> bool:
+        """A German common noun (not one English has too), or a hyphenated compound with a
+        common noun as its head (``Fermi-Basis``)."""
+        rules = self.rules
+        lexicon = rules.lexicon
+        if not word[:1].isupper():
+            return False
+        if "-" in word.strip("-"):
+            head = word.rsplit("-", 1)[-1]
+            return lexicon.is_common_noun(head) or lexicon.is_common_noun(_strip_genitive(head))
+        base = _strip_genitive(word)
+        if word.lower() in lexicon.english_words or base.lower() in lexicon.english_words:
+            return False  # "Air", "Community": nouns in German too, but names' words in English
+        return (
+            lexicon.is_common_noun(word)
+            or lexicon.is_common_noun(base)
+            or rules._noun_compound(base)
         )
 
     def _sure_no_name(self, first: int, last: int) -> bool:
@@ -468,6 +488,62 @@ def _person_inside(
     return [(covered[0], covered[1], "PER")] if all(map(name_word, left_out)) else []
 
 
+def _names_extended(
+    tokens: Sequence[_Token],
+    ruled: Sequence[Candidate],
+    spans: Sequence[tuple[int, int, str]],
+    make: Callable[[Sequence[_Token], tuple[int, int, str]], Candidate | None],
+    token_range: Callable[[Candidate], tuple[int, int] | None],
+    ordinary_word: Callable[[str], bool] | None,
+) -> tuple[set[int], list[tuple[tuple[int, int], Candidate]]]:
+    """``NATO Response Force``, ``THW Kiel``, ``Financial Times Deutschland``: the model tags
+    one organisation that begins with a body's name the rules found (even a sure one) and
+    goes on with more words (of no kind, or other names). The body's name followed by more
+    words of the name is a longer name, not the short one: the model's span stands, and the
+    rules' candidates inside it give way. A body the rules know (a lexicon entry) stays that
+    body, named longer in this mention (``Yahoo!``). Not where a person is among them (the
+    model is not to swallow a person), nor where a rule candidate crosses the span's bounds,
+    nor where a word it adds is an ordinary German noun (``Nvidia Fermi-Basis``).
+
+    The ids of the candidates that give way, and the token ranges with their new candidates."""
+    superseded: set[int] = set()
+    extended: list[tuple[tuple[int, int], Candidate]] = []
+    for first, last, kind_type in spans:
+        if kind_type != "ORG" or ordinary_word is None:
+            continue
+        inside, crossing = [], False
+        for candidate in ruled:
+            covered = token_range(candidate)
+            if covered is None:
+                crossing = crossing or (
+                    candidate.start < tokens[last - 1].end and tokens[first].start < candidate.end
+                )
+                continue
+            if covered[0] < last and first < covered[1]:
+                if first <= covered[0] and covered[1] <= last and covered != (first, last):
+                    inside.append((covered, candidate))
+                else:
+                    crossing = True
+        if crossing or not inside:
+            continue
+        (start, _), body = min(inside, key=lambda pair: pair[0])
+        if start != first or body.kind != "organisation":
+            continue
+        if any(c.kind == "person" for _, c in inside):
+            continue
+        within = {k for covered, _ in inside for k in range(*covered)}
+        if any(ordinary_word(tokens[k].text) for k in range(first, last) if k not in within):
+            continue
+        made = make(tokens, (first, last, kind_type))
+        if made is None or any((c.start, c.end) == (made.start, made.end) for _, c in inside):
+            continue  # "DFB." at a sentence's end: the rules' name without the stop
+        if body.key is not None:
+            made = replace(made, name=body.name, key=body.key, evidence=body.evidence)
+        superseded.update(id(c) for _, c in inside)
+        extended.append(((first, last), made))
+    return superseded, extended
+
+
 def merge(
     tokens: Sequence[_Token],
     ruled: Sequence[Candidate],
@@ -475,6 +551,7 @@ def merge(
     make: Callable[[Sequence[_Token], tuple[int, int, str]], Candidate | None],
     sure_no_name: Callable[[int, int], bool],
     name_word: Callable[[str], bool] | None = None,
+    ordinary_word: Callable[[str], bool] | None = None,
 ) -> list[Candidate]:
     """The rules' candidates, with the model deciding where the rules are unsure."""
     starts = {t.start: k for k, t in enumerate(tokens)}
@@ -488,9 +565,12 @@ def merge(
         last = ends.get(candidate.end)
         return None if first is None or last is None else (first, last + 1)
 
-    result: list[Candidate] = []
-    claimed: list[tuple[int, int]] = []  # token ranges the rules keep
+    superseded, extended = _names_extended(tokens, ruled, spans, make, token_range, ordinary_word)
+    result: list[Candidate] = [candidate for _, candidate in extended]
+    claimed: list[tuple[int, int]] = [covered for covered, _ in extended]  # ranges kept
     for candidate in ruled:
+        if id(candidate) in superseded:
+            continue
         covered = token_range(candidate)
         if covered is None or candidate.key is not None or candidate.evidence in STRONG_EVIDENCE:
             result.append(candidate)

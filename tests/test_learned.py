@@ -127,6 +127,21 @@ def test_merge_keeps_strong_rules_and_decides_the_weak_ones() -> None:
     assert [c.text for c in unsure] == ["Heller", "Moskau", "Orlen"]
 
 
+def test_a_weak_organisation_goes_at_lower_odds_of_no_name_than_a_weak_place() -> None:
+    text = "Mit QXR fuhr er nach Orlen ."
+    tokens = tokenize(text)
+    ruled = [
+        _candidate("QXR", text, "organisation", "acronym"),
+        _candidate("Orlen", text, "place", "locative"),
+    ]
+
+    def sure_no_name(first, last, confidence=0.9):
+        return confidence <= 0.7  # the model: "no name" at 0.7 on every token
+
+    merged = merge(tokens, ruled, [], lambda *_: None, sure_no_name)
+    assert [c.text for c in merged] == ["Orlen"]
+
+
 def test_a_name_the_model_splits_into_pieces_of_its_kind_stays_whole() -> None:
     text = "Am Dienstag verschob sich Anna Kellers Abflug ."
     tokens = tokenize(text)

@@ -78,6 +78,9 @@ STRONG_EVIDENCE = frozenset(
 
 # a weak rule candidate is dropped only where the model gives "no name" this probability
 DROP_CONFIDENCE = 0.9
+# a weak organisation (an unknown acronym, a word a cluster calls a firm) is as often a thing
+# (FCKW, GPL, a product): the model drops it at this probability of "no name"
+ORG_DROP_CONFIDENCE = 0.6
 _SUFFIX_MIN_REST = 3
 _OFFSETS = (-2, -1, 1, 2)  # an ending is a feature only with this many letters before it
 _OFFSET_PREFIXES = tuple((offset, f"{offset}:") for offset in _OFFSETS)
@@ -368,9 +371,9 @@ class LearnedRecogniser:
             or rules._noun_compound(base)
         )
 
-    def _sure_no_name(self, first: int, last: int) -> bool:
+    def _sure_no_name(self, first: int, last: int, confidence: float = DROP_CONFIDENCE) -> bool:
         """The model (as last tagged) is sure that no token of the range is part of a name."""
-        return all(self.tagger.marginal("O", k) >= DROP_CONFIDENCE for k in range(first, last))
+        return all(self.tagger.marginal("O", k) >= confidence for k in range(first, last))
 
     def _learned_candidate(
         self, source_id: str, sentence: Sentence
@@ -549,7 +552,7 @@ def merge(
     ruled: Sequence[Candidate],
     spans: Sequence[tuple[int, int, str]],
     make: Callable[[Sequence[_Token], tuple[int, int, str]], Candidate | None],
-    sure_no_name: Callable[[int, int], bool],
+    sure_no_name: Callable[..., bool],
     name_word: Callable[[str], bool] | None = None,
     ordinary_word: Callable[[str], bool] | None = None,
 ) -> list[Candidate]:
@@ -591,7 +594,11 @@ def merge(
             else:  # reconcile treats the model's word as weak evidence
                 result.append(replace(candidate, kind=kind, evidence="learned"))
             claimed.append(covered)
-        elif not overlapping and not sure_no_name(first, last):
+        elif not overlapping and not (
+            sure_no_name(first, last, ORG_DROP_CONFIDENCE)
+            if candidate.kind == "organisation"
+            else sure_no_name(first, last)
+        ):
             result.append(candidate)  # the model is unsure: the rules' guess stands
             claimed.append(covered)
         # otherwise: no name, or a name of other bounds the model adds below

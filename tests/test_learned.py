@@ -196,6 +196,9 @@ def test_a_longer_organisation_the_model_tags_replaces_the_rules_shorter_one() -
     # inside, or a person inside: the rules' names stand
     assert merged([whole], ordinary_word=lambda word: word == "Systems")[0][0] == "Norvex"
     assert merged([whole], rules=ruled[1:]) == [("Lemberg", "place", "lexicon")]
+    # a word of no kind the rules found, and a town: a club or firm named with its town
+    club = [_candidate("Norvex", text, None, "unknown"), ruled[1]]
+    assert merged([whole], rules=club)[0][:2] == ("Norvex Quantum Systems Lemberg", "organisation")
     person = [*ruled, _candidate("Quantum", text, "person", "cue")]
     assert [c[0] for c in merged([whole], rules=person)] == ["Norvex", "Quantum", "Lemberg"]
 

@@ -500,8 +500,9 @@ def _names_extended(
     ordinary_word: Callable[[str], bool] | None,
 ) -> tuple[set[int], list[tuple[tuple[int, int], Candidate]]]:
     """``NATO Response Force``, ``THW Kiel``, ``Financial Times Deutschland``: the model tags
-    one organisation that begins with a body's name the rules found (even a sure one) and
-    goes on with more words (of no kind, or other names). The body's name followed by more
+    one organisation that begins with a body's name the rules found (even a sure one), or
+    with a word of no kind they found (``Panathinaikos Athen``), and goes on with more words
+    (of no kind, or other names). The body's name followed by more
     words of the name is a longer name, not the short one: the model's span stands, and the
     rules' candidates inside it give way. A body the rules know (a lexicon entry) stays that
     body, named longer in this mention (``Yahoo!``). Not where a person is among them (the
@@ -530,8 +531,9 @@ def _names_extended(
         if crossing or not inside:
             continue
         (start, _), body = min(inside, key=lambda pair: pair[0])
-        if start != first or body.kind != "organisation":
+        if start != first or body.kind not in ("organisation", None):
             continue
+
         if any(c.kind == "person" for _, c in inside):
             continue
         within = {k for covered, _ in inside for k in range(*covered)}

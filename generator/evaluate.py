@@ -200,7 +200,15 @@ def predict_spans(
     for actor in actors:
         for mention in actor.mentions:
             first = next((i for i, (s, _) in enumerate(offsets) if s == mention.start), None)
-            last = next((i for i, (_, e) in enumerate(offsets) if e == mention.end), None)
+            last = next(
+                (
+                    i
+                    for i, (_, e) in enumerate(offsets)
+                    # "… gegen den DFB.": GermEval's token keeps a sentence's full stop
+                    if e == mention.end or (e == mention.end + 1 and tokens[i].endswith("."))
+                ),
+                None,
+            )
             if first is None or last is None:
                 token = next(
                     (

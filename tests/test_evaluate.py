@@ -72,6 +72,24 @@ def test_germeval_scores_a_described_organisation_as_germeval_tags_it(tmp_path: 
     assert lines["ORG"][:3] == ["1.000", "1.000", "1.000"]
 
 
+GERMEVAL_FULL_STOP = """#\thttp://example.org\t[2020-01-01]
+1\tDer\tO\tO
+2\tStürmer\tO\tO
+3\tklagt\tO\tO
+4\tgegen\tO\tO
+5\tden\tO\tO
+6\tDFB.\tB-ORG\tO
+
+"""
+
+
+def test_germeval_scores_a_name_whose_token_keeps_the_full_stop(tmp_path: Path) -> None:
+    """GermEval's tokens sometimes keep the sentence's full stop (``DFB.``): the name the
+    dossier finds before it is that token."""
+    lines = germeval_scores(tmp_path, GERMEVAL_FULL_STOP)
+    assert lines["ORG"][:3] == ["1.000", "1.000", "1.000"]
+
+
 GERMEVAL_INDEX = """#\thttp://example.org\t[2020-01-01]
 1\tDer\tO\tO
 2\tDax\tB-OTH\tO

@@ -203,6 +203,35 @@ def test_a_longer_organisation_the_model_tags_replaces_the_rules_shorter_one() -
     assert [c[0] for c in merged([whole], rules=person)] == ["Norvex", "Quantum", "Lemberg"]
 
 
+def test_a_known_town_after_a_preposition_of_place_stays_a_place() -> None:
+    """``bei Potsdam``: where the model tags the town an organisation, the town stays a
+    place; an unknown word there (``bei Norvex``) takes the model's kind."""
+    recogniser = LearnedRecogniser()
+    text = "Das Treffen fand bei Potsdam statt , der Vertrag bei Norvex ."
+    tokens = tokenize(text)
+    index = {t.text: k for k, t in enumerate(tokens)}
+    ruled = [
+        _candidate("Potsdam", text, "place", "locative"),
+        _candidate("Norvex", text, "place", "locative"),
+    ]
+    spans = [(index[word], index[word] + 1, "ORG") for word in ("Potsdam", "Norvex")]
+    found = merge(
+        tokens, ruled, spans, lambda *_: None, lambda *_: False, None, None, recogniser._known_place
+    )
+    assert [(c.text, c.kind) for c in found] == [
+        ("Potsdam", "place"),
+        ("Norvex", "organisation"),
+    ]
+
+
+def test_an_organisation_the_model_adds_that_opens_with_a_given_name_is_a_person() -> None:
+    recogniser = LearnedRecogniser()
+    assert recogniser._given_then_name(["Hugo", "Naphtali"])
+    assert not recogniser._given_then_name(["Hugo", "Boss"])  # the lexicon's company
+    assert not recogniser._given_then_name(["Max", "Werke"])  # a head word of a body
+    assert not recogniser._given_then_name(["Norvex", "Naphtali"])  # no given name first
+
+
 def test_shipped_model_is_small_loads_offline_and_is_deterministic(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

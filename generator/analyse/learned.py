@@ -334,6 +334,7 @@ class LearnedRecogniser:
             self._sure_no_name,
             self._name_word,
             self._ordinary_word,
+            self._known_place,
         )
 
     def _name_word(self, word: str) -> bool:
@@ -350,6 +351,15 @@ class LearnedRecogniser:
             and not lexicon.is_lowercase_word(word)
             and not rules._noun_compound(word)
             and not rules._role_like(word)
+        )
+
+    def _known_place(self, candidate: Candidate) -> bool:
+        """``bei Potsdam``, ``in Amberg``: a known town after a preposition of place is that
+        place, whatever kind the model would give it (``bei DT64`` is left to the model)."""
+        return (
+            candidate.kind == "place"
+            and candidate.evidence == "locative"
+            and candidate.name in self.rules.lexicon.toponyms
         )
 
     def _ordinary_word(self, word: str) -> bool:
@@ -402,6 +412,8 @@ class LearnedRecogniser:
             if any(rules._shouted(w) for w in words):
                 return None  # "DIE WUT HAT GRÜNDE": a shouted headline
             kind = KIND_OF_TYPE[kind_type]
+            if kind == "organisation" and self._given_then_name(words):
+                kind = "person"  # "des Hugo Naphtali": a given name opens a person's name
             name = text
             if kind == "place":
                 name = rules._place_name(text)
@@ -422,6 +434,19 @@ class LearnedRecogniser:
             return candidate
 
         return make
+
+    def _given_then_name(self, words: list[str]) -> bool:
+        """A given name, then one or two words that can be a person's names and say nothing
+        of a body (no head word, legal form or entry of the lexicon)."""
+        lexicon = self.rules.lexicon
+        return (
+            2 <= len(words) <= 3
+            and words[0] in lexicon.given_names
+            and all(self._name_word(word) for word in words[1:])
+            and not any(word in _ORG_HEAD_WORDS or word in _CLUB_PREFIXES for word in words)
+            and lexicon.lookup(" ".join(words)) is None
+            and all(lexicon.lookup(word) is None for word in words[1:])
+        )
 
     def _single_word_name(self, word: str) -> bool:
         """A word the model may make a name on its own: not a common noun (``Kommission``,
@@ -557,6 +582,7 @@ def merge(
     sure_no_name: Callable[..., bool],
     name_word: Callable[[str], bool] | None = None,
     ordinary_word: Callable[[str], bool] | None = None,
+    known_place: Callable[[Candidate], bool] = lambda candidate: False,
 ) -> list[Candidate]:
     """The rules' candidates, with the model deciding where the rules are unsure."""
     starts = {t.start: k for k, t in enumerate(tokens)}
@@ -591,7 +617,7 @@ def merge(
         )
         if same:
             kind = KIND_OF_TYPE[same[0][2]]
-            if candidate.kind == "state" or (candidate.kind == kind):
+            if candidate.kind == "state" or candidate.kind == kind or known_place(candidate):
                 result.append(candidate)
             else:  # reconcile treats the model's word as weak evidence
                 result.append(replace(candidate, kind=kind, evidence="learned"))

@@ -249,6 +249,32 @@ def test_a_dateline_with_a_date_names_its_town() -> None:
     assert "Wollny" not in names(actors, "place")
 
 
+def test_names_joined_by_an_ampersand_are_one_firm() -> None:
+    """Auditors, lawyers, architects: ``Larimo & Kessler`` is one organisation, with its legal
+    form; not two dictionary words (``Rock & Pop``, ``Drag & Drop``), two people, or
+    ``… & Co.`` meaning "and the like"."""
+    actors = recognise(
+        "Die Prüfer von Larimo & Kessler GmbH und die Architekten Ferlach & de Borwede bauten.",
+        "Im Radio liefen Rock & Pop, die Maus kann Drag & Drop, Spiele wie Larimo & Co. auch.",
+        "Gekommen waren Anna Keller & Jonas Ferlach.",
+    )
+    orgs = names(actors, "organisation")
+    assert {"Larimo & Kessler GmbH", "Ferlach & de Borwede"} <= orgs
+    assert not {name for name in orgs if "Rock" in name or "Drop" in name or "Co" in name}
+    assert "Anna Keller & Jonas Ferlach" not in orgs
+
+
+def test_a_company_named_for_its_country_is_no_country() -> None:
+    """``Kuwait National Airways``, ``Qatar Airways``: an English company name that opens
+    with a country's or town's name; ``in Kuwait`` stays the country."""
+    actors = recognise(
+        "Die Kuwait National Airways und Qatar Airways strichen Flüge.",
+        "In Kuwait fliegen Airways nicht.",
+    )
+    assert {"Kuwait National Airways", "Qatar Airways"} <= names(actors, "organisation")
+    assert "Kuwait" in names(actors, "state")
+
+
 def test_a_town_with_two_digits_is_a_club_named_for_its_founding_year() -> None:
     actors = recognise(
         "Hannover 96 verlor am Samstag in Mainz, der Trainer von Mainz 05 jubelte.",

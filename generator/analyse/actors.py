@@ -342,6 +342,7 @@ class RuleRecogniser:
         self._towns_by_their_river(tokens, taken, emit)
         self._toponym_phrases(tokens, taken, emit)
         self._lexicon_phrases(tokens, taken, emit)
+        self._ampersand_names(tokens, taken, emit)
         self._english_institutions(tokens, taken, emit)
         self._dateline(tokens, taken, emit)
         self._roads(tokens, taken, emit)
@@ -440,6 +441,18 @@ class RuleRecogniser:
                     emit(i, last, "organisation", _join(tokens[i:last]), evidence="head")
                     i = last
                     continue
+                named = (
+                    self._english_named_after(tokens, taken, i, end)
+                    if entry.kind in ("state", "place")
+                    else 0
+                )
+                if named:
+                    # "Kuwait National Airways", "Qatar Airways": a company named for its
+                    # country or town, not the country
+                    last = end + named
+                    emit(i, last, "organisation", _join(tokens[i:last]), evidence="head")
+                    i = last
+                    continue
                 capital = entry.kind == "state" and entry.via == "capital"
                 emit(
                     i,
@@ -505,6 +518,37 @@ class RuleRecogniser:
         ):
             count += 1
         return count
+
+    def _english_named_after(
+        self, tokens: list[_Token], taken: list[bool], start: int, k: int
+    ) -> int:
+        """How many words at ``k`` go on a company's English name after a place's: at most
+        two English words (``National``), then head words of a company (``Airways``); 0 if
+        the name does not end in one."""
+        lexicon = self.lexicon
+        if start > 0 and tokens[start - 1].text.lower() in _LOCATIVE:
+            return 0  # "in Kuwait …": the place where something is
+        extra = 0
+        while k + extra < len(tokens) and not taken[k + extra]:
+            word = tokens[k + extra].text
+            if word in _ORG_HEAD_WORDS and word not in _LEGAL_FORMS:
+                heads = 1
+                while (
+                    k + extra + heads < len(tokens)
+                    and not taken[k + extra + heads]
+                    and (tokens[k + extra + heads].text in _ORG_HEAD_WORDS)
+                ):
+                    heads += 1
+                if any(
+                    lexicon.is_lowercase_word(t.text) or lexicon.lookup(t.text) is not None
+                    for t in tokens[k + extra : k + extra + heads]
+                ):
+                    return 0  # "Allgemeine", "Austria": heads that say other things
+                return extra + heads
+            if extra == 2 or not _is_capitalised(word) or word.lower() not in lexicon.english_words:
+                return 0
+            extra += 1
+        return 0
 
     def _after_name_prefix(self, tokens: list[_Token], taken: list[bool], i: int) -> bool:
         """A capitalised word after a club's prefix, or a place after ``Air``: part of that
@@ -749,6 +793,91 @@ class RuleRecogniser:
             ):
                 emit(start, end, "place", _join(part), evidence="dateline")
             start = end + 1
+
+    def _ampersand_names(self, tokens: list[_Token], taken: list[bool], emit) -> None:
+        """``Ernst & Young``, ``Herzog & de Meuron``, ``Larimo & Kessler GmbH``: names joined
+        by ``&`` name one firm (auditors, lawyers, architects, brands), with its legal form.
+        Not two given names (``Tom & Jerry``) nor two German nouns (``Rock & Pop``)."""
+        for k, token in enumerate(tokens):
+            if token.text != "&" or k == 0 or k + 1 >= len(tokens):
+                continue
+            left = k - 1
+            if taken[left] or not self._firm_word(tokens[left].text):
+                continue
+            if tokens[left].text in _LEGAL_FORMS:
+                continue  # "… GmbH & Co. KG": the company's legal form, found with its name
+            if left > 0 and not taken[left - 1] and self._more_of_firm(tokens[left - 1].text):
+                left -= 1  # "Freshfields Bruckhaus & …"
+            right = k + 1
+            while (
+                right < len(tokens) - 1
+                and tokens[right].text in _NAME_PARTICLES
+                and tokens[right].text.islower()
+            ):
+                right += 1  # "& de Meuron"
+            if right >= len(tokens) or taken[right] or not self._firm_word(tokens[right].text):
+                continue
+            if tokens[right].text.rstrip(".") == "Co" and not (
+                right + 1 < len(tokens) and tokens[right + 1].text in _LEGAL_FORMS
+            ):
+                continue  # "Minecraft & Co.": and the like; "Keller & Co. KG" is a firm
+            end = right + 1
+            if end < len(tokens) and not taken[end] and self._more_of_firm(tokens[end].text):
+                end += 1  # "& Community Arts"
+            sides = [tokens[k - 1].text, tokens[right].text]
+            lexicon = self.lexicon
+            if all(side in lexicon.given_names for side in sides):
+                continue
+            if all(map(self._german_word, sides)) or all(map(self._english_word, sides)):
+                continue  # "Rock & Pop", "Potent & Preisgekrönt", "Drag & Drop"
+            if (left < k - 1 and self._is_given(tokens[left].text)) or (
+                end > right + 1 and self._is_given(tokens[right].text)
+            ):
+                continue  # "Anna Keller & Jonas Ferlach": two people
+            end = _with_legal_form(tokens, taken, end)
+            emit(left, end, "organisation", _join(tokens[left:end]), evidence="pattern")
+
+    @staticmethod
+    def _firm_word(word: str) -> bool:
+        """A word that can stand next to ``&`` in a firm's name (``Ernst``, ``Herzog``)."""
+        return (
+            _is_capitalised(word)
+            and word[0].isalpha()
+            and word.lower() not in _DETERMINERS
+            and word.lower() not in _SHORT_FUNCTION_WORDS
+            and word not in _PERSON_CONTEXT
+        )
+
+    def _german_word(self, word: str) -> bool:
+        """A word of the German dictionary that is no known name (``Müller`` is one)."""
+        lexicon = self.lexicon
+        if word in lexicon.given_names or word in lexicon.surnames:
+            return False
+        return (
+            lexicon.is_common_noun(word)
+            or lexicon.is_lowercase_word(word)
+            or self._common_noun_like(word)
+        )
+
+    def _english_word(self, word: str) -> bool:
+        """A word of the English dictionary, also in the plural (``Streams``)."""
+        lower = word.lower()
+        english = self.lexicon.english_words
+        return lower in english or (lower.endswith("s") and lower[:-1] in english)
+
+    def _more_of_firm(self, word: str) -> bool:
+        """A further word of a firm's name: none that only introduces or describes it
+        (``die Firma …``, ``die Architekten …``)."""
+        lexicon = self.lexicon
+        return (
+            self._firm_word(word)
+            and not lexicon.is_common_noun(word)
+            and not lexicon.is_lowercase_word(word)
+            and not self._role_like(word)
+            and not self._common_noun_like(word)
+            and not self._noun_compound(_strip_genitive(word))
+            and _strip_genitive(word) not in _ORG_CUES
+        )
 
     def _agency_dash(self, tokens: list[_Token], k: int) -> bool:
         """``(dpa) –`` at ``k``: an agency's credit in brackets, then a dash."""

@@ -193,7 +193,10 @@ def _search_dates(text: str, reference: dt.date | None) -> list[DatePhrase]:
                 continue
             if _BIRTH_BEFORE.search(text[:start]) or _BIRTH_AFTER.match(text[end:]):
                 continue
-            resolved = _resolve(name, match, reference)
+            try:
+                resolved = _resolve(name, match, reference)
+            except OverflowError:  # a reference at the calendar's ends (year 1 or 9999)
+                resolved = None
             if resolved is _SKIP:
                 continue
             occupied.append((start, end))

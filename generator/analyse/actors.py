@@ -797,7 +797,7 @@ class RuleRecogniser:
     def _ampersand_names(self, tokens: list[_Token], taken: list[bool], emit) -> None:
         """``Ernst & Young``, ``Herzog & de Meuron``, ``Larimo & Kessler GmbH``: names joined
         by ``&`` name one firm (auditors, lawyers, architects, brands), with its legal form.
-        Not two given names (``Tom & Jerry``) nor two German nouns (``Rock & Pop``)."""
+        Not two given names (``Anna & Jonas``) nor two German nouns (``Rock & Pop``)."""
         for k, token in enumerate(tokens):
             if token.text != "&" or k == 0 or k + 1 >= len(tokens):
                 continue

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .test_extract import names, recognise
+from .test_extract import candidate_in, names, recognise
 
 
 def test_companies_named_by_their_head_word_or_a_cue() -> None:
@@ -783,7 +783,6 @@ def test_a_towns_adjective_before_a_bare_kind_of_body_describes_it() -> None:
 def test_a_noun_only_the_model_called_a_name_is_no_person() -> None:
     """``Hagel`` (hail) tagged as a person by the learned tie-breaker alone, and never given
     in full: no actor. A role cue, a known surname or a short foreign name still make one."""
-    from generator.analyse.actors import Candidate
     from generator.model import Sentence, Source
     from generator.reconcile.actors import resolve_actors
 
@@ -792,29 +791,14 @@ def test_a_noun_only_the_model_called_a_name_is_no_person() -> None:
         id="q", file="q.txt", title="T", sentences=(Sentence(id="s1", paragraph=1, text=text),)
     )
 
-    def candidate(word: str, evidence: str, occurrence: int = 0) -> Candidate:
-        start = -1
-        for _ in range(occurrence + 1):
-            start = text.index(word, start + 1)
-        return Candidate(
-            source="q",
-            sentence="s1",
-            start=start,
-            end=start + len(word),
-            text=word,
-            kind="person",
-            name=word,
-            evidence=evidence,
-        )
-
     model_only = [
-        candidate("Hagel", "learned"),
-        candidate("Koch", "learned"),
-        candidate("Xi", "learned"),
+        candidate_in(text, "Hagel", "person", "learned"),
+        candidate_in(text, "Koch", "person", "learned"),
+        candidate_in(text, "Xi", "person", "learned"),
     ]
     people = {a.name for a in resolve_actors([source], model_only) if a.kind == "person"}
     assert people == {"Koch", "Xi"}
-    with_cue = [*model_only, candidate("Hagel", "cue", occurrence=1)]
+    with_cue = [*model_only, candidate_in(text, "Hagel", "person", "cue", occurrence=1)]
     (hagel,) = [a for a in resolve_actors([source], with_cue) if a.name == "Hagel"]
     assert len(hagel.mentions) == 2
 

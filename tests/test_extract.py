@@ -9,7 +9,7 @@ from babel.numbers import format_decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.analyse.actors import RuleRecogniser
+from generator.analyse.actors import Candidate, RuleRecogniser
 from generator.analyse.dates import find_dates
 from generator.analyse.quantities import find_quantities, parse_number
 from generator.analyse.sentences import split_sentences
@@ -164,6 +164,24 @@ def recognise(*sentences: str) -> list:
 
 def names(actors: list, kind: str) -> set[str]:
     return {a.name for a in actors if a.kind == kind}
+
+
+def candidate_in(sentence: str, text: str, kind, evidence: str, occurrence: int = 0) -> Candidate:
+    """The rules' candidate for the ``occurrence``-th ``text`` of sentence ``s1`` of
+    source ``q``."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = sentence.index(text, start + 1)
+    return Candidate(
+        source="q",
+        sentence="s1",
+        start=start,
+        end=start + len(text),
+        text=text,
+        kind=kind,
+        name=text,
+        evidence=evidence,
+    )
 
 
 def test_person_with_role_cue_and_surname_later() -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.analyse.actors import Candidate, RuleRecogniser, tokenize
+from generator.analyse.actors import RuleRecogniser, tokenize
 from generator.analyse.learned import LearnedRecogniser, bio_spans, merge, model_path
 from generator.analyse.statistical import make_recogniser
 from generator.evaluate import cross_validate_germeval
@@ -20,6 +20,7 @@ from generator.reconcile.actors import resolve_actors
 from generator.training import DEFAULTS, label_by_names
 
 from .conftest import ROOT
+from .test_extract import candidate_in
 
 
 def source(*texts: str) -> Source:
@@ -89,33 +90,19 @@ def test_bio_spans_open_on_a_stray_inside_tag() -> None:
     assert bio_spans(labels) == [(1, 3, "PER"), (3, 4, "LOC"), (5, 7, "ORG"), (7, 8, "ORG")]
 
 
-def _candidate(text: str, sentence: str, kind, evidence: str) -> Candidate:
-    start = sentence.index(text)
-    return Candidate(
-        source="q",
-        sentence="s1",
-        start=start,
-        end=start + len(text),
-        text=text,
-        kind=kind,
-        name=text,
-        evidence=evidence,
-    )
-
-
 def test_merge_keeps_strong_rules_and_decides_the_weak_ones() -> None:
     text = "Laut Heller sagte Moskau gestern in Orlen ab ."
     tokens = tokenize(text)
     ruled = [
-        _candidate("Heller", text, None, "unknown"),  # retyped by the model
-        _candidate("Moskau", text, "state", "capital"),  # strong: kept whatever the model says
-        _candidate("Orlen", text, "place", "locative"),  # the model is sure: no name
+        candidate_in(text, "Heller", None, "unknown"),  # retyped by the model
+        candidate_in(text, "Moskau", "state", "capital"),  # strong: kept whatever the model says
+        candidate_in(text, "Orlen", "place", "locative"),  # the model is sure: no name
     ]
     index = {t.text: k for k, t in enumerate(tokens)}
     spans = [(index["Heller"], index["Heller"] + 1, "PER"), (index["ab"], index["ab"] + 1, "ORG")]
 
     def make(tokens, span):
-        return _candidate(tokens[span[0]].text, text, "organisation", "learned")
+        return candidate_in(text, tokens[span[0]].text, "organisation", "learned")
 
     merged = merge(tokens, ruled, spans, make, sure_no_name=lambda first, last: True)
     assert [(c.text, c.kind, c.evidence) for c in merged] == [
@@ -131,8 +118,8 @@ def test_a_weak_organisation_goes_at_lower_odds_of_no_name_than_a_weak_place() -
     text = "Mit QXR fuhr er nach Orlen ."
     tokens = tokenize(text)
     ruled = [
-        _candidate("QXR", text, "organisation", "acronym"),
-        _candidate("Orlen", text, "place", "locative"),
+        candidate_in(text, "QXR", "organisation", "acronym"),
+        candidate_in(text, "Orlen", "place", "locative"),
     ]
 
     def sure_no_name(first, last, confidence=0.9):
@@ -145,7 +132,7 @@ def test_a_weak_organisation_goes_at_lower_odds_of_no_name_than_a_weak_place() -
 def test_a_name_the_model_splits_into_pieces_of_its_kind_stays_whole() -> None:
     text = "Am Dienstag verschob sich Anna Kellers Abflug ."
     tokens = tokenize(text)
-    ruled = [_candidate("Anna Kellers", text, "person", "given-name")]
+    ruled = [candidate_in(text, "Anna Kellers", "person", "given-name")]
     index = {t.text: k for k, t in enumerate(tokens)}
     pieces = [(index["Anna"], index["Anna"] + 1, "PER"), (index["Kellers"], index["Abflug"], "PER")]
     merged = merge(tokens, ruled, pieces, lambda *_: None, sure_no_name=lambda *_: True)
@@ -158,7 +145,7 @@ def test_a_name_the_model_splits_into_pieces_of_its_kind_stays_whole() -> None:
 def test_a_person_the_model_finds_fewer_names_of_keeps_the_rules_names() -> None:
     text = "Das sagte der Polizeichef , Tarik Omar Keller , am Montag ."
     tokens = tokenize(text)
-    ruled = [_candidate("Tarik Omar Keller", text, "person", "given-name")]
+    ruled = [candidate_in(text, "Tarik Omar Keller", "person", "given-name")]
     index = {t.text: k for k, t in enumerate(tokens)}
     inner = [(index["Omar"], index["Keller"] + 1, "PER")]
 
@@ -176,8 +163,8 @@ def test_a_longer_organisation_the_model_tags_replaces_the_rules_shorter_one() -
     text = "Die Norvex Quantum Systems Lemberg meldete Gewinne ."
     tokens = tokenize(text)
     ruled = [
-        _candidate("Norvex", text, "organisation", "lexicon"),  # strong, keyed by the lexicon
-        _candidate("Lemberg", text, "place", "lexicon"),
+        candidate_in(text, "Norvex", "organisation", "lexicon"),  # strong, keyed by the lexicon
+        candidate_in(text, "Lemberg", "place", "lexicon"),
     ]
     index = {t.text: k for k, t in enumerate(tokens)}
     whole = (index["Norvex"], index["Lemberg"] + 1, "ORG")
@@ -185,7 +172,7 @@ def test_a_longer_organisation_the_model_tags_replaces_the_rules_shorter_one() -
     def make(tokens, span):
         first, last, _ = span
         words = text[tokens[first].start : tokens[last - 1].end]
-        return _candidate(words, text, "organisation", "learned")
+        return candidate_in(text, words, "organisation", "learned")
 
     def merged(spans, ordinary_word=lambda word: False, rules=ruled):
         found = merge(tokens, rules, spans, make, lambda *_: False, None, ordinary_word)
@@ -197,9 +184,9 @@ def test_a_longer_organisation_the_model_tags_replaces_the_rules_shorter_one() -
     assert merged([whole], ordinary_word=lambda word: word == "Systems")[0][0] == "Norvex"
     assert merged([whole], rules=ruled[1:]) == [("Lemberg", "place", "lexicon")]
     # a word of no kind the rules found, and a town: a club or firm named with its town
-    club = [_candidate("Norvex", text, None, "unknown"), ruled[1]]
+    club = [candidate_in(text, "Norvex", None, "unknown"), ruled[1]]
     assert merged([whole], rules=club)[0][:2] == ("Norvex Quantum Systems Lemberg", "organisation")
-    person = [*ruled, _candidate("Quantum", text, "person", "cue")]
+    person = [*ruled, candidate_in(text, "Quantum", "person", "cue")]
     assert [c[0] for c in merged([whole], rules=person)] == ["Norvex", "Quantum", "Lemberg"]
 
 
@@ -211,8 +198,8 @@ def test_a_known_town_after_a_preposition_of_place_stays_a_place() -> None:
     tokens = tokenize(text)
     index = {t.text: k for k, t in enumerate(tokens)}
     ruled = [
-        _candidate("Potsdam", text, "place", "locative"),
-        _candidate("Norvex", text, "place", "locative"),
+        candidate_in(text, "Potsdam", "place", "locative"),
+        candidate_in(text, "Norvex", "place", "locative"),
     ]
     spans = [(index[word], index[word] + 1, "ORG") for word in ("Potsdam", "Norvex")]
     found = merge(
@@ -310,15 +297,17 @@ def test_a_name_tagged_with_two_kinds_is_one_actor() -> None:
     first, second = [i for i in range(len(text)) if text.startswith("Hornbach Kickers", i)]
     candidates = [
         replace(
-            _candidate("Hornbach Kickers", text, "organisation", "learned"),
+            candidate_in(text, "Hornbach Kickers", "organisation", "learned"),
             start=first,
             end=first + 16,
         ),
         replace(
-            _candidate("Hornbach Kickers", text, "person", "learned"), start=second, end=second + 16
+            candidate_in(text, "Hornbach Kickers", "person", "learned"),
+            start=second,
+            end=second + 16,
         ),
         replace(
-            _candidate("Hornbach Kickers", text, "organisation", "learned"),
+            candidate_in(text, "Hornbach Kickers", "organisation", "learned"),
             start=second,
             end=second + 16,
         ),

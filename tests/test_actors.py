@@ -811,3 +811,65 @@ def test_a_bodys_name_in_another_case_is_the_same_actor_named_in_the_nominative(
     )
     papers = {a.name: len(a.mentions) for a in actors if a.kind == "organisation"}
     assert papers == {"Sächsische Zeitung": 3, "Kellstädter Rundschau": 2}
+
+
+def organisations(*sentences: str) -> set[str]:
+    return names(recognise(*sentences), "organisation")
+
+
+def test_a_media_title_after_the_word_for_its_kind() -> None:
+    """``der Wochenzeitung Die Abendwelt``, ``dem Magazin „Stern“``: after a word for a paper,
+    magazine or broadcaster, its title is the outlet, also one of ordinary words; a quoted
+    sentence after ``Zeitung`` is no title."""
+    actors = recognise(
+        "Das sagte sie der Wochenzeitung Die Abendwelt am Montag.",
+        "Er sagte dem Magazin „Sonne und Mond“, er sei bereit.",
+        "Wie die Zeitung „Welt am Sonntag“ berichtet, stieg der Preis.",
+        "Die Zeitung schrieb: „Die Regierung ist am Ende.“",
+    )
+    assert names(actors, "organisation") == {"Die Abendwelt", "Sonne und Mond", "Welt am Sonntag"}
+    assert "Welt am Sonntag" not in names(actors, "place")
+
+
+def test_a_listed_outlet_called_by_its_title_is_that_outlet() -> None:
+    """``Die Zeit (Wochenzeitung)`` in the lexicon: ``der Wochenzeitung Die Zeit`` is that
+    body, although ``die Zeit`` alone is only time."""
+    actors = recognise(
+        "Das sagte sie der Wochenzeitung Die Zeit.", "Die Zeit drängt, sagte der Minister."
+    )
+    (outlet,) = [a for a in actors if a.kind == "organisation"]
+    assert outlet.name == "Die Zeit (Wochenzeitung)" and len(outlet.mentions) == 1
+
+
+def test_a_town_paper_by_its_head_word() -> None:
+    """``Hamburger Abendblatt``, ``Bonner Generalanzeiger``: a town's adjective before a
+    newspaper's head word names the paper; ``Hamburger Flugblatt`` is a leaflet."""
+    assert organisations(
+        "Wie das Hamburger Abendblatt berichtet, war das so.",
+        "Laut dem Bonner Generalanzeiger und dem Kölner Wochenblatt stieg der Preis.",
+        "Er las das Hamburger Flugblatt.",
+    ) == {"Hamburger Abendblatt", "Bonner Generalanzeiger", "Kölner Wochenblatt"}
+
+
+def test_an_association_named_by_its_members() -> None:
+    """``Bundesverband deutscher Banken``: an association's head, an adjective written small
+    in the genitive plural, the members; ``die Banken deutscher Kunden`` names no body."""
+    assert organisations(
+        "Der Bundesverband deutscher Banken und der Verband kommunaler Unternehmen warnen.",
+        "Die Banken deutscher Kunden zahlen mehr.",
+    ) == {"Bundesverband deutscher Banken", "Verband kommunaler Unternehmen"}
+
+
+def test_a_body_named_after_a_person_is_no_person() -> None:
+    """``Otto-Berger-Gymnasium``, ``Leopold-Museum``: a hyphenated name that opens with a
+    given name and ends with the kind of body is that school or museum."""
+    actors = recognise(
+        "Der Chor des Otto-Berger-Gymnasiums sang im Leopold-Museum.",
+        "Die Anna-Keller-Stiftung zahlt, die Berger-Pläne nicht.",
+    )
+    assert names(actors, "organisation") == {
+        "Otto-Berger-Gymnasium",
+        "Leopold-Museum",
+        "Anna-Keller-Stiftung",
+    }
+    assert not names(actors, "person")

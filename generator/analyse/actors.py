@@ -87,6 +87,11 @@ _LOCATIVE = frozenset(_VOCABULARY["locative"])
 _NAME_PARTICLES = frozenset(_VOCABULARY["name_particles"])
 _INSTITUTIONS = dict(_VOCABULARY["institutions"])
 _ORG_CUES = frozenset(_VOCABULARY["org_cues"])
+_MEDIA_CUES = frozenset(_VOCABULARY["media_cues"])
+_OPENING_QUOTES = {"„": "“", "»": "«", '"': '"', "«": "»", "“": "”", "‚": "‘"}
+_TITLE_ARTICLES = frozenset({"Der", "Die", "Das"})
+_TITLE_WORDS = 5  # "Welt am Sonntag", "Frankfurter Allgemeine Sonntagszeitung"
+_SENTENCE_MARKS = frozenset({".", "!", "?", ":", ";"})
 _ORG_CUES_PLURAL = frozenset(_VOCABULARY["org_cues_plural"])
 _PLACE_CUES = frozenset(_VOCABULARY["place_cues"])
 _PLACE_CUES_PLURAL = frozenset(_VOCABULARY["place_cues_plural"])
@@ -141,6 +146,10 @@ _AUTHORITY_HEADS = tuple(_VOCABULARY["authority_heads"])
 _INSTITUTION_ACRONYMS = frozenset(_VOCABULARY["institution_acronyms"])
 _LEGAL_FORMS = frozenset(_VOCABULARY["legal_forms"])
 _UNIQUE_BODIES = tuple(_VOCABULARY["unique_bodies"])
+# heads of associations named by their members: "Bundesverband deutscher Banken"
+_ASSOCIATION_HEADS = tuple(_VOCABULARY["association_heads"])
+# heads of institutions named after a person: "Otto-Schott-Gymnasium", "Leopold-Museum"
+_NAMED_AFTER_HEADS = frozenset(_VOCABULARY["named_after_heads"])
 _NAMED_UNITS = frozenset(_VOCABULARY["named_units"])
 # toponyms that after "im" or "am" say where in a town, not which town: "Hamburg im Norden"
 _NOT_RIVERS = frozenset(
@@ -336,6 +345,7 @@ class RuleRecogniser:
             for k in range(i, j):
                 taken[k] = True
 
+        self._media_titles(tokens, taken, emit)  # "der Zeitung „Welt am Sonntag“"
         self._institutions(tokens, taken, emit)
         # "Amtsgericht Bad Homburg", "Staatsanwaltschaft Frankfurt am Main": before the town
         self._authorities(tokens, taken, emit)
@@ -350,6 +360,7 @@ class RuleRecogniser:
         self._numbered_clubs(tokens, taken, emit)
         self._headed_names(tokens, taken, emit)
         self._adjective_bodies(tokens, taken, emit)
+        self._bodies_named_after_people(tokens, taken, emit)
         self._hyphenated_bodies(tokens, taken, emit)
         self._organisation_phrases(tokens, taken, emit)
         self._cue_phrases(tokens, taken, emit)
@@ -385,6 +396,46 @@ class RuleRecogniser:
         return False
 
     # -- known entities -------------------------------------------------------------
+
+    def _media_titles(self, tokens: list[_Token], taken: list[bool], emit) -> None:
+        """``der Wochenzeitung Die Zeit``, ``der Zeitung „Die Welt“``, ``dem Magazin „Stern“``:
+        after a noun for a paper, magazine or broadcaster its title, also one made of ordinary
+        words; in quotes, or unquoted as a capitalised article and one word."""
+        for i in range(len(tokens) - 2):
+            if _strip_genitive(tokens[i].text, _MEDIA_CUES) not in _MEDIA_CUES:
+                continue
+            span = self._quoted_title(tokens, i + 1) or self._article_title(tokens, i + 1)
+            if span is None or any(taken[span[0] : span[1]]):
+                continue
+            title = _join(tokens[span[0] : span[1]])
+            entry = self.lexicon.media_title(title)
+            key = None if entry is None else entry.key
+            name = title if entry is None else entry.name
+            emit(*span, "organisation", name, key=key, evidence="cue")
+
+    def _quoted_title(self, tokens: list[_Token], k: int) -> tuple[int, int] | None:
+        """``„Die Welt“`` at ``k``: the quoted words, if a short title (capitalised first word,
+        no sentence mark inside)."""
+        closing = _OPENING_QUOTES.get(tokens[k].text)
+        if closing is None:
+            return None
+        end = k + 1
+        while end < len(tokens) and tokens[end].text != closing:
+            if end - k > _TITLE_WORDS or tokens[end].text in _SENTENCE_MARKS:
+                return None
+            end += 1
+        if end >= len(tokens) or end == k + 1 or not _is_capitalised(tokens[k + 1].text):
+            return None
+        return k + 1, end
+
+    def _article_title(self, tokens: list[_Token], k: int) -> tuple[int, int] | None:
+        """``Die Zeit`` at ``k``: a capitalised article inside the sentence, then one word."""
+        if tokens[k].text not in _TITLE_ARTICLES or k + 1 >= len(tokens):
+            return None
+        word = tokens[k + 1].text
+        if not _is_capitalised(word) or word in _NOT_NAMES or not word.isalpha():
+            return None
+        return k, k + 2
 
     def _lexicon_phrases(self, tokens: list[_Token], taken: list[bool], emit) -> None:
         lexicon = self.lexicon
@@ -1338,6 +1389,34 @@ class RuleRecogniser:
                 words[i - start] = stem  # the body in its base form: "des Mietervereins"
             emit(start, end, "organisation", " ".join(words), evidence="pattern")
 
+    def _association_of(self, tokens: list[_Token], taken: list[bool], i: int, emit) -> None:
+        """``Bundesverband deutscher Banken``, ``Verband kommunaler Unternehmen``: an
+        association's head, an adjective in the genitive plural (written small), a plural
+        noun: the association of those members."""
+        word = tokens[i].text
+        if (
+            i + 1 >= len(tokens)
+            or taken[i - 1]
+            or taken[i + 1]
+            or not word.endswith("er")
+            or not word.isalpha()
+            or not self._capitalised_adjective(word.capitalize())
+        ):
+            return
+        head = _body_head(tokens[i - 1].text)
+        member = tokens[i + 1].text
+        if (
+            head is None
+            or not head.lower().endswith(_ASSOCIATION_HEADS)
+            or not _is_capitalised(member)
+            or not member.isalpha()
+            or not (self.lexicon.is_common_noun(member) or self._common_noun_like(member))
+        ):
+            return
+        end = self._body_purpose(tokens, taken, i + 1, i + 2)
+        words = [head, word, *(t.text for t in tokens[i + 1 : end])]
+        emit(i - 1, end, "organisation", " ".join(words), evidence="pattern")
+
     def _body_purpose(self, tokens: list[_Token], taken: list[bool], head: int, end: int) -> int:
         """The end of a body's name that goes on after its head (at ``head``) with what it is
         for: ``Bundesamt für Kommunikation``, ``… für Unterricht und Kultus``."""
@@ -1374,7 +1453,10 @@ class RuleRecogniser:
         written small (``die syrische Regierung``); written with a capital before a body's
         head noun, or after it in the genitive plural, it is part of the body's name."""
         for i in range(1, len(tokens) - 1):
-            if taken[i] or not _is_capitalised(tokens[i].text):
+            if taken[i]:
+                continue
+            if not _is_capitalised(tokens[i].text):
+                self._association_of(tokens, taken, i, emit)
                 continue
             place_adjective = self._place_of_adjective(tokens[i].text) is not None
             if not place_adjective and not self._capitalised_adjective(tokens[i].text):
@@ -1431,6 +1513,31 @@ class RuleRecogniser:
             end = self._body_purpose(tokens, taken, j, j + 1)
             words = [*adjectives, head, *(t.text for t in tokens[j + 1 : end])]
             emit(i, end, "organisation", " ".join(words), evidence="pattern")
+
+    def _bodies_named_after_people(self, tokens: list[_Token], taken: list[bool], emit) -> None:
+        """``Otto-Schott-Gymnasium``, ``Leopold-Museum``, ``Sigmund-Freud-Universität``: a
+        hyphenated name that opens with a given name and ends with the kind of body names a
+        school, museum, university or foundation called after a person: that body, not the
+        person."""
+        given_names = self.lexicon.given_names
+        for i, token in enumerate(tokens):
+            word = token.text
+            if taken[i] or "-" not in word or not _is_capitalised(word):
+                continue
+            *names, tail = word.split("-")
+            if names[0] not in given_names or len(names) > 4:
+                continue
+            if not all(
+                (_is_capitalised(name) and name.isalpha()) or name in _NAME_PARTICLES
+                for name in names
+            ):
+                continue
+            head = _body_head(tail)
+            if head is None and _strip_genitive(tail) in _NAMED_AFTER_HEADS:
+                head = _strip_genitive(tail)
+            if head is None:
+                continue
+            emit(i, i + 1, "organisation", "-".join([*names, head]), evidence="pattern")
 
     def _hyphenated_bodies(self, tokens: list[_Token], taken: list[bool], emit) -> None:
         """``die Larimo-Miliz``, ``die Tarsan-Front``: a name no dictionary knows, joined to

@@ -63,6 +63,7 @@ class Lexicon:
     roles: dict[str, str] = field(default_factory=dict)  # inflected cue -> nominative cue
     honorifics: frozenset[str] = frozenset()
     news_agencies: set[str] = field(default_factory=set)
+    titles: dict[str, Entry] = field(default_factory=dict)  # "Die Zeit" -> "Die Zeit (…)"
     stock_indices: set[str] = field(default_factory=set)  # "DAX": an actor, but no body
     # names and aliases as listed in organisations.yml (not the generated companies.tsv)
     organisation_names: set[str] = field(default_factory=set)
@@ -80,6 +81,14 @@ class Lexicon:
         if entry is None and len(surface) > 3 and not surface.isupper():
             entry = self.folded.get(surface.casefold())
         return entry
+
+    def media_title(self, title: str) -> Entry | None:
+        """The body a paper's or broadcaster's title names after a word for its kind: also
+        a title of ordinary words, listed as ``Die Zeit (Wochenzeitung)``."""
+        entry = self.lookup(title) or self.titles.get(title)
+        if entry is None and title.split(" ", 1)[0] in {"Der", "Die", "Das"}:
+            entry = self.lookup(title.split(" ", 1)[1])
+        return entry if entry is not None and entry.kind == "organisation" else None
 
     def is_common_noun(self, word: str) -> bool:
         return word in self.common_nouns
@@ -280,6 +289,8 @@ def load_lexicon() -> Lexicon:
                 organisation["name"],
                 *(organisation.get("aliases") or []),
             }
+        if organisation["name"].endswith(")"):  # "Die Zeit (Wochenzeitung)"
+            lexicon.titles[organisation["name"].rsplit(" (", 1)[0]] = entry
         if organisation.get("type") == "news_agency":
             lexicon.news_agencies.add(organisation["name"])
         if organisation.get("type") == "index":

@@ -143,7 +143,7 @@ class Indexing:
             "--force-language", language,
         ]  # fmt: skip
         self.process = subprocess.Popen(
-            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_pagefind_env()
         )
 
     def finish(self) -> int:
@@ -266,6 +266,13 @@ def _pagefind_command() -> list[str]:
         return [str(get_executable())]
     except Exception:  # another packaging of Pagefind: its launcher finds the program
         return [sys.executable, "-m", "pagefind"]
+
+
+def _pagefind_env() -> dict[str, str]:
+    """Pagefind's environment: one arena for its allocator (jemalloc, configured by
+    ``_RJEM_MALLOC_CONF``). With one per thread, indexing 2,000 pages cost 0.7 s more of the
+    system's time (1.3 against 0.6 s; 0.2 s less of its own); a setting of the user's stays."""
+    return {"_RJEM_MALLOC_CONF": "narenas:1", **os.environ}
 
 
 def _scratch(size: int) -> str | None:

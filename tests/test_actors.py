@@ -819,15 +819,21 @@ def organisations(*sentences: str) -> set[str]:
 
 def test_a_media_title_after_the_word_for_its_kind() -> None:
     """``der Wochenzeitung Die Abendwelt``, ``dem Magazin „Stern“``: after a word for a paper,
-    magazine or broadcaster, its title is the outlet, also one of ordinary words; a quoted
-    sentence after ``Zeitung`` is no title."""
+    magazine or broadcaster (also a compound: ``Literaturzeitschrift``), its title is the
+    outlet, also one of ordinary words; a quoted sentence after ``Zeitung`` is no title."""
     actors = recognise(
         "Das sagte sie der Wochenzeitung Die Abendwelt am Montag.",
         "Er sagte dem Magazin „Sonne und Mond“, er sei bereit.",
         "Wie die Zeitung „Welt am Sonntag“ berichtet, stieg der Preis.",
+        "Er gründete die Literaturzeitschrift „Abendstern“.",
         "Die Zeitung schrieb: „Die Regierung ist am Ende.“",
     )
-    assert names(actors, "organisation") == {"Die Abendwelt", "Sonne und Mond", "Welt am Sonntag"}
+    assert names(actors, "organisation") == {
+        "Die Abendwelt",
+        "Sonne und Mond",
+        "Welt am Sonntag",
+        "Abendstern",
+    }
     assert "Welt am Sonntag" not in names(actors, "place")
 
 

@@ -88,6 +88,7 @@ _NAME_PARTICLES = frozenset(_VOCABULARY["name_particles"])
 _INSTITUTIONS = dict(_VOCABULARY["institutions"])
 _ORG_CUES = frozenset(_VOCABULARY["org_cues"])
 _MEDIA_CUES = frozenset(_VOCABULARY["media_cues"])
+_MEDIA_SUFFIXES = tuple(_VOCABULARY["media_suffixes"])
 _OPENING_QUOTES = {"„": "“", "»": "«", '"': '"', "«": "»", "“": "”", "‚": "‘"}
 _TITLE_ARTICLES = frozenset({"Der", "Die", "Das"})
 _TITLE_WORDS = 5  # "Welt am Sonntag", "Frankfurter Allgemeine Sonntagszeitung"
@@ -398,11 +399,17 @@ class RuleRecogniser:
     # -- known entities -------------------------------------------------------------
 
     def _media_titles(self, tokens: list[_Token], taken: list[bool], emit) -> None:
-        """``der Wochenzeitung Die Zeit``, ``der Zeitung „Die Welt“``, ``dem Magazin „Stern“``:
-        after a noun for a paper, magazine or broadcaster its title, also one made of ordinary
-        words; in quotes, or unquoted as a capitalised article and one word."""
+        """``der Wochenzeitung Die Zeit``, ``der Zeitung „Die Welt“``, ``dem Magazin „Stern“``,
+        ``die Literaturzeitschrift „Eckart“``: after a noun for a paper, magazine or
+        broadcaster its title, also one made of ordinary words; in quotes, or unquoted as a
+        capitalised article and one word."""
         for i in range(len(tokens) - 2):
-            if _strip_genitive(tokens[i].text, _MEDIA_CUES) not in _MEDIA_CUES:
+            word = tokens[i].text
+            if not word[:1].isupper() or word.endswith("-"):
+                continue
+            if _strip_genitive(word, _MEDIA_CUES) not in _MEDIA_CUES and not (
+                _strip_genitive(word).lower().endswith(_MEDIA_SUFFIXES)
+            ):
                 continue
             span = self._quoted_title(tokens, i + 1) or self._article_title(tokens, i + 1)
             if span is None or any(taken[span[0] : span[1]]):

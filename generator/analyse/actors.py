@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from array import array
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol, TypeVar
@@ -152,6 +152,26 @@ _ASSOCIATION_HEADS = tuple(_VOCABULARY["association_heads"])
 # heads of institutions named after a person: "Otto-Schott-Gymnasium", "Leopold-Museum"
 _NAMED_AFTER_HEADS = frozenset(_VOCABULARY["named_after_heads"])
 _NAMED_UNITS = frozenset(_VOCABULARY["named_units"])
+
+
+def _genitive_forms(words: Iterable[str]) -> frozenset[str]:
+    """The words and each form ``_strip_genitive`` may take back to one of them (``Vereins``,
+    ``Bergers``, ``Berger’``): a set that passes over any other word at once."""
+    return frozenset(form for word in words for form in (word, word + "s", word + "’", word + "'"))
+
+
+_CUE_WORDS = _ORG_CUES | _PLACE_CUES | _NAMED_UNITS
+# a cue in any form ("des Flusses", "des Vereines", plural cues before a list)
+_CUE_FORMS = (
+    _genitive_forms(_CUE_WORDS)
+    | {word + "es" for word in _CUE_WORDS}
+    | _ORG_CUES_PLURAL
+    | _PLACE_CUES_PLURAL
+)
+_INSTITUTION_FORMS = _genitive_forms(_INSTITUTIONS)
+_HEAD_FORMS = (
+    _ORG_HEAD_WORDS | _FOREIGN_PLACE_HEADS | _PLACE_HEADS | _genitive_forms(_PLACE_HEAD_NOUNS)
+)
 # toponyms that after "im" or "am" say where in a town, not which town: "Hamburg im Norden"
 _NOT_RIVERS = frozenset(
     (
@@ -704,7 +724,7 @@ class RuleRecogniser:
         """``das französische Parlament``, ``Unterhaus des britischen Parlaments``, ``Parlament der Schweiz``."""
         heads = set(_INSTITUTIONS)
         for i, token in enumerate(tokens):
-            if taken[i]:
+            if taken[i] or token.text not in _INSTITUTION_FORMS:
                 continue
             head = _strip_genitive(token.text, heads)
             if head not in _INSTITUTIONS or head == "Regierung":
@@ -965,7 +985,7 @@ class RuleRecogniser:
         ``Kiwi Magazin`` (organisations), ``Ostsee Arena``, ``Meißener Straße``,
         ``Neuer Markt`` (places). The words before the head are taken whole."""
         for i, token in enumerate(tokens):
-            if i == 0 or taken[i]:
+            if i == 0 or taken[i] or token.text not in _HEAD_FORMS:
                 continue
             word = token.text
             head = _strip_genitive(word, _PLACE_HEAD_NOUNS)
@@ -1660,8 +1680,10 @@ class RuleRecogniser:
     def _cue_phrases(self, tokens: list[_Token], taken: list[bool], emit) -> None:
         """``Nachrichtenagentur ANSA``, ``Region Bretagne``, ``Landkreis Celle``: a cue noun then
         a name; after a plural cue a list (``die Airlines A, B und C``)."""
-        cues = _ORG_CUES | _PLACE_CUES | _NAMED_UNITS
+        cues = _CUE_WORDS
         for i in range(len(tokens) - 1):
+            if tokens[i].text not in _CUE_FORMS:
+                continue
             cue = _strip_genitive(tokens[i].text, cues)
             if cue not in cues and tokens[i].text.endswith("es") and tokens[i].text[:-2] in cues:
                 cue = tokens[i].text[:-2]  # "des Flusses Weißach", "des Vereines"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.analyse.actors import RuleRecogniser, tokenize
-from generator.analyse.learned import LearnedRecogniser, bio_spans, merge, model_path
+from generator.analyse.learned import LearnedRecogniser, _shape, bio_spans, merge, model_path
 from generator.analyse.statistical import make_recogniser
 from generator.evaluate import cross_validate_germeval
 from generator.model import Paragraph, Sentence, Source
@@ -330,3 +330,24 @@ def test_a_name_the_model_finds_never_starts_with_an_article(
     tokens = tokenize(sentence.text)
     half = [t.text for t in tokens].index("Innen-")
     assert recogniser._learned_candidate("q", sentence)(tokens, (half, half + 1, "ORG")) is None
+
+
+@pytest.mark.parametrize(
+    ("word", "shape"),
+    [
+        ("Müller", "Xx"),
+        ("FC", "X"),
+        ("1.", "d."),
+        ("e.V.", "x.X."),
+        ("McDonald", "XxXx"),
+        ("A7", "Xd"),
+        ("Łask", "ux"),
+        ("São", "Xux"),
+    ],
+)
+def test_a_words_shape_tells_capitals_small_letters_digits_and_foreign_letters(
+    word: str, shape: str
+) -> None:
+    """The model's shape feature: before, every letter run became ``u`` (the last step
+    replaced the placeholders of the others), so ``Müller`` and ``FC`` looked the same."""
+    assert _shape(word) == shape

@@ -85,10 +85,10 @@ _SUFFIX_MIN_REST = 3
 _OFFSETS = (-2, -1, 1, 2)  # an ending is a feature only with this many letters before it
 _OFFSET_PREFIXES = tuple((offset, f"{offset}:") for offset in _OFFSETS)
 _PATH_PREFIXES = (4, 6, 10)
-_UPPER_RUN = re.compile(r"[A-ZÄÖÜ]+")
-_LOWER_RUN = re.compile(r"[a-zäöüß]+")
-_DIGIT_RUN = re.compile(r"\d+")
-_OTHER_LETTERS = re.compile(r"[^\W\d_]+")
+# runs of capitals, small letters, digits and letters outside German, each named by its group
+_SHAPE_RUN = re.compile(
+    r"(?P<X>[A-ZÄÖÜ]+)|(?P<x>[a-zäöüß]+)|(?P<d>\d+)|(?P<u>[^\W\d_A-Za-zÄÖÜäöüß]+)"
+)
 
 
 def model_path() -> Path:
@@ -106,10 +106,11 @@ def _cluster_paths(cluster_id: int | None) -> list[str]:
 
 def _shape(word: str) -> str:
     """``Müller`` → ``Xx``, ``FC`` → ``X``, ``1.`` → ``d.``, ``e.V.`` → ``x.X.``."""
-    shape = _UPPER_RUN.sub("X", word)
-    shape = _LOWER_RUN.sub("x", shape)
-    shape = _DIGIT_RUN.sub("d", shape)
-    return _OTHER_LETTERS.sub("u", shape)  # letters outside German: "Łask" → "ux"
+    return _SHAPE_RUN.sub(_run_name, word)  # letters outside German: "Łask" → "ux"
+
+
+def _run_name(match: re.Match[str]) -> str:
+    return match.lastgroup or ""
 
 
 class FeatureMaker:

@@ -827,6 +827,7 @@ def test_a_media_title_after_the_word_for_its_kind() -> None:
         "Wie die Zeitung „Welt am Sonntag“ berichtet, stieg der Preis.",
         "Er gründete die Literaturzeitschrift „Abendstern“.",
         "Die Zeitung schrieb: „Die Regierung ist am Ende.“",
+        "Die Zeitung „Die“ gibt es nicht.",
     )
     assert names(actors, "organisation") == {
         "Die Abendwelt",

@@ -453,6 +453,8 @@ class RuleRecogniser:
             end += 1
         if end >= len(tokens) or end == k + 1 or not _is_capitalised(tokens[k + 1].text):
             return None
+        if end == k + 2 and tokens[k + 1].text in _TITLE_ARTICLES:
+            return None  # „Die“: an article alone is no title
         return k + 1, end
 
     def _article_title(self, tokens: list[_Token], k: int) -> tuple[int, int] | None:

@@ -86,8 +86,9 @@ class Lexicon:
         """The body a paper's or broadcaster's title names after a word for its kind: also
         a title of ordinary words, listed as ``Die Zeit (Wochenzeitung)``."""
         entry = self.lookup(title) or self.titles.get(title)
-        if entry is None and title.split(" ", 1)[0] in {"Der", "Die", "Das"}:
-            entry = self.lookup(title.split(" ", 1)[1])
+        article, _, rest = title.partition(" ")
+        if entry is None and rest and article in {"Der", "Die", "Das"}:
+            entry = self.lookup(rest)
         return entry if entry is not None and entry.kind == "organisation" else None
 
     def is_common_noun(self, word: str) -> bool:

@@ -381,6 +381,7 @@ class RuleRecogniser:
         self._numbered_clubs(tokens, taken, emit)
         self._headed_names(tokens, taken, emit)
         self._adjective_bodies(tokens, taken, emit)
+        self._associations(tokens, taken, emit)
         self._bodies_named_after_people(tokens, taken, emit)
         self._hyphenated_bodies(tokens, taken, emit)
         self._organisation_phrases(tokens, taken, emit)
@@ -435,10 +436,20 @@ class RuleRecogniser:
             if span is None or any(taken[span[0] : span[1]]):
                 continue
             title = _join(tokens[span[0] : span[1]])
-            entry = self.lexicon.media_title(title)
+            entry = self._listed_outlet(title)
             key = None if entry is None else entry.key
             name = title if entry is None else entry.name
             emit(*span, "organisation", name, key=key, evidence="cue")
+
+    def _listed_outlet(self, title: str) -> Entry | None:
+        """The lexicon's body a title names: also one of ordinary words, listed as ``Die Zeit
+        (Wochenzeitung)``, or without its article (``Der Spiegel``)."""
+        lexicon = self.lexicon
+        entry = lexicon.lookup(title) or lexicon.titles.get(title)
+        article, _, rest = title.partition(" ")
+        if entry is None and rest and article in _TITLE_ARTICLES:
+            entry = lexicon.lookup(rest)
+        return entry if entry is not None and entry.kind == "organisation" else None
 
     def _quoted_title(self, tokens: list[_Token], k: int) -> tuple[int, int] | None:
         """``„Die Welt“`` at ``k``: the quoted words, if a short title (capitalised first word,
@@ -1418,33 +1429,35 @@ class RuleRecogniser:
                 words[i - start] = stem  # the body in its base form: "des Mietervereins"
             emit(start, end, "organisation", " ".join(words), evidence="pattern")
 
-    def _association_of(self, tokens: list[_Token], taken: list[bool], i: int, emit) -> None:
+    def _associations(self, tokens: list[_Token], taken: list[bool], emit) -> None:
         """``Bundesverband deutscher Banken``, ``Verband kommunaler Unternehmen``: an
         association's head, an adjective in the genitive plural (written small), a plural
         noun: the association of those members."""
-        word = tokens[i].text
-        if (
-            i + 1 >= len(tokens)
-            or taken[i - 1]
-            or taken[i + 1]
-            or not word.endswith("er")
-            or not word.isalpha()
-            or not self._capitalised_adjective(word.capitalize())
-        ):
-            return
-        head = _body_head(tokens[i - 1].text)
-        member = tokens[i + 1].text
-        if (
-            head is None
-            or not head.lower().endswith(_ASSOCIATION_HEADS)
-            or not _is_capitalised(member)
-            or not member.isalpha()
-            or not (self.lexicon.is_common_noun(member) or self._common_noun_like(member))
-        ):
-            return
-        end = self._body_purpose(tokens, taken, i + 1, i + 2)
-        words = [head, word, *(t.text for t in tokens[i + 1 : end])]
-        emit(i - 1, end, "organisation", " ".join(words), evidence="pattern")
+        for i in range(1, len(tokens) - 1):
+            word = tokens[i].text
+            if (
+                taken[i - 1]
+                or taken[i]
+                or taken[i + 1]
+                or not word.endswith("er")
+                or not word.isalpha()
+                or not word[0].islower()
+                or not self._capitalised_adjective(word.capitalize())
+            ):
+                continue
+            head = _body_head(tokens[i - 1].text)
+            member = tokens[i + 1].text
+            if (
+                head is None
+                or not head.lower().endswith(_ASSOCIATION_HEADS)
+                or not _is_capitalised(member)
+                or not member.isalpha()
+                or not (self.lexicon.is_common_noun(member) or self._common_noun_like(member))
+            ):
+                continue
+            end = self._body_purpose(tokens, taken, i + 1, i + 2)
+            words = [head, word, *(t.text for t in tokens[i + 1 : end])]
+            emit(i - 1, end, "organisation", " ".join(words), evidence="pattern")
 
     def _body_purpose(self, tokens: list[_Token], taken: list[bool], head: int, end: int) -> int:
         """The end of a body's name that goes on after its head (at ``head``) with what it is
@@ -1482,10 +1495,7 @@ class RuleRecogniser:
         written small (``die syrische Regierung``); written with a capital before a body's
         head noun, or after it in the genitive plural, it is part of the body's name."""
         for i in range(1, len(tokens) - 1):
-            if taken[i]:
-                continue
-            if not _is_capitalised(tokens[i].text):
-                self._association_of(tokens, taken, i, emit)
+            if taken[i] or not _is_capitalised(tokens[i].text):
                 continue
             place_adjective = self._place_of_adjective(tokens[i].text) is not None
             if not place_adjective and not self._capitalised_adjective(tokens[i].text):

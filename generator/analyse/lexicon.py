@@ -82,15 +82,6 @@ class Lexicon:
             entry = self.folded.get(surface.casefold())
         return entry
 
-    def media_title(self, title: str) -> Entry | None:
-        """The body a paper's or broadcaster's title names after a word for its kind: also
-        a title of ordinary words, listed as ``Die Zeit (Wochenzeitung)``."""
-        entry = self.lookup(title) or self.titles.get(title)
-        article, _, rest = title.partition(" ")
-        if entry is None and rest and article in {"Der", "Die", "Das"}:
-            entry = self.lookup(rest)
-        return entry if entry is not None and entry.kind == "organisation" else None
-
     def is_common_noun(self, word: str) -> bool:
         return word in self.common_nouns
 

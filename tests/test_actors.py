@@ -880,3 +880,27 @@ def test_a_body_named_after_a_person_is_no_person() -> None:
         "Anna-Keller-Stiftung",
     }
     assert not names(actors, "person")
+
+
+def test_a_body_named_for_what_it_pursues() -> None:
+    """``Verein zur Förderung …``, ``Landesstiftung für politische Bildung``: what a body is
+    for belongs to its name, with the action's object; a parliament "zur Sitzung" and a body
+    an indefinite article describes are no such names."""
+    assert organisations(
+        "Die Stiftung zur Förderung der Wissenschaft zahlt den Preis.",
+        "Ein Sprecher des Vereins zur Erforschung seltener Krankheiten sagte das.",
+        "Die Landesstiftung für politische Bildung lädt ein.",
+    ) == {
+        "Stiftung zur Förderung der Wissenschaft",
+        "Verein zur Erforschung seltener Krankheiten",
+        "Landesstiftung für politische Bildung",
+    }
+    assert not any(
+        "Sitzung" in name
+        for name in organisations(
+            "Der Kellstädter Kreistag zur konstituierenden Sitzung am Montag.",
+            "Die Medizinische Hochschule zur Sitzung des Senats.",
+        )
+    )
+    assert organisations("Sie gründete eine Stiftung für bedürftige Kinder.") == set()
+    assert organisations("Der Verein zum Saisonende meldete sich.") == set()

@@ -149,6 +149,7 @@ _LEGAL_FORMS = frozenset(_VOCABULARY["legal_forms"])
 _UNIQUE_BODIES = tuple(_VOCABULARY["unique_bodies"])
 # heads of associations named by their members: "Bundesverband deutscher Banken"
 _ASSOCIATION_HEADS = tuple(_VOCABULARY["association_heads"])
+_ACTION_HEADS = tuple(_VOCABULARY["action_heads"])
 # heads of institutions named after a person: "Otto-Schott-Gymnasium", "Leopold-Museum"
 _NAMED_AFTER_HEADS = frozenset(_VOCABULARY["named_after_heads"])
 _NAMED_UNITS = frozenset(_VOCABULARY["named_units"])
@@ -1398,7 +1399,8 @@ class RuleRecogniser:
                 start = i - 1  # "Hamburger Mieterverein", "Medizinische Hochschule"
                 if (stem or unique or word) in _ORG_CUES and self._place_of_adjective(previous):
                     continue  # "der Kellstädter Konzern": a town's company, described
-            end = self._body_purpose(tokens, taken, i, end)
+            if previous.lower() not in _INDEFINITE:  # "eine Stiftung für Kinder": some body
+                end = self._body_purpose(tokens, taken, i, end)
             if (
                 end < len(tokens)
                 and not taken[end]
@@ -1461,15 +1463,29 @@ class RuleRecogniser:
 
     def _body_purpose(self, tokens: list[_Token], taken: list[bool], head: int, end: int) -> int:
         """The end of a body's name that goes on after its head (at ``head``) with what it is
-        for: ``Bundesamt für Kommunikation``, ``… für Unterricht und Kultus``."""
+        for: ``Bundesamt für Kommunikation``, ``… für Unterricht und Kultus``, ``Landeszentrale
+        für politische Bildung``, ``Stiftung zur Aufarbeitung der SED-Diktatur``."""
         lexicon = self.lexicon
-        while (
-            end + 1 < len(tokens)
-            and (tokens[end].text == "für" or (tokens[end].text == "und" and end > head + 1))
-            and _is_capitalised(tokens[end + 1].text)
-            and not taken[end + 1]
-        ):
-            end += 2
+        while end + 1 < len(tokens):
+            link = tokens[end].text
+            if link in ("zur", "zum"):
+                if _base_form(tokens[head].text, _ACTION_HEADS) is None:
+                    break  # "der Landtag zur konstituierenden Sitzung"
+            elif link != "für" and not (link == "und" and end > head + 1):
+                break
+            noun = end + 1
+            while (
+                noun < len(tokens) and not taken[noun] and self._small_adjective(tokens[noun].text)
+            ):
+                noun += 1  # "für politische Bildung"
+            if noun >= len(tokens) or taken[noun] or not _is_capitalised(tokens[noun].text):
+                break
+            if noun > end + 1 and not self._noun_word(tokens[noun].text):
+                break
+            action = link in ("zur", "zum")
+            if action and not tokens[noun].text.endswith("ung"):
+                break  # "der Verein zum Saisonende": no action the body pursues
+            end = noun + 1
             while (
                 end < len(tokens)
                 and not taken[end]
@@ -1487,7 +1503,42 @@ class RuleRecogniser:
                 # "Institut für Angewandte Mathematik", "… für Corporate Governance": an
                 # adjective, its noun
                 end += 1
+            if action and tokens[end - 1].text.endswith("ung"):
+                end = self._object_of_action(tokens, taken, end)
         return end
+
+    def _object_of_action(self, tokens: list[_Token], taken: list[bool], end: int) -> int:
+        """After an action in a body's name, its object in the genitive: ``zur Förderung der
+        Wissenschaft``, ``zur Rettung des Waldes``, ``zur Erforschung komplexer Systeme``."""
+        if end >= len(tokens):
+            return end
+        # with its article, or as adjectives in the plural: "zur Förderung junger Talente"
+        noun = end + 1 if tokens[end].text in ("der", "des") else end
+        if noun == end and not tokens[end].text.endswith("er"):
+            return end
+        first = noun
+        while noun < len(tokens) and not taken[noun] and self._small_adjective(tokens[noun].text):
+            noun += 1
+        if (
+            (noun > first or first > end)
+            and noun < len(tokens)
+            and not taken[noun]
+            and _is_capitalised(tokens[noun].text)
+            and self._noun_word(tokens[noun].text)
+        ):
+            return noun + 1
+        return end
+
+    def _small_adjective(self, word: str) -> bool:
+        """``politische``, ``erneuerbare``: an adjective as running text writes it."""
+        return word[:1].islower() and self._capitalised_adjective(word.capitalize())
+
+    def _noun_word(self, word: str) -> bool:
+        """A common noun, also as the last part of a hyphenated compound (``SED-Diktatur``)."""
+        last = word.rsplit("-", 1)[-1]
+        return bool(last) and (
+            self.lexicon.is_common_noun(word) or self.lexicon.is_common_noun(last)
+        )
 
     def _adjective_bodies(self, tokens: list[_Token], taken: list[bool], emit) -> None:
         """``die Syrische Beobachtungsstelle für Menschenrechte``, ``der Bayerischen

@@ -904,3 +904,20 @@ def test_a_body_named_for_what_it_pursues() -> None:
     )
     assert organisations("Sie gründete eine Stiftung für bedürftige Kinder.") == set()
     assert organisations("Der Verein zum Saisonende meldete sich.") == set()
+
+
+def test_an_apposition_says_what_kind_of_actor_a_name_is() -> None:
+    """``Kellbrand, der größte Computer-Dienstleister Nordeuropas``: the apposition after an
+    unknown name says it is a body (or a place); a trade a person has, the outlet a speaker
+    told and a given name keep it a person."""
+    actors = recognise(
+        "Kellbrand, der größte Computer-Dienstleister Nordeuropas, meldet Gewinne.",
+        "Winkmar, ein Hersteller von Fenstern, baut Stellen ab.",
+        "Er lebt in Kellmark, einer Kleinstadt in Sachsen.",
+        "Das sagte Kellmann, der Gemüsehändler aus Kellmark.",
+        "Das sagte Brandt, der Nachrichtenagentur AFP.",
+        "Das sagt Ferro Kyne von Brommium, einer Sicherheitsfirma.",
+    )
+    assert names(actors, "organisation") >= {"Kellbrand", "Winkmar", "Brommium"}
+    assert "Kellmark" in names(actors, "place")
+    assert {"Kellmann", "Brandt", "Ferro Kyne"} <= names(actors, "person")

@@ -98,6 +98,7 @@ _PLACE_CUES = frozenset(_VOCABULARY["place_cues"])
 _PLACE_CUES_PLURAL = frozenset(_VOCABULARY["place_cues_plural"])
 _NOT_NAMES = frozenset(_VOCABULARY["not_names"])
 _ORG_SUFFIXES = tuple(_VOCABULARY["org_suffixes"])
+_TRADE_SUFFIXES = tuple(_VOCABULARY["person_trade_suffixes"])
 _PERSON_SUFFIXES = tuple(_VOCABULARY["person_suffixes"])
 _BODY_SUFFIXES = tuple(_VOCABULARY["body_suffixes"])
 _PLACE_SUFFIXES = tuple(_VOCABULARY["place_suffixes"])
@@ -217,6 +218,10 @@ _ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,7}$")
 # points of the compass that start the name of a part of a state or region, longest first
 _COMPASS_PREFIXES = ("Nordost", "Nordwest", "Südost", "Südwest", "Nord", "Süd", "Ost", "West",
                      "Zentral", "Mittel")  # fmt: skip
+# the article that opens an apposition after a name: "Brandt, der Konzern aus …"
+_APPOSITION_ARTICLES = frozenset(
+    ("der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "einem", "eines")
+)
 _INDEFINITE = frozenset(
     ("ein", "eine", "einer", "einem", "einen", "eines", "kein", "keine", "keiner", "keinem",
      "keinen", "keines", "jede", "jeder", "jedes", "jedem", "jeden")
@@ -233,6 +238,7 @@ _GENDER_ENDINGS = tuple(
     for ending in endings
 )
 # an adjective's inflected form: "Syrische", "Deutscher", "Physikalisch-Technische"
+_SMALL_ADJECTIVE = re.compile(r"[a-zäöüß]{2,}(?:e|er|en|es|em)")
 _ADJECTIVE_FORM = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?(?:e|er|en|es|em)")
 _OFFSET_BYTES = array("I").itemsize  # of a token offset kept with its sentence
 _MEMO_WORDS = 200_000  # per-word answers remembered; bounds memory in a long `mkdocs serve`
@@ -2248,6 +2254,16 @@ class RuleRecogniser:
             return  # a title or slogan ("Keep It Together"), not an actor
         elif self._org_cue_before(tokens, i):
             emit(i, j, "organisation", _join(tokens[i:j]), evidence="cue")
+        elif (kind := self._kind_in_apposition(tokens, j)) is not None and (
+            not given or "von" in words[1:-1]
+        ):
+            # "Tieto Enator, der größte Computer-Dienstleister Nordeuropas, …"
+            if "von" in words[1:-1]:
+                # "Fraser Kyne von Bromium, einer Sicherheitsfirma": the person, then the body
+                v = i + words.index("von", 1)
+                self._classify_name(tokens, i, v, words[: v - i], emit)
+                i = v + 1
+            emit(i, j, kind, _join(tokens[i:j]), evidence="apposition")
         elif (
             multi
             and not given
@@ -2386,6 +2402,42 @@ class RuleRecogniser:
             return False
         word = _strip_genitive(tokens[i - 1].text).lower()  # "des Datenanbieters", "US-Firma"
         return any(word.endswith(suffix) and word != suffix for suffix in _ORG_SUFFIXES)
+
+    def _kind_in_apposition(self, tokens: list[_Token], j: int) -> ActorKind | None:
+        """After a name at ``j``, an apposition saying what kind of body or place it is:
+        ``…, der größte Computer-Dienstleister Nordeuropas``, ``…, ein Hersteller von
+        Fenstern``, ``…, eine Kleinstadt in Sachsen``."""
+        if (
+            j + 2 >= len(tokens)
+            or tokens[j].text != ","
+            or tokens[j + 1].text.lower() not in _APPOSITION_ARTICLES
+        ):
+            return None
+        k = j + 2
+        while k < min(len(tokens), j + 5) and (
+            (
+                _SMALL_ADJECTIVE.fullmatch(tokens[k].text) is not None
+                and tokens[k].text not in _DETERMINERS
+                and tokens[k].text not in _SHORT_FUNCTION_WORDS
+            )
+            or self._place_of_adjective(tokens[k].text) is not None
+        ):
+            k += 1  # "der zweitgrößte", "der Münchner"
+        if k >= len(tokens) or not _is_capitalised(tokens[k].text):
+            return None
+        word = tokens[k].text
+        lower = word.rsplit("-", 1)[-1].lower()  # "Computer-Dienstleister"
+        if tokens[j + 1].text in ("der", "dem", "einer", "einem") and (
+            word in _MEDIA_CUES or lower.endswith((*_MEDIA_SUFFIXES, "sender", "agentur"))
+        ):
+            return None  # "sagte Anna Keller, der Nachrichtenagentur AFP": whom she told
+        if word in _ORG_CUES or (
+            lower.endswith(_ORG_SUFFIXES) and not lower.endswith(_TRADE_SUFFIXES)
+        ):
+            return "organisation"
+        if word in _PLACE_CUES:
+            return "place"
+        return None
 
     def _role_before(self, tokens: list[_Token], i: int) -> str | None:
         if i == 0:

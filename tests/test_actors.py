@@ -921,3 +921,16 @@ def test_an_apposition_says_what_kind_of_actor_a_name_is() -> None:
     assert names(actors, "organisation") >= {"Kellbrand", "Winkmar", "Brommium"}
     assert "Kellmark" in names(actors, "place")
     assert {"Kellmann", "Brandt", "Ferro Kyne"} <= names(actors, "person")
+
+
+def test_an_english_name_keeps_its_english_first_word() -> None:
+    """``Jet Science Laboratory``: a German noun that is an English word too (``Jet``)
+    before an English name opens it; ``Spartensender`` before one says what it is."""
+    assert organisations(
+        "Das Jet Science Laboratory meldete das.",
+        "Die Space Kellin Science Foundation zahlt.",
+    ) == {"Jet Science Laboratory", "Space Kellin Science Foundation"}
+    assert not any(
+        "Spartensender" in name
+        for name in organisations("Der Spartensender Kiwi Music Radio sendet.")
+    )

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.analyse import learned
 from generator.analyse.actors import RuleRecogniser, tokenize
 from generator.analyse.learned import LearnedRecogniser, _shape, bio_spans, merge, model_path
 from generator.analyse.statistical import make_recogniser
@@ -209,6 +210,45 @@ def test_a_known_town_after_a_preposition_of_place_stays_a_place() -> None:
         ("Potsdam", "place"),
         ("Norvex", "organisation"),
     ]
+
+
+def test_a_body_the_model_gives_less_than_even_odds_leaves_the_rules_kind() -> None:
+    """Where the model tags a name the rules found a body, but at less than even odds, the
+    rules' kind stands (``Norvex`` stays a place); at better odds the model's kind wins."""
+    text = "Der Vertrag wurde in Norvex unterzeichnet ."
+    tokens = tokenize(text)
+    k = next(n for n, t in enumerate(tokens) if t.text == "Norvex")
+    ruled = [candidate_in(text, "Norvex", "place", "locative")]
+    spans = [(k, k + 1, "ORG")]
+
+    def kinds(odds: float) -> list[tuple[str, str | None]]:
+        found = merge(
+            tokens,
+            ruled,
+            spans,
+            lambda *_: None,
+            lambda *_: False,
+            likely=lambda first, last, kind_type: odds >= 0.5,
+        )
+        return [(c.text, c.kind) for c in found]
+
+    assert kinds(0.3) == [("Norvex", "place")]
+    assert kinds(0.8) == [("Norvex", "organisation")]
+
+
+def test_the_model_makes_no_body_of_its_own_below_the_odds_it_needs(
+    recogniser: LearnedRecogniser, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A body the model alone finds needs the odds ``SPAN_CONFIDENCE`` sets on every word."""
+    sentence = Sentence(id="s1", paragraph=1, text="Das Gerät kam von Kellbrix Orvano .")
+    tokens = tokenize(sentence.text)
+    recogniser.tag(tokens, [])
+    make = recogniser._learned_candidate("q", sentence)
+    monkeypatch.setitem(learned.SPAN_CONFIDENCE, "ORG", 0.0)
+    made = make(tokens, (4, 6, "ORG"))
+    assert made is not None and (made.text, made.kind) == ("Kellbrix Orvano", "organisation")
+    monkeypatch.setitem(learned.SPAN_CONFIDENCE, "ORG", 1.01)
+    assert make(tokens, (4, 6, "ORG")) is None
 
 
 def test_an_organisation_the_model_adds_that_opens_with_a_given_name_is_a_person() -> None:

@@ -1059,6 +1059,14 @@ class RuleRecogniser:
             )
             and not lexicon.is_lowercase_word(word)
             and not lexicon.is_common_noun(after)
+            # "Jet Propulsion Laboratory": an English word before an English name is part of it
+            and not (
+                word.lower() in lexicon.english_words
+                and (
+                    after.lower() in lexicon.english_words
+                    or tokens[head].text.lower() in lexicon.english_words
+                )
+            )
             and after not in lexicon.toponyms
             and after not in lexicon.capitals
             and self._adjective_state(after) is None

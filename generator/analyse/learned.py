@@ -81,6 +81,10 @@ DROP_CONFIDENCE = 0.9
 # a weak organisation (an unknown acronym, a word a cluster calls a firm) is as often a thing
 # (FCKW, GPL, a product): the model drops it at this probability of "no name"
 ORG_DROP_CONFIDENCE = 0.6
+# the odds a body the model tags needs: below, its bodies are mostly products, places and
+# titles ("S800", "Voyager", "Master of Business Administration"); where the rules found the
+# name, their kind stands
+SPAN_CONFIDENCE = {"ORG": 0.5}
 _SUFFIX_MIN_REST = 3
 _OFFSETS = (-2, -1, 1, 2)  # an ending is a feature only with this many letters before it
 _OFFSET_PREFIXES = tuple((offset, f"{offset}:") for offset in _OFFSETS)
@@ -336,6 +340,7 @@ class LearnedRecogniser:
             self._name_word,
             self._ordinary_word,
             self._known_place,
+            self._likely,
         )
 
     def _name_word(self, word: str) -> bool:
@@ -382,6 +387,15 @@ class LearnedRecogniser:
             or rules._noun_compound(base)
         )
 
+    def _likely(self, first: int, last: int, kind_type: str) -> bool:
+        """The model (as last tagged) gives each token of the span at least the odds its
+        type needs (``SPAN_CONFIDENCE``) of being in a span of that type."""
+        least = SPAN_CONFIDENCE.get(kind_type)
+        return least is None or all(
+            self.tagger.marginal(("B-" if k == first else "I-") + kind_type, k) >= least
+            for k in range(first, last)
+        )
+
     def _sure_no_name(self, first: int, last: int, confidence: float = DROP_CONFIDENCE) -> bool:
         """The model (as last tagged) is sure that no token of the range is part of a name."""
         return all(self.tagger.marginal("O", k) >= confidence for k in range(first, last))
@@ -415,6 +429,8 @@ class LearnedRecogniser:
             kind = KIND_OF_TYPE[kind_type]
             if kind == "organisation" and self._given_then_name(words):
                 kind = "person"  # "des Hugo Naphtali": a given name opens a person's name
+            elif not self._likely(*span):
+                return None
             name = text
             if kind == "place":
                 name = rules._place_name(text)
@@ -584,6 +600,7 @@ def merge(
     name_word: Callable[[str], bool] | None = None,
     ordinary_word: Callable[[str], bool] | None = None,
     known_place: Callable[[Candidate], bool] = lambda candidate: False,
+    likely: Callable[[int, int, str], bool] = lambda first, last, kind_type: True,
 ) -> list[Candidate]:
     """The rules' candidates, with the model deciding where the rules are unsure."""
     starts = {t.start: k for k, t in enumerate(tokens)}
@@ -618,7 +635,12 @@ def merge(
         )
         if same:
             kind = KIND_OF_TYPE[same[0][2]]
-            if candidate.kind == "state" or candidate.kind == kind or known_place(candidate):
+            if (
+                candidate.kind == "state"
+                or candidate.kind == kind
+                or known_place(candidate)
+                or not likely(first, last, same[0][2])
+            ):
                 result.append(candidate)
             else:  # reconcile treats the model's word as weak evidence
                 result.append(replace(candidate, kind=kind, evidence="learned"))

@@ -710,6 +710,17 @@ def test_an_unknown_name_joined_to_a_kind_of_body_names_that_body() -> None:
     assert "Öko-Partei" not in orgs
 
 
+def test_an_unknown_name_joined_to_a_word_describing_a_body_is_the_body() -> None:
+    """``Kellco-Mischkonzern``, ``Brixa-Betriebsrat``: the name is the actor, the word after
+    it says what it is; a noun's stem (``Lebensrettungs-``) is no name."""
+    orgs = organisations(
+        "Der Kellco-Mischkonzern kauft, der Brixa-Betriebsrat warnt.",
+        "Die Lebensrettungs-Gesellschaft warnt.",
+    )
+    assert {"Kellco", "Brixa"} <= orgs
+    assert "Lebensrettungs" not in orgs
+
+
 def test_a_currency_named_after_a_state_is_no_mention_of_it() -> None:
     actors = recognise(
         "Die Strafe betrug 10.000 US-Dollar, dazu kamen 500 Hongkong-Dollar.",

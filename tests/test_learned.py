@@ -391,3 +391,27 @@ def test_a_words_shape_tells_capitals_small_letters_digits_and_foreign_letters(
     """The model's shape feature: before, every letter run became ``u`` (the last step
     replaced the placeholders of the others), so ``Müller`` and ``FC`` looked the same."""
     assert _shape(word) == shape
+
+
+def test_a_body_at_the_front_of_a_compound_gives_the_word_no_body_features(
+    recogniser: LearnedRecogniser,
+) -> None:
+    """``Kellco`` in ``Kellco-Mischkonzern`` is the rules' body, but the word as a whole names
+    none (GermEval: a part of a name), so the model sees no body there; ``Berlin`` in
+    ``Berlin-Mitte`` still marks a place, and a whole word its body."""
+    text = "Der Kellco-Mischkonzern in Berlin-Mitte und die Brixa AG ."
+    tokens = tokenize(text)
+    candidates = [
+        candidate_in(text, "Kellco", "organisation", "pattern"),
+        candidate_in(text, "Berlin", "place", "lexicon"),
+        candidate_in(text, "Brixa AG", "organisation", "pattern"),
+    ]
+    rows = recogniser.features.sentence_features(tokens, candidates)
+    by_word = {t.text: row for t, row in zip(tokens, rows, strict=True)}
+
+    def rule_features(word: str) -> list[str]:
+        return [f for f in by_word[word] if f.startswith(("r=", "rk=", "re=")) and f != "r=O"]
+
+    assert not rule_features("Kellco-Mischkonzern")
+    assert rule_features("Berlin-Mitte")
+    assert rule_features("Brixa")

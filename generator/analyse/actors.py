@@ -151,6 +151,9 @@ _UNIQUE_BODIES = tuple(_VOCABULARY["unique_bodies"])
 # heads of associations named by their members: "Bundesverband deutscher Banken"
 _ASSOCIATION_HEADS = tuple(_VOCABULARY["association_heads"])
 _ACTION_HEADS = tuple(_VOCABULARY["action_heads"])
+# endings of a noun joined to the next by an s: "Lebensrettungs-Gesellschaft"
+_LINKED_NOUN_ENDINGS = ("ungs", "heits", "keits", "schafts", "tions", "täts")
+_DESCRIBING_HEADS = tuple(_VOCABULARY["describing_heads"])
 # heads of institutions named after a person: "Otto-Schott-Gymnasium", "Leopold-Museum"
 _NAMED_AFTER_HEADS = frozenset(_VOCABULARY["named_after_heads"])
 _NAMED_UNITS = frozenset(_VOCABULARY["named_units"])
@@ -1646,7 +1649,9 @@ class RuleRecogniser:
     def _hyphenated_bodies(self, tokens: list[_Token], taken: list[bool], emit) -> None:
         """``die Larimo-Miliz``, ``die Tarsan-Front``: a name no dictionary knows, joined to
         the kind of body it names, is that body's name (a known name in front, as in
-        ``CDU-Fraktion``, is a mention of the known body instead)."""
+        ``CDU-Fraktion``, is a mention of the known body instead); joined to a word that
+        describes a body (``Kellco-Mischkonzern``, ``Kellco-Betriebsrat``), the name alone
+        is the body."""
         lexicon = self.lexicon
         for i, token in enumerate(tokens):
             word = token.text
@@ -1662,6 +1667,7 @@ class RuleRecogniser:
                 or (len(first) < 4 and not first.isupper())  # "Öko-Partei": a prefix
                 or lexicon.is_common_noun(first)
                 or lexicon.is_common_noun(first.removesuffix("s"))  # "Rettungs-"
+                or first.endswith(_LINKED_NOUN_ENDINGS)  # "Lebensrettungs-": a noun's stem
                 or lexicon.is_lowercase_word(first)
                 or first.lower() in lexicon.english_words  # "Offshore-Firma"
                 or self._noun_compound(first)
@@ -1671,6 +1677,11 @@ class RuleRecogniser:
                 or first in lexicon.surnames
                 or self._adjective_state(first) is not None
             ):
+                continue
+            if str(_body_head(tail)).lower().endswith(_DESCRIBING_HEADS):
+                # "Daewoo-Mischkonzern", "KFC-Kasse": the name, of a body described after it
+                end = token.start + len(first)
+                emit(i, i + 1, "organisation", first, evidence="pattern", end=end)
                 continue
             emit(i, i + 1, "organisation", word, evidence="pattern")
 

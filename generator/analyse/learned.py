@@ -240,13 +240,19 @@ class FeatureMaker:
             first = starts.get(candidate.start)
             if first is None:
                 continue  # part of a token ("US" in "US-Regierung")
+            last = first
+            while last + 1 < len(tokens) and tokens[last + 1].start < candidate.end:
+                last += 1
+            rest = tokens[last].text[candidate.end - tokens[last].start :]
+            if candidate.kind == "organisation" and rest[:1] == "-" and rest[1:2].isalpha():
+                # a body at the front of a compound ("Kellco-Mischkonzern", "CDU-Fraktion"):
+                # the word names no body as a whole ("Berlin-Mitte" does name a place)
+                continue
             kind = candidate.kind or "none"
             evidence = candidate.evidence
-            k = first
-            while k < len(tokens) and tokens[k].start < candidate.end:
+            for k in range(first, last + 1):
                 position = "B" if k == first else "I"
                 rule_tags[k] = f"{position}-{kind}-{evidence}"
-                k += 1
         own = [self.word_features(t.text) for t in tokens]
         ruled = [_rule_features(tag) for tag in rule_tags]
         rows: list[list[str]] = []

@@ -1062,7 +1062,7 @@ class RuleRecogniser:
             )
             and not lexicon.is_lowercase_word(word)
             and not lexicon.is_common_noun(after)
-            # "Jet Propulsion Laboratory": an English word before an English name is part of it
+            # "Jet Science Laboratory": an English word before an English name is part of it
             and not (
                 word.lower() in lexicon.english_words
                 and (
@@ -1480,8 +1480,8 @@ class RuleRecogniser:
 
     def _body_purpose(self, tokens: list[_Token], taken: list[bool], head: int, end: int) -> int:
         """The end of a body's name that goes on after its head (at ``head``) with what it is
-        for: ``Bundesamt für Kommunikation``, ``… für Unterricht und Kultus``, ``Landeszentrale
-        für politische Bildung``, ``Stiftung zur Aufarbeitung der SED-Diktatur``."""
+        for: ``Bundesamt für Kommunikation``, ``… für Unterricht und Kultus``, ``Landesstiftung
+        für politische Bildung``, ``Stiftung zur Förderung der Wissenschaft``."""
         lexicon = self.lexicon
         while end + 1 < len(tokens):
             link = tokens[end].text
@@ -1551,7 +1551,7 @@ class RuleRecogniser:
         return word[:1].islower() and self._capitalised_adjective(word.capitalize())
 
     def _noun_word(self, word: str) -> bool:
-        """A common noun, also as the last part of a hyphenated compound (``SED-Diktatur``)."""
+        """A common noun, also as the last part of a hyphenated compound (``EU-Kommission``)."""
         last = word.rsplit("-", 1)[-1]
         return bool(last) and (
             self.lexicon.is_common_noun(word) or self.lexicon.is_common_noun(last)
@@ -1678,8 +1678,8 @@ class RuleRecogniser:
                 or self._adjective_state(first) is not None
             ):
                 continue
-            if str(_body_head(tail)).lower().endswith(_DESCRIBING_HEADS):
-                # "Daewoo-Mischkonzern", "KFC-Kasse": the name, of a body described after it
+            if (_body_head(tail) or "").lower().endswith(_DESCRIBING_HEADS):
+                # "Kellco-Mischkonzern", "Brixa-Kasse": the name, of a body described after it
                 end = token.start + len(first)
                 emit(i, i + 1, "organisation", first, evidence="pattern", end=end)
                 continue
@@ -2276,9 +2276,9 @@ class RuleRecogniser:
         elif (kind := self._kind_in_apposition(tokens, j)) is not None and (
             not given or "von" in words[1:-1]
         ):
-            # "Tieto Enator, der größte Computer-Dienstleister Nordeuropas, …"
+            # "Kellbrand, der größte Computer-Dienstleister Nordeuropas, …"
             if "von" in words[1:-1]:
-                # "Fraser Kyne von Bromium, einer Sicherheitsfirma": the person, then the body
+                # "Ferro Kyne von Brommium, einer Sicherheitsfirma": the person, then the body
                 v = i + words.index("von", 1)
                 self._classify_name(tokens, i, v, words[: v - i], emit)
                 i = v + 1

@@ -82,8 +82,8 @@ DROP_CONFIDENCE = 0.9
 # (FCKW, GPL, a product): the model drops it at this probability of "no name"
 ORG_DROP_CONFIDENCE = 0.6
 # the odds a body the model tags needs: below, its bodies are mostly products, places and
-# titles ("S800", "Voyager", "Master of Business Administration"); where the rules found the
-# name, their kind stands
+# titles (a car model, a space probe, a university degree); where the rules found the name,
+# their kind stands
 SPAN_CONFIDENCE = {"ORG": 0.5}
 _SUFFIX_MIN_REST = 3
 _OFFSETS = (-2, -1, 1, 2)  # an ending is a feature only with this many letters before it
@@ -645,7 +645,7 @@ def merge(
                 candidate.kind == "state"
                 or candidate.kind == kind
                 or known_place(candidate)
-                or not likely(first, last, same[0][2])
+                or not likely(*same[0])  # a body at less than even odds: not the model's
             ):
                 result.append(candidate)
             else:  # reconcile treats the model's word as weak evidence

@@ -1460,8 +1460,7 @@ class RuleRecogniser:
                 or taken[i + 1]
                 or not word.endswith("er")
                 or not word.isalpha()
-                or not word[0].islower()
-                or not self._capitalised_adjective(word.capitalize())
+                or not self._small_adjective(word)
             ):
                 continue
             head = _body_head(tokens[i - 1].text)
@@ -1490,11 +1489,7 @@ class RuleRecogniser:
                     break  # "der Landtag zur konstituierenden Sitzung"
             elif link != "für" and not (link == "und" and end > head + 1):
                 break
-            noun = end + 1
-            while (
-                noun < len(tokens) and not taken[noun] and self._small_adjective(tokens[noun].text)
-            ):
-                noun += 1  # "für politische Bildung"
+            noun = self._past_small_adjectives(tokens, taken, end + 1)  # "für politische …"
             if noun >= len(tokens) or taken[noun] or not _is_capitalised(tokens[noun].text):
                 break
             if noun > end + 1 and not self._noun_word(tokens[noun].text):
@@ -1529,22 +1524,28 @@ class RuleRecogniser:
         Wissenschaft``, ``zur Rettung des Waldes``, ``zur Erforschung komplexer Systeme``."""
         if end >= len(tokens):
             return end
-        # with its article, or as adjectives in the plural: "zur Förderung junger Talente"
-        noun = end + 1 if tokens[end].text in ("der", "des") else end
-        if noun == end and not tokens[end].text.endswith("er"):
+        if tokens[end].text in ("der", "des"):  # with its article
+            noun = self._past_small_adjectives(tokens, taken, end + 1)
+        elif tokens[end].text.endswith("er"):  # adjectives in the plural: "junger Talente"
+            noun = self._past_small_adjectives(tokens, taken, end)
+            if noun == end:
+                return end
+        else:
             return end
-        first = noun
-        while noun < len(tokens) and not taken[noun] and self._small_adjective(tokens[noun].text):
-            noun += 1
         if (
-            (noun > first or first > end)
-            and noun < len(tokens)
+            noun < len(tokens)
             and not taken[noun]
             and _is_capitalised(tokens[noun].text)
             and self._noun_word(tokens[noun].text)
         ):
             return noun + 1
         return end
+
+    def _past_small_adjectives(self, tokens: list[_Token], taken: list[bool], k: int) -> int:
+        """The first token from ``k`` on that is no free small adjective."""
+        while k < len(tokens) and not taken[k] and self._small_adjective(tokens[k].text):
+            k += 1
+        return k
 
     def _small_adjective(self, word: str) -> bool:
         """``politische``, ``erneuerbare``: an adjective as running text writes it."""
@@ -2441,7 +2442,7 @@ class RuleRecogniser:
             )
             or self._place_of_adjective(tokens[k].text) is not None
         ):
-            k += 1  # "der zweitgrößte", "der Münchner"
+            k += 1  # "der zweitgrößte" (a form no word list has), "der Münchner"
         if k >= len(tokens) or not _is_capitalised(tokens[k].text):
             return None
         word = tokens[k].text

@@ -50,6 +50,41 @@ def in_pool(
         _WORK = None
 
 
+def in_child_pool(
+    function: Callable[..., T],
+    calls: list[tuple[Any, ...]],
+    workers: int,
+    meanwhile: Callable[[], object] | None = None,
+) -> list[T]:
+    """``function`` over the argument tuples, in order, computed by a forked process: it
+    computes the first call itself, then the rest with a pool it forks in turn. What the
+    first call loads (a library this process does not need) is loaded there, once, and
+    shared by that pool, while this process runs ``meanwhile`` on the other core."""
+    global _WORK
+    if not CAN_FORK or workers < 2 or len(calls) < 2:
+        return _here(function, calls, meanwhile)
+    _WORK = (function, calls)
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(1, mp_context=context, initializer=gc.freeze) as parent:
+            computed = parent.submit(_first_then_pool, workers)  # forked now, with _WORK
+            _WORK = None
+            if meanwhile is not None:
+                meanwhile()
+            return computed.result()
+    except (BrokenProcessPool, OSError):  # no processes to be had: compute here
+        return _here(function, calls, None)
+    finally:
+        _WORK = None
+
+
+def _first_then_pool(workers: int) -> list[Any]:
+    assert _WORK is not None, "runs in a process forked by in_child_pool"
+    function, calls = _WORK
+    first = function(*calls[0])
+    return [first, *in_pool(function, calls[1:], workers)]
+
+
 class Stream(Iterator[T | None]):
     """``function`` over the argument tuples in a pool of forked processes, its results
     taken one by one, in order, as they come: this process goes on with the first results

@@ -6,9 +6,12 @@ dossier exists, because cross-links form a graph.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
+import re
 import time
+from array import array
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -21,6 +24,7 @@ from .analyse.anchoring import anchor_undated
 from .analyse.dates import find_dates, may_name_a_full_date
 from .analyse.events import EventCue, find_cues
 from .analyse.quantities import find_quantities
+from .analyse.sentences import split_tokenized
 from .analyse.statistical import make_recogniser
 from .analyse.times import find_times
 from .cache import ResultCache, content_key, folder_fingerprint, package_fingerprint
@@ -32,8 +36,8 @@ from .ingest.articles import (
     read_limited,
     scan_articles,
 )
-from .model import DateMention, Dossier, Quantity, Source
-from .parallel import CAN_FORK, in_pool
+from .model import DateMention, Dossier, Paragraph, Quantity, Sentence, Source
+from .parallel import CAN_FORK, in_child_pool, in_pool
 from .reconcile.actors import resolve_actors, unique_slugs
 from .reconcile.copies import mark_copies
 from .reconcile.curation import (
@@ -45,7 +49,7 @@ from .reconcile.curation import (
 )
 from .reconcile.discrepancies import find_discrepancies
 from .reconcile.events import build_events
-from .render.site import Site, TemplateFault, render_site
+from .render.site import Renderer, Site, TemplateFault
 from .settings import Limits, Settings
 
 T = TypeVar("T")
@@ -82,8 +86,13 @@ class Pipeline:
         cache: ResultCache | None = None,
         *,
         defer_writes: bool = False,
+        while_reading: Callable[[], object] | None = None,
     ) -> None:
+        """``while_reading``: the caller's work, done here while other processes read the
+        articles (the MkDocs plugin compiles the theme's templates)."""
         self.settings = settings
+        self.while_reading = while_reading
+        self._renderer: Renderer | None = None
         self._recogniser = recogniser
         # results of another recogniser than the settings' are not kept on disk
         if cache is None:
@@ -154,12 +163,14 @@ class Pipeline:
             if results[-1] is None:
                 missing.append((len(results) - 1, key, (raw, path.suffix, display)))
         parse = partial(_isolated_parse, limits=limits)
-        # new articles are analysed next: the tables analysing needs load while workers read
+        # new articles are analysed next: the tables analysing needs load here while other
+        # processes read (reading needs spaCy's tokenizer, which analysing does not)
         parsed = self._compute(
             "read",
             _kept(parse, self.cache, "read", _as_read),
             [(key, *arguments) for _, key, arguments in missing],
-            self._load_tables,
+            self._meanwhile,
+            apart=True,
         )
         for (i, key, _), read in zip(missing, parsed, strict=True):
             results[i] = _as_read(read)
@@ -201,12 +212,24 @@ class Pipeline:
                 diagnostics.append(failure)
         return [analysis if analysis is not None else _NOTHING_FOUND for analysis in found]
 
-    def _load_tables(self) -> None:
-        """What analysing needs, loaded ahead (a failure is reported when it is needed)."""
-        try:
-            preload(self.settings)
-        except Exception:  # only a head start
-            return
+    def _meanwhile(self) -> None:
+        """While other processes read: what analysing needs loaded, the page templates
+        compiled (for the processes that render), and the caller's work. Only a head start:
+        a failure here is reported where the work is needed."""
+        with contextlib.suppress(Exception):
+            preload(self.settings, reading=False)
+        with contextlib.suppress(Exception):
+            self.renderer().compile_templates()
+        if self.while_reading is not None:
+            self.while_reading()
+
+    def renderer(self) -> Renderer:
+        if self._renderer is None:
+            settings = self.settings
+            self._renderer = Renderer(
+                settings.templates_dir, settings.title, settings.directory_urls
+            )
+        return self._renderer
 
     def _compute(
         self,
@@ -214,16 +237,23 @@ class Pipeline:
         function: Callable[..., T] | None,
         calls: list[tuple[Any, ...]],
         meanwhile: Callable[[], None] | None = None,
+        *,
+        apart: bool = False,
     ) -> list[T]:
         """``function`` over the argument tuples, in order: in this process, or in a pool of
         forked processes where there are enough calls to pay for starting it (``meanwhile``
-        then runs here while the workers compute)."""
+        then runs here while the workers compute). With ``apart``, what the function loads
+        is loaded by a forked process that forks the pool in turn, not by this one."""
         if function is None or not calls:
             return []
         workers = min(self._workers_for(len(calls)), len(calls) - 1)
         if workers < 2:
             return [function(*arguments) for arguments in calls]
         self.cache.prepare()  # once, here: the workers write their results into the folder
+        if apart:
+            computed = in_child_pool(function, calls, workers, meanwhile)
+            self.pooled[stage] += len(calls) - 1
+            return computed
         # the first here: it loads the tables (lexicon, spaCy) the forked workers then share
         first = function(*calls[0])
         rest = in_pool(function, calls[1:], workers, meanwhile)
@@ -311,14 +341,11 @@ class Pipeline:
         dossier = self.reconcile(sources, analyses, curation)
         self.timings["reconcile"] = time.perf_counter() - started
         started = time.perf_counter()
-        site = render_site(
+        site = self.renderer().render(
             dossier,
-            self.settings.templates_dir,
-            self.settings.title,
-            compact_above=self.settings.compact_above,
-            docs_dir=self.settings.docs_dir,
-            workers=self._workers_for(len(sources)),
-            directory_urls=self.settings.directory_urls,
+            self.settings.compact_above,
+            self.settings.docs_dir,
+            self._workers_for(len(sources)),
         )
         self.timings["render"] = time.perf_counter() - started
         return dossier, site
@@ -487,11 +514,16 @@ def _analyse_isolated(source: Source, recogniser: Recogniser) -> tuple[Analysis,
         )
 
 
-def preload(settings: Settings) -> None:
-    """Load what analysing an article needs (lexicon, word clusters, lemmas, spaCy's German
-    tokenizer) by analysing a made-up article: `mkdocs serve` does it after its first build,
-    so that an editor's first save does not wait for it."""
-    text = "Titel\nAm 3. Mai sagte die Ministerin in der Hauptstadt, 120 Menschen seien da.\n"
+# a made-up sentence, and its words as spaCy's German tokenizer finds them (a test checks)
+_WARM_UP = "Am 3. Mai sagte die Ministerin in der Hauptstadt, 120 Menschen seien da."
+_WARM_UP_WORDS = re.compile(r"\d+\.(?= [A-Z])|\w+|[^\w\s]")
+
+
+def preload(settings: Settings, *, reading: bool = True) -> None:
+    """Load what analysing an article needs (lexicon, word clusters, lemmas) by analysing a
+    made-up article, and with ``reading`` what reading one needs (spaCy's German tokenizer):
+    `mkdocs serve` does it after its first build, so that an editor's first save does not
+    wait for it. A cold build loads the tables while other processes read the articles."""
     # The tables live as long as the process: the cyclic garbage collector need not walk
     # their objects while they load (a full collection of 0.1 s that finds nothing) nor
     # again and again after (half its time in a cold build), nor touch the copies that
@@ -499,13 +531,26 @@ def preload(settings: Settings) -> None:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        source, _ = parse_article(text.encode(), ".txt", "preload", settings.limits)
-        if source is not None:
-            analyse_source(replace(source, id="preload"), shared_recogniser(settings.model))
+        if reading:
+            split_tokenized(_WARM_UP)
+        analyse_source(warm_up_source(), shared_recogniser(settings.model))
     finally:
         gc.freeze()
         if collecting:
             gc.enable()
+
+
+def warm_up_source() -> Source:
+    """A made-up article of one sentence, tokenized without loading spaCy."""
+    offsets = array("I", [n for m in _WARM_UP_WORDS.finditer(_WARM_UP) for n in m.span()])
+    sentence = Sentence(id="s1", paragraph=1, text=_WARM_UP, tokens=offsets.tobytes())
+    return Source(
+        id="preload",
+        file="preload",
+        title="Titel",
+        paragraphs=(Paragraph(index=1, kind="text", sentences=("s1",)),),
+        sentences=(sentence,),
+    )
 
 
 @lru_cache(maxsize=2)

@@ -210,6 +210,49 @@ def test_the_pool_gives_the_same_dossier_as_one_process(tmp_path: Path, compact_
     assert dossier_json(other.dossier) == dossier_json(one.dossier)
 
 
+_ANALYSE_WITHOUT_SPACY = """
+import pickle, sys
+from pathlib import Path
+from generator.pipeline import analyse_source, preload, shared_recogniser
+from generator.settings import Settings
+settings = Settings(seeds_dir=Path(sys.argv[1]))
+preload(settings, reading=False)
+sources = pickle.loads(Path(sys.argv[2]).read_bytes())
+analyses = [analyse_source(source, shared_recogniser(None)) for source in sources]
+print(sum(len(a.candidates) for a in analyses), "spacy" in sys.modules)
+"""
+
+
+def test_analysing_read_articles_needs_no_tokenizer(tmp_path: Path) -> None:
+    """Reading keeps each sentence's tokens, headings' and captions' too: the process that
+    analyses never loads spaCy (a cold build loads it only where articles are read)."""
+    settings = _project(tmp_path, {**seed_texts(), "bild.md": "# Titel\n\nFoto: Reuters\n"})
+    sources, _ = Pipeline(settings).ingest()
+    assert any(p.kind != "text" for source in sources for p in source.paragraphs)
+    assert all(sentence.tokens for source in sources for sentence in source.sentences)
+    (tmp_path / "sources.pickle").write_bytes(pickle.dumps(sources))
+    found = subprocess.run(
+        [sys.executable, "-c", _ANALYSE_WITHOUT_SPACY, str(settings.seeds_dir), "sources.pickle"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    expected = sum(
+        len(pipeline_module.analyse_source(s, pipeline_module.shared_recogniser(None)).candidates)
+        for s in sources
+    )
+    assert found == [str(expected), "False"]
+
+
+def test_the_made_up_article_that_loads_the_tables_is_tokenized_as_spacy_does() -> None:
+    from generator.analyse.sentences import split_tokenized
+
+    ((text, tokens),) = split_tokenized(pipeline_module._WARM_UP)
+    made_up = pipeline_module.warm_up_source().sentences[0]
+    assert (made_up.text, made_up.tokens) == (text, tokens)
+
+
 def _pid_and_square(number: int) -> tuple[int, int]:
     return os.getpid(), number * number
 
@@ -225,6 +268,37 @@ def test_the_pool_works_while_this_process_loads_what_comes_next() -> None:
     assert here == [os.getpid()]  # once, in this process
     if CAN_FORK:
         assert os.getpid() not in {pid for pid, _ in results}
+
+
+_LOADED: list[int] = []  # processes that "loaded a library" (made the first call)
+
+
+def _load_then_square(number: int) -> tuple[int, int, bool]:
+    if not _LOADED:
+        _LOADED.append(os.getpid())
+    return os.getpid(), number * number, bool(_LOADED)
+
+
+def test_a_child_loads_what_the_work_needs_and_forks_the_pool_while_this_process_goes_on() -> None:
+    from generator.parallel import CAN_FORK, in_child_pool
+
+    here: list[int] = []
+    results = in_child_pool(
+        _load_then_square, [(n,) for n in range(40)], 2, lambda: here.append(os.getpid())
+    )
+    assert [square for _, square, _ in results] == [n * n for n in range(40)]
+    assert here == [os.getpid()]  # once, in this process
+    if CAN_FORK:
+        assert not _LOADED  # loaded elsewhere, never here
+        loader = results[0][0]
+        workers = {pid for pid, _, _ in results[1:]}
+        assert os.getpid() not in workers | {loader}
+        assert all(loaded for _, _, loaded in results)  # the pool inherited what was loaded
+        assert loader not in workers
+    _LOADED.clear()
+    alone = in_child_pool(_load_then_square, [(2,)], 2, lambda: here.append(0))
+    assert alone == [(os.getpid(), 4, True)] and here[-1] == 0  # one call: computed here
+    _LOADED.clear()
 
 
 def test_a_stream_hands_out_the_pools_results_in_order_as_they_come() -> None:
@@ -408,9 +482,11 @@ def test_an_unchanged_dossier_is_neither_linked_nor_rendered_again(
     warnings = [d for d in first.diagnostics if "Eintrag ohne Wirkung" in d.message]
     assert len(warnings) == 1
     linked = []
-    real_render = pipeline_module.render_site
+    real_render = pipeline_module.Renderer.render
     monkeypatch.setattr(
-        pipeline_module, "render_site", lambda *a, **k: linked.append(1) or real_render(*a, **k)
+        pipeline_module.Renderer,
+        "render",
+        lambda *a, **k: linked.append(1) or real_render(*a, **k),
     )
     again = Pipeline(settings).run()
     assert not linked and again.site == first.site and again.dossier == first.dossier

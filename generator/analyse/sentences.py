@@ -42,6 +42,18 @@ def _pipeline() -> Language:
     return nlp
 
 
+def token_offsets(text: str) -> bytes:
+    """Where the tokenizer finds the words of ``text`` (not split into sentences: a heading,
+    a caption, a piece of a cut sentence), packed as ``Sentence.tokens`` keeps them: with
+    them kept, analysing an article never needs spaCy."""
+    if not text:
+        return b""
+    from spacy.attrs import IDX, LENGTH
+
+    columns = _pipeline().tokenizer(text).to_array([IDX, LENGTH]).tolist()
+    return array("I", [n for start, length in columns for n in (start, start + length)]).tobytes()
+
+
 def split_sentences(paragraph: str) -> list[str]:
     """Split one paragraph (no line breaks) into sentences, whitespace-trimmed."""
     return [text for text, _ in split_tokenized(paragraph)]

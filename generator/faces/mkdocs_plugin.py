@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import jinja2.meta
 from markupsafe import Markup
 from mkdocs.commands.build import get_context
 from mkdocs.config import base
@@ -47,6 +46,7 @@ from ..render.wikilinks import LinkIndex
 from ..settings import COMPACT_ABOVE, DEFAULT_CACHE, PARALLEL_FROM, Limits, Settings
 from . import pagefind_search
 from .export import dossier_json
+from .theme_templates import THEME_PAGES, CompiledAhead, compile_ahead, compile_templates
 
 log = get_plugin_logger(__name__)
 
@@ -128,6 +128,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.writes: Background | None = None
         self.nav: Any = None
         self.serving = False
+        self.theme_ahead: CompiledAhead | None = None  # see theme_templates
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """The last build's Pagefind index, moved out of the site that MkDocs empties now."""
@@ -189,10 +190,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.settings is not None
         # the linked dossier is written to the cache in on_post_build, while Pagefind ends
+        self.theme_ahead = None
         pipeline = Pipeline(
             self.settings,
             cache=ResultCache(self.settings.cache_dir, _MEMORY),
             defer_writes=True,
+            while_reading=partial(self._compile_theme_ahead, config),
         )
         self.pipeline = pipeline
         try:
@@ -269,6 +272,13 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 file.inclusion = InclusionLevel.NOT_IN_NAV
         self.previous_site = dict(self.result.site)
         return files
+
+    def _compile_theme_ahead(self, config: MkDocsConfig) -> None:
+        """The theme's templates, compiled while other processes read the articles."""
+        try:
+            self.theme_ahead = compile_ahead(config.theme.get_env())
+        except Exception:  # only a head start: MkDocs compiles them when it needs them
+            self.theme_ahead = None
 
     @event_priority(-100)  # after other plugins have changed the site's files
     def on_nav(self, nav: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
@@ -394,7 +404,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if len(pages) < PAGES_PER_ARTICLE * self.settings.parallel_from or workers < 2:
             return
         doc_files = files.documentation_pages(inclusion=inclusion)
-        rendered = _RenderedPages(pages, config, doc_files, self.nav, env, workers)
+        rendered = _RenderedPages(
+            pages, config, doc_files, self.nav, env, workers, self.theme_ahead
+        )
         if rendered.stream.pooled:
             self.rendered_pages = rendered
 
@@ -571,7 +583,9 @@ class _RenderedPages:
         nav: Any,
         env: jinja2.Environment,
         workers: int,
+        ahead: CompiledAhead | None = None,
     ) -> None:
+        """``ahead``: the theme's templates as compiled while the articles were read."""
         self.env = env
         self.templates = {
             page.file.src_uri: page.meta.get("template", "main.html") for page in pages
@@ -581,9 +595,8 @@ class _RenderedPages:
         self.taken = 0
         self.pooled = 0
         calls = [(page, config, doc_files, nav, env) for page in pages]
-        compiled: set[str] = set()
-        for name in sorted(set(self.templates.values())):
-            _compile_with_references(env, name, compiled)  # once here, not in every worker
+        # once here, not in every worker
+        compile_templates(env, (*sorted(set(self.templates.values())), *THEME_PAGES), ahead)
         self.stream: Stream[str | None] = Stream(_render_page, calls, workers, here=False)
         if not self.stream.pooled:
             return
@@ -626,23 +639,6 @@ def _keep_compiled(env: jinja2.Environment, old_loader: Any) -> None:
         loader_ref, name = key
         if loader_ref() is old_loader:
             env.cache[(weakref.ref(env.loader), name)] = template
-
-
-def _compile_with_references(env: jinja2.Environment, name: str, seen: set[str]) -> None:
-    """The template and the ones it extends, includes or imports by a constant name,
-    compiled into the environment's cache (a name made at render time is compiled then)."""
-    if name in seen or env.loader is None:
-        return
-    seen.add(name)
-    try:
-        env.get_template(name)  # compiled, and kept in the environment's cache
-        source, _, _ = env.loader.get_source(env, name)
-        references = list(jinja2.meta.find_referenced_templates(env.parse(source)))
-    except jinja2.TemplateError:  # MkDocs reports it when it renders the page
-        return
-    for reference in references:
-        if reference is not None:
-            _compile_with_references(env, reference, seen)
 
 
 def _render_page(

@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 import charset_normalizer
 import yaml
 
-from ..analyse.sentences import split_tokenized
+from ..analyse.sentences import split_tokenized, token_offsets
 from ..errors import Diagnostic
 from ..model import Paragraph, ParagraphKind, Sentence, Source
 from ..settings import Limits
@@ -636,11 +636,11 @@ def build_source(draft: _Draft, *, file: str, limits: Limits | None = None) -> S
             )
         longest = 0
         for chunk in chunks:
-            parts = split_tokenized(chunk) if kind == "text" else [(chunk, b"")]
+            parts = split_tokenized(chunk) if kind == "text" else [(chunk, token_offsets(chunk))]
             if any(len(part) > limits.max_sentence_chars for part, _ in parts):
                 longest = max(longest, *(len(part) for part, _ in parts))
-                parts = [  # the pieces of a long one are tokenized when they are analysed
-                    (piece, tokens if piece == part else b"")
+                parts = [
+                    (piece, tokens if piece == part else token_offsets(piece))
                     for part, tokens in parts
                     for piece in split_long(part, limits.max_sentence_chars)
                 ]

@@ -233,6 +233,15 @@ class Renderer:
         )
         self.env.globals["title"] = title
 
+    def compile_templates(self) -> None:
+        """Every page template compiled now (a pool of processes forked later shares them);
+        a template's error is reported when it renders."""
+        for name in self.env.list_templates(extensions=["j2"]):
+            try:
+                self.env.get_template(name)
+            except jinja2.TemplateError:
+                continue
+
     def render(
         self,
         dossier: Dossier,

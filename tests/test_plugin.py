@@ -136,3 +136,37 @@ def test_a_page_the_render_pool_could_not_render_is_rendered_by_the_build(monkey
     assert all(page.meta["template"] == mkdocs_plugin._RENDERED for page in pages)
     rendered = [env.get_template(mkdocs_plugin._RENDERED).render(page=page) for page in pages]
     assert rendered == ["<p>erste</p>", "<p>zwei</p>"]  # the second as MkDocs renders it
+
+
+def test_the_garbage_collector_pauses_for_a_build_and_runs_again_after_it(
+    make_project, monkeypatch
+) -> None:
+    """A build's objects live until it ends, so the collector need not walk them again and
+    again meanwhile; `mkdocs serve` lives on, so it collects again after each build, failed
+    or not."""
+    import gc
+
+    from mkdocs.commands.build import build
+
+    from generator import pipeline
+
+    project = make_project(seed_texts())
+    during: list[bool] = []
+    real_run = pipeline.Pipeline.run
+    monkeypatch.setattr(
+        pipeline.Pipeline, "run", lambda self: during.append(gc.isenabled()) or real_run(self)
+    )
+    assert gc.isenabled()
+    build(_load(project / "mkdocs.yml"))
+    assert during == [False] and gc.isenabled()
+    (project / "seeds").rename(project / "artikel")  # the build stops: no articles folder
+    with pytest.raises(Abort):
+        build(_load(project / "mkdocs.yml"))
+    assert during == [False, False] and gc.isenabled()
+    gc.disable()  # a program that switched it off keeps it off
+    try:
+        (project / "artikel").rename(project / "seeds")
+        build(_load(project / "mkdocs.yml"))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

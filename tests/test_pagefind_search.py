@@ -70,6 +70,11 @@ def test_point_to_worker_replaces_materials_worker_only() -> None:
     )
     other = '<script src="../assets/javascripts/bundle.a5f9d56c.min.js"></script>'
     assert pagefind_search.point_to_worker(other) == other
+    # found from the end of the page; a later '"search": "' of something else is passed over
+    later = f'<article>{"Text. " * 500}</article>{html}<script>x = {{"search": "a"}}</script>'
+    assert pagefind_search.point_to_worker(later) == later.replace(
+        "workers/search.a7633da7.min.js", "dossier-search.js"
+    )
 
 
 def test_indexed_pages_are_the_pages_of_materials_index_in_order() -> None:

@@ -56,6 +56,12 @@ def worker_source() -> bytes:
 
 def point_to_worker(html: str) -> str:
     """A page whose search box uses the Pagefind worker instead of Material's lunr worker."""
+    # the theme's configuration is at the end of the page: looked for from there first
+    # (scanning every page of a large site from its start cost 0.07 s at 2,000 pages)
+    start = html.rfind('"search": "')
+    found = _MATERIAL_WORKER.match(html, start) if start >= 0 else None
+    if found is not None:
+        return f'{html[:start]}{found.group(1)}{WORKER}"{html[found.end() :]}'
     return _MATERIAL_WORKER.sub(lambda m: f'{m.group(1)}{WORKER}"', html, count=1)
 
 

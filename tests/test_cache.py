@@ -440,6 +440,7 @@ def _serve_build(config_file: Path, plugin) -> dict[str, bool]:
     assert config.plugins["dossier"] is plugin  # kept across rebuilds: it has on_startup
     config = config.plugins.on_config(config)
     files = config.plugins.on_files(get_files(config), config=config)
+    config.plugins.on_shutdown()  # the build goes no further
     modified = {}
     for file in files.documentation_pages():
         modified[file.src_uri] = file.is_modified()

@@ -72,6 +72,7 @@ def test_generated_pages_are_marked_not_in_nav_except_section_pages(make_project
     config = load_config(config_file=str(project / "mkdocs.yml"))
     config = config.plugins.on_config(config)
     files = config.plugins.on_files(get_files(config), config=config)
+    config.plugins.on_shutdown()  # the build goes no further
     levels = {f.src_uri: f.inclusion for f in files.documentation_pages()}
     assert levels["akteure/index.md"].is_in_nav() and levels["index.md"].is_in_nav()
     assert levels["akteure/wladimir-putin.md"] == InclusionLevel.NOT_IN_NAV
@@ -163,9 +164,14 @@ def test_the_garbage_collector_pauses_for_a_build_and_runs_again_after_it(
     with pytest.raises(Abort):
         build(_load(project / "mkdocs.yml"))
     assert during == [False, False] and gc.isenabled()
+    config = _load(project / "mkdocs.yml")  # a build that never gets to its end
+    (project / "artikel").rename(project / "seeds")
+    config.plugins.on_files(get_files(config), config=config)
+    assert not gc.isenabled()
+    config.plugins.on_shutdown()  # the end of the process at the latest
+    assert gc.isenabled()
     gc.disable()  # a program that switched it off keeps it off
     try:
-        (project / "artikel").rename(project / "seeds")
         build(_load(project / "mkdocs.yml"))
         assert not gc.isenabled()
     finally:

@@ -139,6 +139,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             self.pagefind_aside = pagefind_search.SetAside(Path(config.site_dir), cache)
 
     def on_shutdown(self) -> None:
+        self._resume_collector()  # a build that never got to its end
         # The process ends: its last garbage collection need not walk every object of the
         # build (a third of a second after a 300-article build).
         gc.freeze()

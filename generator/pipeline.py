@@ -254,7 +254,7 @@ class Pipeline:
             computed = in_child_pool(function, calls, workers, meanwhile)
             self.pooled[stage] += len(calls) - 1
             return computed
-        # the first here: it loads the tables (lexicon, spaCy) the forked workers then share
+        # the first here: it loads what the forked workers then share (the analysers' tables)
         first = function(*calls[0])
         rest = in_pool(function, calls[1:], workers, meanwhile)
         self.pooled[stage] += len(rest)

@@ -267,8 +267,9 @@ def tokenize(text: str) -> list[_Token]:
 
 
 def sentence_tokens(sentence: Sentence) -> list[_Token]:
-    """The sentence's tokens as :func:`tokenize` makes them: from the offsets that sentence
-    splitting kept, else (a heading, a cut sentence) tokenized now."""
+    """The sentence's tokens as :func:`tokenize` makes them: from the offsets that reading
+    kept (for every sentence, heading and caption), else (a sentence made without them)
+    tokenized now."""
     text = sentence.text
     whole = len(sentence.tokens) % (2 * _OFFSET_BYTES) == 0
     offsets = array("I", sentence.tokens) if whole else array("I")

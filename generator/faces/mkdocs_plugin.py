@@ -192,8 +192,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.settings is not None
         self._pause_collector()
-        # the linked dossier is written to the cache in on_post_build, while Pagefind ends
         self.theme_ahead = None
+        # the linked dossier is written to the cache in on_post_build, while Pagefind ends
         pipeline = Pipeline(
             self.settings,
             cache=ResultCache(self.settings.cache_dir, _MEMORY),

@@ -2,8 +2,9 @@
 
 MkDocs makes its Jinja environment before the plugin's ``on_files`` and hands it over only
 in ``on_env``, just before the pages are written. Compiling Material's page template and
-the partials it uses takes 0.15 s of one core there. While other processes read the
-articles, this process is idle: the plugin compiles the templates then, in an environment
+the partials it uses takes 0.15 s of one core there, where the other core has nothing to
+do. While other processes read the articles, this process has time: the plugin compiles the
+templates then, in an environment
 of its own made the same way, into Jinja's bytecode, which MkDocs' environment loads later
 instead of compiling. The bytecode is used only where both environments compile alike
 (the same filters, tests, extensions and syntax: a plugin's ``on_env`` may change them).

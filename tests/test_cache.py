@@ -245,6 +245,49 @@ def test_analysing_read_articles_needs_no_tokenizer(tmp_path: Path) -> None:
     assert found == [str(expected), "False"]
 
 
+_COLD_BUILD_WITHOUT_SPACY = """
+import sys
+from pathlib import Path
+from generator.pipeline import Pipeline
+from generator.settings import Settings
+settings = Settings(seeds_dir=Path(sys.argv[1]), cache_dir=None, workers=2, parallel_from=2)
+pipeline = Pipeline(settings)
+result = pipeline.run()
+print(len(result.dossier.sources), dict(pipeline.pooled), "spacy" in sys.modules)
+"""
+
+
+def test_a_cold_pooled_build_reads_with_spacy_in_other_processes_only(tmp_path: Path) -> None:
+    from generator.parallel import CAN_FORK
+
+    if not CAN_FORK:
+        pytest.skip("no forked processes here: everything is read in one")
+    settings = _project(tmp_path)
+    found = subprocess.run(
+        [sys.executable, "-c", _COLD_BUILD_WITHOUT_SPACY, str(settings.seeds_dir)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split(maxsplit=1)
+    assert found[0] == str(len(seed_texts()))
+    assert found[1].strip() == "{'read': 2, 'analyse': 2} False"  # spaCy never loaded here
+
+
+def _die_in_a_child(parent: int, number: int) -> int:
+    if os.getpid() != parent:
+        os._exit(3)  # a reading process killed (out of memory, say)
+    return number * number
+
+
+def test_when_the_reading_process_dies_the_articles_are_read_here() -> None:
+    from generator.parallel import in_child_pool
+
+    ran: list[int] = []
+    calls = [(os.getpid(), n) for n in range(5)]
+    squares = in_child_pool(_die_in_a_child, calls, 2, lambda: ran.append(1))
+    assert squares == [n * n for n in range(5)] and ran == [1]
+
+
 def test_the_made_up_article_that_loads_the_tables_is_tokenized_as_spacy_does() -> None:
     from generator.analyse.sentences import split_tokenized
 

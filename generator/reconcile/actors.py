@@ -93,11 +93,13 @@ class _Group:
         # the fullest, most frequent form, of a body or place the one in the nominative
         # ("Sächsische Zeitung", not "der Sächsischen Zeitung"); ties broken alphabetically
         # for determinism
+        if len(self.names) == 1:
+            return next(iter(self.names))
         inflected = _dative_words if self.kind in ("organisation", "place") else _no_words
-        return sorted(
+        return min(
             self.names.items(),
             key=lambda item: (-len(item[0].split()), inflected(item[0]), -item[1], item[0]),
-        )[0][0]
+        )[0]
 
 
 def _dative_words(name: str) -> int:

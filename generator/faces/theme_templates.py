@@ -56,11 +56,11 @@ def compile_templates(
     """The templates and the ones they extend, include or import by a constant name,
     compiled into the environment's cache (a name made at render time is compiled then),
     loaded from ``ahead`` where it compiled them alike; the names each one references."""
-    usable = ahead is not None and ahead.signature == signature(env)
-    references = dict(ahead.references) if ahead is not None and usable else {}
+    usable = ahead if ahead is not None and ahead.signature == signature(env) else None
+    references = dict(usable.references) if usable is not None else {}
     saved = env.bytecode_cache
-    if usable:
-        env.bytecode_cache = ahead
+    if usable is not None:
+        env.bytecode_cache = usable
     try:
         seen: set[str] = set()
         for name in names:
